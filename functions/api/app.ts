@@ -1,0 +1,68 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppConfig, AppEnv } from './http/env.js';
+import { errorBody, onError } from './http/errors.js';
+import { sessionMiddleware } from './http/session.js';
+import { validationHook } from './http/validation.js';
+import { apiRoutes } from './routes/api.js';
+import { apiReference } from './routes/reference.js';
+import { webRoutes } from './web/routes.js';
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** One app for both runtimes: Lambda (hono/aws-lambda) and Node (@hono/node-server). */
+export function createApp(config: AppConfig) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.onError(onError);
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/') || c.req.header('accept')?.includes('application/json')
+      ? c.json(errorBody('TIDAK_DITEMUKAN', `Tidak ada rute ${c.req.method} ${c.req.path}`), 404)
+      : c.html('<!doctype html><html lang="id"><meta charset="utf-8"><title>Tidak ditemukan</title><p>Halaman tidak ditemukan. <a href="/">Kembali ke beranda</a></p></html>', 404),
+  );
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'none'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'same-origin',
+    }),
+  );
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: BODY_LIMIT_BYTES,
+      onError: (c) => c.json(errorBody('TERLALU_BESAR', `Isi permintaan melebihi ${BODY_LIMIT_BYTES / 1024} KiB`), 413),
+    }),
+  );
+  app.use('*', sessionMiddleware(config));
+
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.route('/api', apiRoutes());
+  app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'kinerja_sesi',
+    description: 'Sesi dari halaman masuk. Permintaan yang mengubah data juga wajib membawa header x-csrf-token.',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Kinerja ASN Kota Serang API',
+      version: '0.1.0',
+      description: 'SKP, evaluasi berkala, dan alur kerja penilaian kinerja ASN Pemerintah Kota Serang.',
+    },
+    servers: [{ url: '/' }],
+  });
+  app.get('/api-docs', (c) => c.html(apiReference(app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'Kinerja ASN Kota Serang API', version: '0.1.0' } }))));
+  app.route('/', webRoutes());
+  return app;
+}
+
+export type KinerjaApp = ReturnType<typeof createApp>;

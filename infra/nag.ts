@@ -1,0 +1,25 @@
+import { Stack, Validations } from 'aws-cdk-lib';
+import type { CfnResource } from 'aws-cdk-lib';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IConstruct } from 'constructs';
+
+/** Acknowledges one cdk-nag AwsSolutions finding on a construct (and its children). */
+export function acknowledge(scope: IConstruct, finding: string, reason: string): void {
+  Validations.of(scope).acknowledge({ id: `AwsSolutions-${finding}`, reason });
+}
+
+/** How a function ARN appears inside a finding: `<LogicalId.Arn>`. */
+export function arnToken(fn: IFunction): string {
+  const cfn = fn.node.defaultChild as CfnResource;
+  return `<${Stack.of(fn).getLogicalId(cfn)}.Arn>`;
+}
+
+export const REASONS = {
+  basicExecutionRole:
+    'AWSLambdaBasicExecutionRole only allows the function to write its own CloudWatch Logs streams; it is the AWS-managed baseline for Lambda and grants nothing else.',
+  xray: 'X-Ray trace segment writes (xray:PutTraceSegments, xray:PutTelemetryRecords) have no resource-level permissions in IAM, so Resource must be *.',
+  sfnLogsAndXray:
+    'Step Functions log delivery (logs:CreateLogDelivery, logs:*LogDelivery*, logs:PutResourcePolicy, logs:DescribeResourcePolicies, logs:DescribeLogGroups) and X-Ray writes do not support resource-level permissions, so Resource must be *.',
+  lambdaVersions:
+    'The state machine may invoke any published version or alias of our own handler function (<function ARN>:*); it is limited to that one function.',
+};

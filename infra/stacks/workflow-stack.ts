@@ -1,0 +1,65 @@
+import { ArnFormat, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
+import type { Construct } from 'constructs';
+import { EmployeeEvaluationDefinition } from '../../workflows/employee-evaluation.js';
+import { grantTableAccess } from '../grants.js';
+import { nodeFunction } from '../lambda.js';
+import { acknowledge, arnToken, REASONS } from '../nag.js';
+
+export interface WorkflowStackProps extends StackProps {
+  table: ITableV2;
+  stage: string;
+}
+
+export class WorkflowStack extends Stack {
+  readonly evaluationMachineArn: string;
+  readonly evaluationMachineName: string;
+
+  constructor(scope: Construct, id: string, props: WorkflowStackProps) {
+    super(scope, id, props);
+    this.evaluationMachineName = `kinerja-${props.stage}-employee-evaluation`;
+    // Built from the name, not a reference, so functions the machine calls can also answer it
+    // without a dependency cycle.
+    this.evaluationMachineArn = this.formatArn({
+      service: 'states',
+      resource: 'stateMachine',
+      resourceName: this.evaluationMachineName,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+    const env = { TABLE_NAME: props.table.tableName, EVALUATION_STATE_MACHINE_ARN: this.evaluationMachineArn };
+
+    const registerStageTask = nodeFunction(this, 'RegisterStageTask', 'functions/workflow/register-stage-task.ts', env);
+    const recordOverdue = nodeFunction(this, 'RecordOverdue', 'functions/workflow/record-overdue.ts', env);
+    const launchCycle = nodeFunction(this, 'LaunchCycle', 'functions/workflow/launch-cycle.ts', env);
+    for (const fn of [registerStageTask, recordOverdue, launchCycle]) {
+      grantTableAccess(fn, props.table);
+      acknowledge(fn, 'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', REASONS.basicExecutionRole);
+      acknowledge(fn, 'IAM5[Resource::*]', REASONS.xray);
+    }
+
+    const definition = new EmployeeEvaluationDefinition(this, 'EmployeeEvaluationDefinition', { registerStageTask, recordOverdue });
+    const machine = new StateMachine(this, 'EmployeeEvaluation', {
+      stateMachineName: this.evaluationMachineName,
+      stateMachineType: StateMachineType.STANDARD,
+      definitionBody: DefinitionBody.fromChainable(definition.definition),
+      tracingEnabled: true,
+      logs: {
+        destination: new LogGroup(this, 'EmployeeEvaluationLogs', { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN }),
+        level: LogLevel.ALL,
+        includeExecutionData: true,
+      },
+      // A year-long cycle with grace periods; Standard allows one year.
+      timeout: Duration.days(365),
+    });
+
+    registerStageTask.addToRolePolicy(new PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: [this.evaluationMachineArn] }));
+    launchCycle.addToRolePolicy(new PolicyStatement({ actions: ['states:StartExecution'], resources: [this.evaluationMachineArn] }));
+    machine.node.addDependency(registerStageTask, recordOverdue);
+
+    acknowledge(machine, 'IAM5[Resource::*]', REASONS.sfnLogsAndXray);
+    for (const fn of [registerStageTask, recordOverdue]) acknowledge(machine, `IAM5[Resource::${arnToken(fn)}:*]`, REASONS.lambdaVersions);
+  }
+}

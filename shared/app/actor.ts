@@ -1,0 +1,6 @@
+/** Who is acting, as established by sign-in. */
+export interface Principal {
+  nip: string;
+  nama: string;
+  admin: boolean;
+}

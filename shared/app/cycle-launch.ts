@@ -1,0 +1,119 @@
+import { type Cycle, executionName, secondsUntil, stageDeadline } from '../domain/cycle.js';
+import type { Employee } from '../domain/employee.js';
+import type { Evaluation } from '../domain/evaluation.js';
+import { tidakDitemukan } from '../domain/errors.js';
+import { auditPut } from '../data/audit.js';
+import { getCycle, listCycles } from '../data/cycles.js';
+import { evaluationItem, getEvaluation, listByCycle } from '../data/evaluations.js';
+import { getEmployees, listActiveByOpd, listOpd } from '../data/people.js';
+import { transact } from '../data/transact.js';
+import type { Deps } from '../runtime/deps.js';
+import { startEvaluation } from './workflow-client.js';
+
+export interface LaunchReport {
+  cycleId: string;
+  employees: number;
+  created: number;
+  started: number;
+  alreadyStarted: number;
+}
+
+function newEvaluation(cycle: Cycle, emp: Employee, atasan: Employee | undefined, at: string): Evaluation {
+  return {
+    cycleId: cycle.id,
+    nip: emp.nip,
+    nama: emp.nama,
+    opd: emp.opd,
+    unit: emp.unit,
+    jabatan: emp.jabatan,
+    ...(emp.atasanNip ? { atasanNip: emp.atasanNip, atasanNama: atasan?.nama ?? emp.atasanNip } : {}),
+    stage: 'PENETAPAN_TARGET',
+    status: 'DRAFT',
+    overdueCount: 0,
+    ekspektasi: {},
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+/** Creates the evaluation unless it exists; false when it already did. */
+async function ensureEvaluation(deps: Deps, e: Evaluation): Promise<boolean> {
+  try {
+    await transact(deps, [
+      { Put: { TableName: deps.tableName, Item: evaluationItem(e), ConditionExpression: 'attribute_not_exists(pk)' } },
+      auditPut(deps, { cycleId: e.cycleId, nip: e.nip, at: e.createdAt, actor: { sistem: 'peluncuran-siklus' }, action: 'EVALUASI_DIBUAT', detail: { stage: e.stage }, version: 1 }),
+    ]);
+    return true;
+  } catch (err) {
+    if ((err as { code?: string }).code === 'KONFLIK') return false;
+    throw err;
+  }
+}
+
+async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<void>) {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
+}
+
+async function neverRun(deps: Deps, e: Evaluation): Promise<boolean> {
+  const current = await getEvaluation(deps, e.cycleId, e.nip);
+  return !!current && current.version === 1;
+}
+
+/**
+ * One evaluation and one execution per active employee in the cycle's scope. Safe to run
+ * again: existing evaluations are kept and taken execution names start nothing.
+ */
+export async function launchCycle(deps: Deps, cycleId: string): Promise<LaunchReport> {
+  const cycle = await getCycle(deps, cycleId);
+  if (!cycle) throw tidakDitemukan(`Siklus ${cycleId} tidak ditemukan`);
+  const opds = cycle.scope === 'ALL' ? (await listOpd(deps)).map((o) => o.kode) : cycle.scope;
+  const employees = (await Promise.all(opds.map((o) => listActiveByOpd(deps, o)))).flat();
+  const atasan = await getEmployees(deps, employees.flatMap((e) => (e.atasanNip ? [e.atasanNip] : [])));
+  const report: LaunchReport = { cycleId, employees: employees.length, created: 0, started: 0, alreadyStarted: 0 };
+  const now = deps.now();
+  await inBatches(employees, 10, async (emp) => {
+    const evaluation = newEvaluation(cycle, emp, emp.atasanNip ? atasan.get(emp.atasanNip) : undefined, now.toISOString());
+    const created = await ensureEvaluation(deps, evaluation);
+    if (created) report.created++;
+    else if (!(await neverRun(deps, evaluation))) {
+      // A workflow already holds this evaluation; after a local restart, resume takes it on.
+      report.alreadyStarted++;
+      return;
+    }
+    const at = cycle.jadwal.PENETAPAN_TARGET;
+    const started = await startEvaluation(deps, executionName(cycle.id, emp.nip), {
+      cycleId: cycle.id,
+      nip: emp.nip,
+      startStage: 'PENETAPAN_TARGET',
+      deadline: { seconds: secondsUntil(at, now), at },
+    });
+    if (started) report.started++;
+    else report.alreadyStarted++;
+  });
+  return report;
+}
+
+/**
+ * After the local runtime restarts (executions lived in memory), every evaluation whose stage
+ * is still open gets a new execution that starts at that stage.
+ */
+export async function resumeOpenEvaluations(deps: Deps): Promise<{ resumed: number }> {
+  let resumed = 0;
+  const now = deps.now();
+  for (const cycle of await listCycles(deps)) {
+    if (cycle.status !== 'DIBUKA') continue;
+    const open = (await listByCycle(deps, cycle.id)).filter((e) => e.status !== 'SELESAI');
+    await inBatches(open, 10, async (e) => {
+      const at = stageDeadline(cycle, e.stage, e.overdueCount ?? 0, e.lastOverdueAt);
+      const started = await startEvaluation(deps, executionName(cycle.id, e.nip, `r${e.version}`), {
+        cycleId: cycle.id,
+        nip: e.nip,
+        startStage: e.stage,
+        deadline: { seconds: secondsUntil(at, now), at },
+      });
+      if (started) resumed++;
+    });
+  }
+  return { resumed };
+}

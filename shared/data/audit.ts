@@ -1,0 +1,36 @@
+import type { Deps } from '../runtime/deps.js';
+import { keys } from './keys.js';
+import type { TransactItem } from './transact.js';
+
+export type AuditAction =
+  | 'EVALUASI_DIBUAT'
+  | 'TAHAP_DIBUKA'
+  | 'TARGET_DITAMBAH'
+  | 'TARGET_DIUBAH'
+  | 'TARGET_DIHAPUS'
+  | 'SKP_DIAJUKAN'
+  | 'SKP_DIKEMBALIKAN'
+  | 'SKP_DISETUJUI'
+  | 'EKSPEKTASI_DITETAPKAN'
+  | 'TAHAP_TERLAMBAT';
+
+export interface AuditEntry {
+  cycleId: string;
+  nip: string;
+  at: string;
+  actor: { nip: string; nama: string } | { sistem: string };
+  action: AuditAction;
+  detail: Record<string, unknown>;
+  version: number;
+}
+
+/** The trail is append-only: an entry is only ever Put once, never updated. */
+export function auditPut(deps: Deps, entry: AuditEntry): TransactItem {
+  return {
+    Put: {
+      TableName: deps.tableName,
+      Item: { ...keys.audit(entry.cycleId, entry.nip, entry.at, deps.newId().slice(0, 8)), type: 'AUDIT', ...entry },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}

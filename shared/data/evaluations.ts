@@ -1,0 +1,185 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Evaluation } from '../domain/evaluation.js';
+import type { TargetRow } from '../domain/skp.js';
+import { konflik } from '../domain/errors.js';
+import type { Deps } from '../runtime/deps.js';
+import { type AuditEntry, auditPut } from './audit.js';
+import { fromItem } from './items.js';
+import { indexKeys, keys } from './keys.js';
+import { TABLE } from './table.js';
+import { type TransactItem, type FailureMessages, transact } from './transact.js';
+
+export interface EvaluationSheet {
+  evaluation: Evaluation;
+  rows: TargetRow[];
+}
+
+export interface EvaluationWithHistory extends EvaluationSheet {
+  history: AuditEntry[];
+}
+
+export function evaluationItem(e: Evaluation): Record<string, unknown> {
+  return { ...keys.evaluation(e.cycleId, e.nip), type: 'EVALUATION', ...indexKeys.evaluation(e), ...e };
+}
+
+function split(items: Record<string, unknown>[]) {
+  let evaluation: Evaluation | undefined;
+  const rows: TargetRow[] = [];
+  const history: AuditEntry[] = [];
+  for (const item of items) {
+    if (item.type === 'EVALUATION') evaluation = fromItem<Evaluation>(item);
+    else if (item.type === 'TARGET_ROW') rows.push(fromItem<TargetRow & { urutan: number }>(item));
+    else if (item.type === 'AUDIT') history.push(fromItem<AuditEntry>(item));
+  }
+  rows.sort((a, b) => ((a as { urutan?: number }).urutan ?? 0) - ((b as { urutan?: number }).urutan ?? 0));
+  return { evaluation, rows, history };
+}
+
+async function queryAll(deps: Deps, input: ConstructorParameters<typeof QueryCommand>[0]) {
+  const items: Record<string, unknown>[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const out = await deps.ddb.send(new QueryCommand({ ...input, ExclusiveStartKey }));
+    items.push(...((out.Items ?? []) as Record<string, unknown>[]));
+    ExclusiveStartKey = out.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
+
+/** One Query: the evaluation and its rows, without the (growing) audit trail. */
+export async function getSheet(deps: Deps, cycleId: string, nip: string): Promise<EvaluationSheet | undefined> {
+  const items = await queryAll(deps, {
+    TableName: deps.tableName,
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: {
+      ':pk': keys.employee(nip).pk,
+      ':from': keys.evaluation(cycleId, nip).sk,
+      ':to': `${keys.rowPrefix(cycleId)}\uffff`,
+    },
+  });
+  const { evaluation, rows } = split(items);
+  return evaluation ? { evaluation, rows } : undefined;
+}
+
+/** One Query: evaluation, rows and history (the item collection of one evaluation). */
+export async function getWithHistory(deps: Deps, cycleId: string, nip: string): Promise<EvaluationWithHistory | undefined> {
+  const items = await queryAll(deps, {
+    TableName: deps.tableName,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': keys.employee(nip).pk, ':prefix': keys.evaluationPrefix(cycleId) },
+  });
+  const { evaluation, rows, history } = split(items);
+  return evaluation ? { evaluation, rows, history } : undefined;
+}
+
+export async function getEvaluation(deps: Deps, cycleId: string, nip: string): Promise<Evaluation | undefined> {
+  const out = await deps.ddb.send(new GetCommand({ TableName: deps.tableName, Key: keys.evaluation(cycleId, nip) }));
+  return out.Item ? fromItem<Evaluation>(out.Item) : undefined;
+}
+
+/** Rows of someone else's SKP (the supervisor's, for the cascade picker). */
+export async function getRows(deps: Deps, cycleId: string, nip: string): Promise<TargetRow[]> {
+  const items = await queryAll(deps, {
+    TableName: deps.tableName,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': keys.employee(nip).pk, ':prefix': keys.rowPrefix(cycleId) },
+  });
+  return split(items).rows;
+}
+
+export async function listByEmployee(deps: Deps, nip: string): Promise<Evaluation[]> {
+  const { name, partitionKey } = TABLE.indexes.byParent;
+  const items = await queryAll(deps, {
+    TableName: deps.tableName,
+    IndexName: name,
+    KeyConditionExpression: `${partitionKey} = :pk`,
+    ExpressionAttributeValues: { ':pk': `EVALS#${nip}` },
+    ScanIndexForward: false,
+  });
+  return items.map((i) => fromItem<Evaluation>(i));
+}
+
+/** The atasan's team; with a status, only those waiting in that status (the inbox). */
+export async function listByAtasan(deps: Deps, atasanNip: string, status?: string): Promise<Evaluation[]> {
+  const { name, partitionKey, sortKey } = TABLE.indexes.byGroup;
+  const items = await queryAll(deps, {
+    TableName: deps.tableName,
+    IndexName: name,
+    KeyConditionExpression: status ? `${partitionKey} = :pk AND begins_with(${sortKey}, :s)` : `${partitionKey} = :pk`,
+    ExpressionAttributeValues: { ':pk': `ATASAN#${atasanNip}`, ...(status ? { ':s': `${status}#` } : {}) },
+  });
+  return items.map((i) => fromItem<Evaluation>(i));
+}
+
+/** Evaluations of a cycle, optionally only those in one stage (and status). */
+export async function listByCycle(deps: Deps, cycleId: string, stagePrefix = ''): Promise<Evaluation[]> {
+  const { name, partitionKey, sortKey } = TABLE.indexes.byCycle;
+  const items = await queryAll(deps, {
+    TableName: deps.tableName,
+    IndexName: name,
+    KeyConditionExpression: stagePrefix ? `${partitionKey} = :pk AND begins_with(${sortKey}, :s)` : `${partitionKey} = :pk`,
+    ExpressionAttributeValues: { ':pk': `CYCLE#${cycleId}`, ...(stagePrefix ? { ':s': stagePrefix } : {}) },
+  });
+  return items.map((i) => fromItem<Evaluation>(i));
+}
+
+export interface Change {
+  before: Evaluation;
+  patch: Partial<Evaluation>;
+  /** Attributes to drop from the evaluation, e.g. a spent task token. */
+  remove?: (keyof Evaluation)[];
+  audit: Omit<AuditEntry, 'cycleId' | 'nip' | 'at' | 'version'>;
+  /** Further items that must be written with this change, or not at all. */
+  extra?: TransactItem[];
+  extraFailures?: FailureMessages;
+}
+
+/**
+ * Applies a change to an evaluation with optimistic locking, and its audit entry, in one
+ * transaction. Returns the evaluation as written.
+ */
+export async function commitChange(deps: Deps, change: Change): Promise<Evaluation> {
+  const at = deps.now().toISOString();
+  const { before } = change;
+  const after: Evaluation = { ...before, ...change.patch, version: before.version + 1, updatedAt: at };
+  for (const k of change.remove ?? []) delete after[k];
+  const set: Record<string, unknown> = { ...change.patch, ...indexKeys.evaluation(after), version: after.version, updatedAt: at };
+  if (!after.atasanNip) set.gsi2pk = undefined;
+  const names: Record<string, string> = { '#v': 'version' };
+  const values: Record<string, unknown> = { ':expected': before.version };
+  const sets: string[] = [];
+  const removes: string[] = [];
+  let i = 0;
+  for (const [k, v] of Object.entries(set)) {
+    names[`#a${i}`] = k;
+    if (v === undefined) removes.push(`#a${i}`);
+    else {
+      sets.push(`#a${i} = :a${i}`);
+      values[`:a${i}`] = v;
+    }
+    i++;
+  }
+  for (const k of change.remove ?? []) {
+    names[`#a${i}`] = k;
+    removes.push(`#a${i}`);
+    i++;
+  }
+  const update: TransactItem = {
+    Update: {
+      TableName: deps.tableName,
+      Key: keys.evaluation(before.cycleId, before.nip),
+      UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+      ConditionExpression: '#v = :expected',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+  const audit = auditPut(deps, { ...change.audit, cycleId: before.cycleId, nip: before.nip, at, version: after.version });
+  const extra = change.extra ?? [];
+  const failures: FailureMessages = {
+    0: () => konflik('Data evaluasi sudah berubah sejak Anda membukanya. Muat ulang halaman lalu coba lagi.', { stage: before.stage }),
+  };
+  for (const [idx, f] of Object.entries(change.extraFailures ?? {})) failures[Number(idx) + 2] = f;
+  await transact(deps, [update, audit, ...extra], failures);
+  return after;
+}

@@ -1,0 +1,37 @@
+/** Key layout of the single table; see docs/data-model.md for the access patterns. */
+export const keys = {
+  org: () => ({ pk: 'ORG', sk: 'ORG' }),
+  opd: (kode: string) => ({ pk: 'ORG', sk: `OPD#${kode}` }),
+  unit: (opd: string, kode: string) => ({ pk: 'ORG', sk: `OPD#${opd}#UNIT#${kode}` }),
+  employee: (nip: string) => ({ pk: `EMP#${nip}`, sk: 'PROFILE' }),
+  account: (nip: string) => ({ pk: `EMP#${nip}`, sk: 'AKUN' }),
+  cycle: (id: string) => ({ pk: `CYCLE#${id}`, sk: 'META' }),
+  evaluation: (cycleId: string, nip: string) => ({ pk: `EMP#${nip}`, sk: `EVAL#${cycleId}#META` }),
+  targetRow: (cycleId: string, nip: string, rowId: string) => ({ pk: `EMP#${nip}`, sk: `EVAL#${cycleId}#ROW#${rowId}` }),
+  audit: (cycleId: string, nip: string, at: string, id: string) => ({
+    pk: `EMP#${nip}`,
+    sk: `EVAL#${cycleId}#LOG#${at}#${id}`,
+  }),
+  notice: (recipient: string, at: string, id: string) => ({ pk: `NOTICE#${recipient}`, sk: `${at}#${id}` }),
+  /** Prefixes used in key conditions. */
+  evaluationPrefix: (cycleId: string) => `EVAL#${cycleId}#`,
+  rowPrefix: (cycleId: string) => `EVAL#${cycleId}#ROW#`,
+  logPrefix: (cycleId: string) => `EVAL#${cycleId}#LOG#`,
+};
+
+/** Index attributes, per entity. */
+export const indexKeys = {
+  employee: (e: { nip: string; atasanNip?: string; opd: string; aktif: boolean }) => ({
+    ...(e.atasanNip ? { gsi1pk: `SUP#${e.atasanNip}`, gsi1sk: `EMP#${e.nip}` } : {}),
+    gsi2pk: `OPD#${e.opd}`,
+    gsi2sk: `${e.aktif ? 'AKTIF' : 'NONAKTIF'}#${e.nip}`,
+  }),
+  cycle: (c: { id: string; tahun: number }) => ({ gsi1pk: 'CYCLES', gsi1sk: `${c.tahun}#${c.id}` }),
+  evaluation: (e: { cycleId: string; nip: string; atasanNip?: string; stage: string; status: string; opd: string }) => ({
+    gsi1pk: `EVALS#${e.nip}`,
+    gsi1sk: e.cycleId,
+    ...(e.atasanNip ? { gsi2pk: `ATASAN#${e.atasanNip}`, gsi2sk: `${e.status}#${e.cycleId}#${e.nip}` } : {}),
+    gsi3pk: `CYCLE#${e.cycleId}`,
+    gsi3sk: `${e.stage}#${e.status}#${e.opd}#${e.nip}`,
+  }),
+};

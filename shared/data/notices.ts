@@ -1,0 +1,38 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Deps } from '../runtime/deps.js';
+import { fromItem } from './items.js';
+import { keys } from './keys.js';
+import type { TransactItem } from './transact.js';
+
+/** Recipient "BKPSDM" is the HR agency's shared box; otherwise a NIP. */
+export interface Notice {
+  recipient: string;
+  at: string;
+  kind: 'ESKALASI' | 'PENGINGAT';
+  subject: string;
+  body: string;
+  cycleId: string;
+  nip: string;
+}
+
+export function noticePut(deps: Deps, n: Notice): TransactItem {
+  return {
+    Put: {
+      TableName: deps.tableName,
+      Item: { ...keys.notice(n.recipient, n.at, deps.newId().slice(0, 8)), type: 'NOTICE', ...n },
+    },
+  };
+}
+
+export async function listNotices(deps: Deps, recipient: string, limit = 50): Promise<Notice[]> {
+  const out = await deps.ddb.send(
+    new QueryCommand({
+      TableName: deps.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `NOTICE#${recipient}` },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return (out.Items ?? []).map((i) => fromItem<Notice>(i));
+}

@@ -1,0 +1,136 @@
+import { type Issue, dilarang, konflik, validasi } from './errors.js';
+import { type KodeBerakhlak, KODE_BERAKHLAK, EKSPEKTASI_MAX } from './berakhlak.js';
+import { LIMITS } from './skp.js';
+
+/** The stages the EmployeeEvaluation workflow walks through. */
+export const STAGES = ['PENETAPAN_TARGET'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/**
+ * Status within the current stage. The API moves a stage between these; only the workflow
+ * opens a stage (and the next one).
+ */
+export const STATUS = ['DRAFT', 'DIAJUKAN', 'DIKEMBALIKAN', 'SELESAI'] as const;
+export type Status = (typeof STATUS)[number];
+
+export const STAGE_LABEL: Record<Stage, string> = { PENETAPAN_TARGET: 'Penetapan target (SKP)' };
+export const STATUS_LABEL: Record<Status, string> = {
+  DRAFT: 'Draf',
+  DIAJUKAN: 'Diajukan ke atasan',
+  DIKEMBALIKAN: 'Dikembalikan untuk diperbaiki',
+  SELESAI: 'Selesai',
+};
+
+export interface Evaluation {
+  cycleId: string;
+  nip: string;
+  nama: string;
+  opd: string;
+  unit: string;
+  jabatan: string;
+  atasanNip?: string;
+  atasanNama?: string;
+  stage: Stage;
+  status: Status;
+  /** Set while a workflow execution waits on this stage; cleared when it times out. */
+  taskToken?: string;
+  deadline?: string;
+  overdueCount: number;
+  lastOverdueAt?: string;
+  lastComment?: string;
+  ekspektasi: Partial<Record<KodeBerakhlak, string>>;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type Actor = { nip: string; nama: string };
+
+const isOwner = (e: Evaluation, a: Actor) => e.nip === a.nip;
+const isAtasan = (e: Evaluation, a: Actor) => !!e.atasanNip && e.atasanNip === a.nip;
+
+export function assertVersion(e: Evaluation, expected: number): void {
+  if (e.version !== expected) {
+    throw konflik('Data evaluasi sudah berubah sejak Anda membukanya. Muat ulang halaman lalu coba lagi.', {
+      currentVersion: e.version,
+      stage: e.stage,
+      status: e.status,
+    });
+  }
+}
+
+function assertStage(e: Evaluation, stage: Stage, statuses: readonly Status[], action: string): void {
+  if (e.stage !== stage || !statuses.includes(e.status)) {
+    throw konflik(`Tidak dapat ${action}: evaluasi berada pada tahap "${STAGE_LABEL[e.stage]}" dengan status "${STATUS_LABEL[e.status]}"`, {
+      stage: e.stage,
+      status: e.status,
+    });
+  }
+}
+
+/** Rows are editable by the employee only while drafting or after a return; frozen after approval. */
+export function assertCanEditTargets(e: Evaluation, actor: Actor): void {
+  if (!isOwner(e, actor)) throw dilarang('Hanya pegawai yang bersangkutan yang dapat mengubah SKP-nya');
+  assertStage(e, 'PENETAPAN_TARGET', ['DRAFT', 'DIKEMBALIKAN'], 'mengubah target');
+}
+
+export function submit(e: Evaluation, actor: Actor): Pick<Evaluation, 'status'> {
+  if (!isOwner(e, actor)) throw dilarang('Hanya pegawai yang bersangkutan yang dapat mengajukan SKP-nya');
+  if (!e.atasanNip) throw konflik('Atasan langsung belum tercatat; hubungi pengelola kinerja (BKPSDM)');
+  assertStage(e, 'PENETAPAN_TARGET', ['DRAFT', 'DIKEMBALIKAN'], 'mengajukan SKP');
+  return { status: 'DIAJUKAN' };
+}
+
+export function approve(e: Evaluation, actor: Actor): Pick<Evaluation, 'status'> {
+  if (!isAtasan(e, actor)) throw dilarang('Hanya atasan langsung yang dapat menyetujui SKP ini');
+  assertStage(e, 'PENETAPAN_TARGET', ['DIAJUKAN'], 'menyetujui SKP');
+  if (!e.taskToken) {
+    throw konflik('Alur kerja evaluasi ini sedang tidak menunggu persetujuan (mungkin terlambat atau sedang dipulihkan). Coba lagi sebentar lagi.', {
+      stage: e.stage,
+      status: e.status,
+    });
+  }
+  return { status: 'SELESAI' };
+}
+
+export function returnToEmployee(e: Evaluation, actor: Actor, comment: string): Pick<Evaluation, 'status' | 'lastComment'> {
+  if (!isAtasan(e, actor)) throw dilarang('Hanya atasan langsung yang dapat mengembalikan SKP ini');
+  assertStage(e, 'PENETAPAN_TARGET', ['DIAJUKAN'], 'mengembalikan SKP');
+  const text = comment.trim();
+  if (text.length < 5) {
+    throw validasi('Catatan pengembalian wajib diisi', [
+      { path: 'comment', message: 'Tuliskan alasan pengembalian (minimal 5 karakter)' },
+    ]);
+  }
+  if (text.length > LIMITS.comment) {
+    throw validasi('Catatan terlalu panjang', [{ path: 'comment', message: `Paling banyak ${LIMITS.comment} karakter` }]);
+  }
+  return { status: 'DIKEMBALIKAN', lastComment: text };
+}
+
+/** The supervisor's "ekspektasi khusus pimpinan" per BerAKHLAK value, set before approval. */
+export function setEkspektasi(
+  e: Evaluation,
+  actor: Actor,
+  input: Partial<Record<string, string>>,
+): Partial<Record<KodeBerakhlak, string>> {
+  if (!isAtasan(e, actor)) throw dilarang('Hanya atasan langsung yang dapat menetapkan ekspektasi khusus');
+  assertStage(e, 'PENETAPAN_TARGET', ['DRAFT', 'DIAJUKAN', 'DIKEMBALIKAN'], 'mengubah ekspektasi');
+  const issues: Issue[] = [];
+  const out: Partial<Record<KodeBerakhlak, string>> = {};
+  for (const [k, v] of Object.entries(input)) {
+    if (!(KODE_BERAKHLAK as readonly string[]).includes(k)) {
+      issues.push({ path: `ekspektasi.${k}`, message: 'Bukan nilai BerAKHLAK' });
+      continue;
+    }
+    const text = (v ?? '').trim();
+    if (text.length > EKSPEKTASI_MAX) issues.push({ path: `ekspektasi.${k}`, message: `Paling banyak ${EKSPEKTASI_MAX} karakter` });
+    if (text) out[k as KodeBerakhlak] = text;
+  }
+  if (issues.length) throw validasi('Ekspektasi khusus tidak valid', issues);
+  return out;
+}
+
+export function canView(e: Evaluation, actor: Actor & { admin?: boolean }): boolean {
+  return isOwner(e, actor) || isAtasan(e, actor) || !!actor.admin;
+}

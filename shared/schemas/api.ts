@@ -1,0 +1,100 @@
+import { z } from '@hono/zod-openapi';
+import { ASPEK, JENIS_HASIL_KERJA, LIMITS } from '../domain/skp.js';
+import { KODE_BERAKHLAK, EKSPEKTASI_MAX } from '../domain/berakhlak.js';
+import { STAGES, STATUS } from '../domain/evaluation.js';
+
+export const Nip = z.string().regex(/^\d{18}$/, 'NIP harus 18 digit angka').openapi({ example: '198503142010011002' });
+export const CycleId = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{1,40}$/, 'ID siklus hanya huruf, angka, dan tanda hubung')
+  .openapi({ example: '2026' });
+export const RowId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'ID baris tidak valid');
+export const Version = z.coerce.number().int('Versi harus bilangan bulat').min(1, 'Versi minimal 1').openapi({ example: 3 });
+
+export const EvaluationParams = z.object({ cycleId: CycleId, nip: Nip });
+export const RowParams = EvaluationParams.extend({ rowId: RowId });
+
+export const Issue = z.object({ path: z.string(), message: z.string() });
+export const ErrorSchema = z
+  .object({ error: z.string(), message: z.string(), issues: z.array(Issue) })
+  .catchall(z.unknown())
+  .openapi('Error');
+
+export const TargetRowInput = z
+  .object({
+    version: Version,
+    jenis: z.enum(JENIS_HASIL_KERJA, 'Jenis harus UTAMA atau TAMBAHAN'),
+    rhk: z.string().trim().min(1, 'Rencana hasil kerja wajib diisi').max(LIMITS.rhk),
+    intervensiRowId: RowId.optional(),
+    aspek: z.enum(ASPEK, 'Aspek harus KUANTITAS, KUALITAS, atau WAKTU'),
+    indikator: z.string().trim().min(1, 'Indikator wajib diisi').max(LIMITS.indikator),
+    target: z.coerce.number('Target harus angka').positive('Target harus lebih dari 0').max(1e9, 'Target terlalu besar'),
+    satuan: z.string().trim().min(1, 'Satuan wajib diisi').max(LIMITS.satuan),
+  })
+  .strict()
+  .openapi('TargetRowInput');
+
+export const VersionBody = z.object({ version: Version }).strict().openapi('VersionBody');
+export const ReturnBody = z
+  .object({ version: Version, comment: z.string().trim().min(5, 'Tuliskan alasan pengembalian (minimal 5 karakter)').max(LIMITS.comment) })
+  .strict()
+  .openapi('ReturnBody');
+export const EkspektasiBody = z
+  .object({
+    version: Version,
+    ekspektasi: z.partialRecord(z.enum(KODE_BERAKHLAK), z.string().max(EKSPEKTASI_MAX)),
+  })
+  .strict()
+  .openapi('EkspektasiBody');
+export const VersionQuery = z.object({ version: Version });
+
+export const TargetRowSchema = z
+  .object({
+    id: z.string(),
+    jenis: z.enum(JENIS_HASIL_KERJA),
+    rhk: z.string(),
+    intervensi: z.object({ nip: z.string(), rowId: z.string() }).optional(),
+    aspek: z.enum(ASPEK),
+    indikator: z.string(),
+    target: z.number(),
+    satuan: z.string(),
+    linkCount: z.number().optional(),
+  })
+  .openapi('TargetRow');
+
+export const EvaluationSchema = z
+  .object({
+    cycleId: z.string(),
+    nip: z.string(),
+    nama: z.string(),
+    opd: z.string(),
+    unit: z.string(),
+    jabatan: z.string(),
+    atasanNip: z.string().optional(),
+    atasanNama: z.string().optional(),
+    stage: z.enum(STAGES),
+    status: z.enum(STATUS),
+    deadline: z.string().optional(),
+    overdueCount: z.number(),
+    lastComment: z.string().optional(),
+    ekspektasi: z.record(z.string(), z.string()),
+    version: z.number(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    awaitingWorkflow: z.boolean().openapi({ description: 'true when a workflow execution waits on this stage' }),
+  })
+  .openapi('Evaluation');
+
+export const AuditSchema = z
+  .object({
+    at: z.string(),
+    action: z.string(),
+    actor: z.union([z.object({ nip: z.string(), nama: z.string() }), z.object({ sistem: z.string() })]),
+    detail: z.record(z.string(), z.unknown()),
+    version: z.number(),
+  })
+  .openapi('AuditEntry');
+
+export const EvaluationDetailSchema = z
+  .object({ evaluation: EvaluationSchema, rows: z.array(TargetRowSchema), history: z.array(AuditSchema) })
+  .openapi('EvaluationDetail');
