@@ -103,7 +103,8 @@ export async function resumeOpenEvaluations(deps: Deps): Promise<{ resumed: numb
   const now = deps.now();
   for (const cycle of await listCycles(deps)) {
     if (cycle.status !== 'DIBUKA') continue;
-    const open = (await listByCycle(deps, cycle.id)).filter((e) => e.status !== 'SELESAI');
+    // Version 1 means no execution ever registered: launching (not resuming) starts those.
+    const open = (await listByCycle(deps, cycle.id)).filter((e) => e.status !== 'SELESAI' && e.version > 1);
     await inBatches(open, 10, async (e) => {
       const at = stageDeadline(cycle, e.stage, e.overdueCount ?? 0, e.lastOverdueAt);
       const started = await startEvaluation(deps, executionName(cycle.id, e.nip, `r${e.version}`), {

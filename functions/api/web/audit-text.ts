@@ -1,0 +1,46 @@
+import type { AuditEntry } from '../../../shared/data/audit.js';
+import { STAGE_LABEL, type Stage } from '../../../shared/domain/evaluation.js';
+import { waktu } from './format.js';
+
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+const rhkOf = (v: unknown) => (v && typeof v === 'object' ? str((v as { rhk?: unknown }).rhk) : undefined);
+const stageOf = (v: unknown) => (typeof v === 'string' && v in STAGE_LABEL ? STAGE_LABEL[v as Stage] : 'penetapan target');
+const quoted = (s: string | undefined) => (s ? ` "${s}"` : '');
+
+/** The audit trail in words; details are read defensively because old entries may lack fields. */
+export function describeAudit(entry: AuditEntry): string {
+  const d = entry.detail ?? {};
+  switch (entry.action) {
+    case 'EVALUASI_DIBUAT':
+      return 'Evaluasi dibuat untuk siklus ini';
+    case 'TAHAP_DIBUKA': {
+      const deadline = str(d.deadline);
+      return `Tahap ${stageOf(d.stage)} dibuka${deadline ? `, tenggat ${waktu(deadline)}` : ''}`;
+    }
+    case 'TARGET_DITAMBAH':
+      return `Menambah hasil kerja${quoted(rhkOf(d.row))}`;
+    case 'TARGET_DIUBAH':
+      return `Mengubah hasil kerja${quoted(rhkOf(d.after))}`;
+    case 'TARGET_DIHAPUS':
+      return `Menghapus hasil kerja${quoted(rhkOf(d.row))}`;
+    case 'SKP_DIAJUKAN':
+      return 'Mengajukan SKP ke atasan';
+    case 'SKP_DIKEMBALIKAN':
+      return `Mengembalikan SKP untuk diperbaiki${str(d.comment) ? ` dengan catatan: "${str(d.comment)}"` : ''}`;
+    case 'SKP_DISETUJUI':
+      return 'Menyetujui SKP; tahap penetapan target selesai';
+    case 'EKSPEKTASI_DITETAPKAN':
+      return 'Menetapkan ekspektasi khusus perilaku kerja';
+    case 'TAHAP_TERLAMBAT': {
+      const next = str(d.nextDeadline);
+      const n = typeof d.overdueCount === 'number' ? ` (keterlambatan ke-${d.overdueCount})` : '';
+      return `Tenggat tahap ${stageOf(d.stage)} terlewati${n}; dilaporkan ke atasan dan BKPSDM${next ? `, tenggat baru ${waktu(next)}` : ''}`;
+    }
+    default:
+      return String(entry.action);
+  }
+}
+
+export function actorName(entry: AuditEntry): string {
+  return 'nama' in entry.actor ? entry.actor.nama : 'Sistem';
+}

@@ -1,0 +1,33 @@
+import { z } from '@hono/zod-openapi';
+import { KODE_BERAKHLAK } from '../../../shared/domain/berakhlak.js';
+import { EkspektasiBody, ReturnBody, TargetRowInput, VersionBody } from '../../../shared/schemas/api.js';
+
+/** Form fields arrive as text; the JSON API's schemas coerce them, in Indonesian. */
+const INDONESIAN = { error: z.locales.id().localeError };
+
+export const TARGET_FIELDS = ['jenis', 'rhk', 'intervensiRowId', 'aspek', 'indikator', 'target', 'satuan'] as const;
+export type TargetField = (typeof TARGET_FIELDS)[number];
+
+/** The schemas are strict: pick only their fields, so `_csrf` and button names never count as extra. */
+export function parseTarget(values: Record<string, string>) {
+  const picked: Record<string, string> = { version: values.version ?? '' };
+  for (const f of TARGET_FIELDS) {
+    const v = values[f];
+    // "— tidak ada —" posts an empty value, which means "no cascade", not an invalid id.
+    if (v !== undefined && !(f === 'intervensiRowId' && v === '')) picked[f] = v;
+  }
+  return TargetRowInput.safeParse(picked, INDONESIAN);
+}
+
+export const parseVersion = (values: Record<string, string>) => VersionBody.safeParse({ version: values.version ?? '' }, INDONESIAN);
+
+export const parseReturn = (values: Record<string, string>) =>
+  ReturnBody.safeParse({ version: values.version ?? '', comment: values.comment ?? '' }, INDONESIAN);
+
+export const ekspektasiField = (kode: string) => `ekspektasi.${kode}`;
+
+/** Every value is posted, empty ones included: an emptied textarea clears that expectation. */
+export function parseEkspektasi(values: Record<string, string>) {
+  const ekspektasi = Object.fromEntries(KODE_BERAKHLAK.map((k) => [k, values[ekspektasiField(k)] ?? '']));
+  return EkspektasiBody.safeParse({ version: values.version ?? '', ekspektasi }, INDONESIAN);
+}

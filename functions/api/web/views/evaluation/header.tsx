@@ -1,0 +1,43 @@
+import type { EvaluationView } from '../../../../../shared/app/queries.js';
+import { Deadline, StageStatus } from '../status.js';
+
+export function EvaluationHeader({ e, now }: { e: EvaluationView; now: Date }) {
+  return (
+    <>
+      <h1>
+        SKP {e.nama} <span class="muted">siklus {e.cycleId}</span>
+      </h1>
+      <dl class="facts">
+        <dt>Nama</dt>
+        <dd>{e.nama}</dd>
+        <dt>NIP</dt>
+        <dd>{e.nip}</dd>
+        <dt>Jabatan</dt>
+        <dd>{e.jabatan}</dd>
+        <dt>Unit kerja (OPD)</dt>
+        <dd>{e.unit === e.opd ? e.unit : `${e.unit} (${e.opd})`}</dd>
+        <dt>Atasan langsung</dt>
+        <dd>{e.atasanNip ? `${e.atasanNama ?? ''} (NIP ${e.atasanNip})` : <span class="muted">Belum tercatat</span>}</dd>
+        <dt>Tahap</dt>
+        <dd>
+          <StageStatus e={e} />
+        </dd>
+        <dt>Tenggat</dt>
+        <dd>
+          <Deadline e={e} now={now} />
+        </dd>
+      </dl>
+      {e.stage === 'PENETAPAN_TARGET' && e.status === 'SELESAI' && (
+        <p class="done" role="status">
+          Tahap penetapan target selesai
+        </p>
+      )}
+      {e.status === 'DIKEMBALIKAN' && e.lastComment && (
+        <div class="notice">
+          <strong>Catatan pengembalian dari atasan:</strong>
+          <blockquote>{e.lastComment}</blockquote>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import type { EvaluationView } from '../../../../../shared/app/queries.js';
+import type { AuditEntry } from '../../../../../shared/data/audit.js';
+import { KODE_BERAKHLAK } from '../../../../../shared/domain/berakhlak.js';
+import type { TargetRow } from '../../../../../shared/domain/skp.js';
+import { accessOf } from '../../access.js';
+import { TARGET_FIELDS, ekspektasiField } from '../../forms.js';
+import { type FormFailure, type FormName, type Viewer, fieldErrors } from '../../types.js';
+import { ErrorSummary } from '../fields.js';
+import { Flash, Layout } from '../layout.js';
+import { evaluationHref } from '../status.js';
+import { AtasanDecision, SubmitSkpForm } from './actions.js';
+import { EvaluationHeader } from './header.js';
+import { History } from './history.js';
+import { Perilaku } from './perilaku.js';
+import { SkpTable } from './skp-table.js';
+import { TargetForm } from './target-form.js';
+
+export interface EvaluationPageProps {
+  viewer: Viewer;
+  now: Date;
+  evaluation: EvaluationView;
+  rows: TargetRow[];
+  history: AuditEntry[];
+  atasanRows: TargetRow[];
+  flash?: string | undefined;
+  failure?: FormFailure | undefined;
+}
+
+/** Field names per form, so the error summary links only to fields that exist. */
+export const FORM_FIELDS: Record<FormName, readonly string[]> = {
+  tambah: TARGET_FIELDS,
+  ubah: TARGET_FIELDS,
+  hapus: [],
+  ajukan: [],
+  setujui: [],
+  kembalikan: ['comment'],
+  ekspektasi: KODE_BERAKHLAK.map(ekspektasiField),
+};
+
+export function EvaluationPage({ viewer, now, evaluation: e, rows, history, atasanRows, flash, failure }: EvaluationPageProps) {
+  const access = accessOf(e, viewer.user);
+  const base = evaluationHref(e);
+  const { csrf } = viewer;
+  return (
+    <Layout title={`SKP ${e.nama} (${e.cycleId})`} viewer={viewer}>
+      {failure && <ErrorSummary message={failure.message} issues={failure.issues} fields={FORM_FIELDS[failure.form]} />}
+      <Flash text={flash} />
+      <EvaluationHeader e={e} now={now} />
+
+      <section aria-labelledby="hasil-kerja">
+        <h2 id="hasil-kerja">Hasil kerja</h2>
+        <SkpTable base={base} rows={rows} atasanRows={atasanRows} editable={access.canEditTargets} csrf={csrf} version={e.version} failure={failure} />
+        {access.canEditTargets && (
+          <>
+            <h3>Tambah hasil kerja</h3>
+            <TargetForm
+              action={`${base}/target`}
+              csrf={csrf}
+              version={e.version}
+              values={failure?.form === 'tambah' ? failure.values : {}}
+              errors={fieldErrors(failure, 'tambah')}
+              atasanRows={atasanRows}
+              hasAtasan={!!e.atasanNip}
+              submitLabel="Tambah hasil kerja"
+            />
+            <h3>Ajukan SKP</h3>
+            <SubmitSkpForm base={base} csrf={csrf} version={e.version} failure={failure} />
+          </>
+        )}
+      </section>
+
+      {access.canDecide && <AtasanDecision base={base} csrf={csrf} version={e.version} failure={failure} awaitingWorkflow={e.awaitingWorkflow} />}
+
+      <Perilaku e={e} base={base} canEdit={access.canSetEkspektasi} csrf={csrf} failure={failure} />
+
+      <History history={history} />
+    </Layout>
+  );
+}

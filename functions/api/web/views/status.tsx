@@ -1,0 +1,31 @@
+import type { EvaluationView } from '../../../../shared/app/queries.js';
+import { STAGE_LABEL, STATUS_LABEL } from '../../../../shared/domain/evaluation.js';
+import { isOverdue, tanggal } from '../format.js';
+
+export const evaluationHref = (e: { cycleId: string; nip: string }) =>
+  `/evaluasi/${encodeURIComponent(e.cycleId)}/${encodeURIComponent(e.nip)}`;
+
+export function StageStatus({ e }: { e: Pick<EvaluationView, 'stage' | 'status'> }) {
+  return (
+    <>
+      {STAGE_LABEL[e.stage]}: <strong>{STATUS_LABEL[e.status]}</strong>
+    </>
+  );
+}
+
+/** The marker is text, not only colour, so it survives greyscale screens and screen readers. */
+export function Deadline({ e, now }: { e: Pick<EvaluationView, 'deadline' | 'status' | 'overdueCount'>; now: Date }) {
+  if (!e.deadline) return <span class="muted">Belum ditetapkan</span>;
+  return (
+    <>
+      {tanggal(e.deadline)}
+      {isOverdue(e, now) && (
+        <>
+          {' '}
+          <span class="badge">Terlambat</span>
+        </>
+      )}
+      {e.overdueCount > 0 && <span class="muted"> (tenggat diperpanjang {e.overdueCount}×)</span>}
+    </>
+  );
+}

@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { SendTaskFailureCommand, SendTaskSuccessCommand, StartExecutionCommand, DescribeExecutionCommand } from '@aws-sdk/client-sfn';
+import { StateMachine } from 'aws-local-stepfunctions';
+import { PROJECT_ROOT } from '../lambda.js';
+import { LOCAL_TIMEOUT_FIELD, MAX_LOCAL_TIMEOUT_SECONDS, type LocalMachine } from './localise.js';
+
+/** The static token aws-local-stepfunctions puts where `$$.Task.Token` is read; replaced per task. */
+const TOKEN_PLACEHOLDER = 'local-task-token-placeholder';
+
+export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+
+export interface LocalExecution {
+  arn: string;
+  name: string;
+  machine: string;
+  input: string;
+  status: ExecutionStatus;
+  output?: unknown;
+  error?: { name: string; message: string };
+  /** Every state event, for tests and the transitions-per-evaluation budget. */
+  events: { type: string; state?: string; at: number }[];
+  /** Lambda invocations made by this execution (callback registrations included). */
+  invocations: number;
+  done: Promise<void>;
+  abort: () => void;
+}
+
+class SfnError extends Error {
+  constructor(name: string, message: string) {
+    super(message);
+    this.name = name;
+  }
+}
+
+interface PendingTask {
+  execution: string;
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+}
+
+type Handler = (event: unknown) => Promise<unknown>;
+
+/**
+ * Step Functions on one machine: runs the synthesized definitions with aws-local-stepfunctions
+ * and answers the same SDK commands (StartExecution, SendTaskSuccess, SendTaskFailure,
+ * DescribeExecution) that SFNClient sends in AWS, so application code cannot tell the difference.
+ */
+export class LocalStepFunctions {
+  readonly executions = new Map<string, LocalExecution>();
+  private readonly pending = new Map<string, PendingTask>();
+  private readonly machines = new Map<string, { local: LocalMachine; runner: StateMachine }>();
+  private readonly handlers = new Map<string, Promise<Handler>>();
+
+  constructor(machines: Record<string, LocalMachine>) {
+    // Building validates the definition (100-300 ms each): once per machine.
+    for (const m of Object.values(machines)) this.machines.set(m.arn, { local: m, runner: new StateMachine(m.definition as never) });
+  }
+
+  arnOf(name: string): string {
+    for (const { local } of this.machines.values()) if (local.name === name) return local.arn;
+    throw new Error(`No local state machine named ${name}`);
+  }
+
+  async send(command: unknown): Promise<unknown> {
+    if (command instanceof StartExecutionCommand) {
+      const { stateMachineArn, name, input } = command.input;
+      return this.start(stateMachineArn!, name ?? randomUUID(), input ?? '{}');
+    }
+    if (command instanceof SendTaskSuccessCommand) {
+      this.settle(command.input.taskToken!, (p) => p.resolve(JSON.parse(command.input.output ?? 'null')));
+      return {};
+    }
+    if (command instanceof SendTaskFailureCommand) {
+      const { taskToken, error, cause } = command.input;
+      this.settle(taskToken!, (p) => p.reject(new SfnError(error ?? 'TaskFailed', cause ?? '')));
+      return {};
+    }
+    if (command instanceof DescribeExecutionCommand) {
+      const e = [...this.executions.values()].find((x) => x.arn === command.input.executionArn);
+      if (!e) throw new SfnError('ExecutionDoesNotExist', `Execution ${command.input.executionArn} does not exist`);
+      return { executionArn: e.arn, name: e.name, status: e.status, input: e.input, output: e.output === undefined ? undefined : JSON.stringify(e.output) };
+    }
+    throw new Error(`LocalStepFunctions does not implement ${(command as object).constructor.name}`);
+  }
+
+  private settle(token: string, fn: (p: PendingTask) => void) {
+    const p = this.pending.get(token);
+    if (!p) throw new SfnError('TaskDoesNotExist', 'Task token is unknown, already used, or timed out');
+    this.pending.delete(token);
+    fn(p);
+  }
+
+  /** Same rules as AWS: a taken name with the same input while running returns the same execution. */
+  private start(machineArn: string, name: string, input: string) {
+    const machine = this.machines.get(machineArn);
+    if (!machine) throw new SfnError('StateMachineDoesNotExist', `State machine ${machineArn} does not exist`);
+    const arn = `${machineArn.replace(':stateMachine:', ':execution:')}:${name}`;
+    const existing = this.executions.get(arn);
+    if (existing) {
+      if (existing.status === 'RUNNING' && existing.input === input) return { executionArn: arn, startDate: new Date() };
+      throw new SfnError('ExecutionAlreadyExists', `Execution ${name} already exists`);
+    }
+    const execution: LocalExecution = {
+      arn,
+      name,
+      machine: machine.local.name,
+      input,
+      status: 'RUNNING',
+      events: [],
+      invocations: 0,
+      done: Promise.resolve(),
+      abort: () => undefined,
+    };
+    const run = machine.runner.run(JSON.parse(input), {
+      overrides: { taskResourceLocalHandlers: this.overrides(machine.local, execution) as never },
+      context: { Task: { Token: TOKEN_PLACEHOLDER } } as never,
+    });
+    execution.abort = run.abort;
+    const collect = (async () => {
+      for await (const ev of run.eventLogs) {
+        const e = ev as { type: string; state?: { name: string } };
+        execution.events.push({ type: e.type, state: e.state?.name, at: Date.now() });
+      }
+    })();
+    execution.done = run.result.then(
+      (output) => {
+        execution.status = 'SUCCEEDED';
+        execution.output = output;
+      },
+      (err: Error) => {
+        execution.status = err.name === 'ExecutionAbortedError' ? 'ABORTED' : err.name === 'ExecutionTimeoutError' ? 'TIMED_OUT' : 'FAILED';
+        execution.error = { name: (err as { errorName?: string }).errorName ?? err.name, message: err.message };
+      },
+    ).then(() => collect.catch(() => undefined));
+    this.executions.set(arn, execution);
+    return { executionArn: arn, startDate: new Date() };
+  }
+
+  private handler(entry: string): Promise<Handler> {
+    let h = this.handlers.get(entry);
+    if (!h) {
+      h = import(pathToFileURL(path.join(PROJECT_ROOT, entry)).href).then((m: { handler: Handler }) => m.handler);
+      this.handlers.set(entry, h);
+    }
+    return h;
+  }
+
+  private overrides(machine: LocalMachine, execution: LocalExecution) {
+    const out: Record<string, (input: unknown) => Promise<unknown>> = {};
+    for (const [state, task] of Object.entries(machine.tasks)) {
+      out[state] = async (input: unknown) => {
+        const { Payload } = input as { Payload: Record<string, unknown> };
+        const { [LOCAL_TIMEOUT_FIELD]: timeout, ...payload } = Payload ?? {};
+        const handler = await this.handler(task.entry);
+        execution.invocations++;
+        if (!task.callback) {
+          // The default (not payloadResponseOnly) LambdaInvoke result shape, as in AWS.
+          return { ExecutedVersion: '$LATEST', StatusCode: 200, Payload: await handler(payload) };
+        }
+        return this.callback(execution, handler, payload, typeof timeout === 'number' ? timeout : undefined);
+      };
+    }
+    return out;
+  }
+
+  /** A fresh token per task, the real register handler, then wait for SendTaskSuccess/Failure. */
+  private async callback(execution: LocalExecution, handler: Handler, payload: Record<string, unknown>, timeoutSeconds?: number) {
+    const token = `local:${execution.name}:${randomUUID()}`;
+    const { promise, resolve, reject } = Promise.withResolvers<unknown>();
+    this.pending.set(token, { execution: execution.arn, resolve, reject });
+    const swap = (v: unknown): unknown =>
+      v === TOKEN_PLACEHOLDER ? token : v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, swap(x)])) : v;
+    let timer: NodeJS.Timeout | undefined;
+    if (timeoutSeconds !== undefined) {
+      if (!Number.isInteger(timeoutSeconds) || timeoutSeconds < 1) {
+        this.pending.delete(token);
+        throw new SfnError('States.Runtime', 'TimeoutSecondsPath must select a positive integer');
+      }
+      timer = setTimeout(() => {
+        if (this.pending.delete(token)) reject(new SfnError('States.Timeout', 'Task timed out'));
+      }, Math.min(timeoutSeconds, MAX_LOCAL_TIMEOUT_SECONDS) * 1000);
+    }
+    try {
+      await handler(swap(payload));
+    } catch (err) {
+      this.pending.delete(token);
+      clearTimeout(timer);
+      throw err;
+    }
+    try {
+      return await promise;
+    } finally {
+      clearTimeout(timer);
+      this.pending.delete(token);
+    }
+  }
+
+  /** Aborts every running execution (Ctrl-C, end of a test file). */
+  stop(): void {
+    for (const e of this.executions.values()) if (e.status === 'RUNNING') e.abort();
+    // Aborted executions no longer await their callbacks: forget the tokens.
+    this.pending.clear();
+  }
+}

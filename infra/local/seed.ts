@@ -1,0 +1,37 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { accountItem, getAccount } from '../../shared/data/accounts.js';
+import { cycleItem } from '../../shared/data/cycles.js';
+import { keys } from '../../shared/data/keys.js';
+import { employeeItem } from '../../shared/data/people.js';
+import type { Cycle } from '../../shared/domain/cycle.js';
+import { hashPassword } from '../../shared/auth/session.js';
+import type { Deps } from '../../shared/runtime/deps.js';
+import { CYCLE, DEMO_PASSWORD, EMPLOYEES, OPD, UNIT } from './seed-data.js';
+
+async function putIfAbsent(deps: Deps, item: Record<string, unknown>): Promise<boolean> {
+  try {
+    await deps.ddb.send(new PutCommand({ TableName: deps.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
+    return true;
+  } catch (err) {
+    if ((err as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    throw err;
+  }
+}
+
+/** Idempotent: what exists is left as it is (people may have changed it since). */
+export async function seed(deps: Deps, options: { cycle?: Cycle; passwords?: boolean } = {}): Promise<{ created: number }> {
+  let created = 0;
+  const count = (b: boolean) => (created += b ? 1 : 0);
+  for (const o of OPD) count(await putIfAbsent(deps, { ...keys.opd(o.kode), type: 'OPD', ...o }));
+  for (const u of UNIT) count(await putIfAbsent(deps, { ...keys.unit(u.opd, u.kode), type: 'UNIT', ...u }));
+  await Promise.all(
+    EMPLOYEES.map(async ({ key: _key, ...e }) => {
+      count(await putIfAbsent(deps, employeeItem(e)));
+      if (options.passwords !== false && !(await getAccount(deps, e.nip))) {
+        count(await putIfAbsent(deps, accountItem({ nip: e.nip, passwordHash: await hashPassword(DEMO_PASSWORD) })));
+      }
+    }),
+  );
+  count(await putIfAbsent(deps, cycleItem(options.cycle ?? CYCLE)));
+  return { created };
+}

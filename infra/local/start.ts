@@ -1,0 +1,76 @@
+import { serve } from '@hono/node-server';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { createApp } from '../../functions/api/app.js';
+import { launchCycle, resumeOpenEvaluations } from '../../shared/app/cycle-launch.js';
+import { localAccounts } from '../../shared/auth/local-accounts.js';
+import { listCycles } from '../../shared/data/cycles.js';
+import { PROJECT_ROOT } from '../lambda.js';
+import { startDynamo } from './dynamo.js';
+import { seed } from './seed.js';
+import { synthesize } from './synth.js';
+import { createLocalSystem } from './system.js';
+
+const t0 = performance.now();
+const log = (msg: string) => console.log(`[kinerja] ${msg}`);
+
+const dataDir = path.resolve(PROJECT_ROOT, process.env.DATA_DIR ?? '.data');
+const port = Number(process.env.PORT ?? 3000);
+mkdirSync(path.join(dataDir, 'dynamodb'), { recursive: true });
+
+/** Kept in DATA_DIR so that sessions survive a restart. */
+function sessionSecret(): string {
+  const file = path.join(dataDir, 'session-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+const [dynamo, synth] = await Promise.all([
+  startDynamo({ dataDir: path.join(dataDir, 'dynamodb'), port: Number(process.env.DYNAMODB_PORT ?? 0) || undefined }),
+  Promise.resolve().then(() => synthesize('local', { nag: false })),
+]);
+log(`DynamoDB Local di ${dynamo.endpoint}, data di ${dataDir}`);
+const system = await createLocalSystem({ synth, endpoint: dynamo.endpoint, tableName: 'kinerja-local' });
+
+let server: ReturnType<typeof serve> | undefined;
+let stopping = false;
+function shutdown(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  log('berhenti...');
+  system.stop();
+  server?.close();
+  dynamo.stop();
+  setTimeout(() => process.exit(code), 300).unref();
+}
+process.on('SIGINT', () => shutdown());
+process.on('SIGTERM', () => shutdown());
+process.on('exit', () => dynamo.stop());
+
+try {
+  const seeded = await seed(system.deps);
+  log(`data contoh: ${seeded.created} item baru`);
+  // Executions live in memory. Resume first (stages opened before the restart), then launch
+  // (evaluations that no execution ever registered on), so nothing is started twice.
+  const { resumed } = await resumeOpenEvaluations(system.deps);
+  log(`${resumed} evaluasi dilanjutkan pada tahap terbukanya`);
+  for (const cycle of await listCycles(system.deps)) {
+    if (cycle.status !== 'DIBUKA') continue;
+    const r = await launchCycle(system.deps, cycle.id);
+    log(`siklus ${cycle.id}: ${r.employees} pegawai, ${r.created} evaluasi baru, ${r.started} eksekusi dimulai`);
+  }
+
+  const app = createApp({
+    auth: localAccounts(() => system.deps),
+    deps: () => system.deps,
+    sessionSecret: sessionSecret(),
+    secureCookies: false,
+  });
+  server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
+    log(`siap dalam ${Math.round(performance.now() - t0)} ms: http://localhost:${info.port}`);
+  });
+} catch (err) {
+  console.error(err);
+  shutdown(1);
+}

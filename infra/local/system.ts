@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { configureDeps, createDynamoClient, type Deps } from '../../shared/runtime/deps.js';
+import { LocalStepFunctions } from './engine.js';
+import { localMachines, localTableDefinition } from './localise.js';
+import { ensureTable } from './dynamo.js';
+import type { SynthOutput } from './synth.js';
+
+export const EVALUATION_MACHINE = 'kinerja-local-employee-evaluation';
+
+export interface LocalSystem {
+  deps: Deps;
+  engine: LocalStepFunctions;
+  stop: () => void;
+}
+
+/**
+ * Wires the local stand-ins behind the same interfaces the Lambda code uses in AWS: a
+ * DynamoDB client pointed at DynamoDB Local and a Step Functions "client" that runs the
+ * synthesized state machines.
+ */
+export async function createLocalSystem(options: {
+  synth: SynthOutput;
+  endpoint: string;
+  tableName: string;
+  now?: () => Date;
+}): Promise<LocalSystem> {
+  await ensureTable(options.endpoint, options.tableName, localTableDefinition(options.synth.templates));
+  const engine = new LocalStepFunctions(localMachines(options.synth.templates));
+  const ddb = createDynamoClient(options.endpoint);
+  const deps: Deps = {
+    ddb,
+    tableName: options.tableName,
+    sfn: engine,
+    stateMachines: { employeeEvaluation: engine.arnOf(EVALUATION_MACHINE) },
+    now: options.now ?? (() => new Date()),
+    newId: () => randomUUID(),
+  };
+  // Handlers called by the engine read their dependencies through getDeps().
+  configureDeps(deps);
+  return {
+    deps,
+    engine,
+    stop: () => {
+      engine.stop();
+      ddb.destroy();
+    },
+  };
+}
