@@ -1,0 +1,25 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../http/env.js';
+import { authRoutes } from './auth-routes.js';
+import { evaluationRoutes } from './evaluation-routes.js';
+import { homeRoutes } from './home-routes.js';
+import { APP_CSS, CSS_VERSION } from './styles.js';
+
+/**
+ * The server-rendered web pages. Mounted last, at "/". Middleware here is attached per route,
+ * never with "*": a wildcard would also run for the API's unmatched paths.
+ */
+export function webRoutes() {
+  const web = new Hono<AppEnv>();
+  web.get('/static/app.css', (c) => {
+    // Only a URL naming the current version may be cached for good.
+    const immutable = c.req.query('v') === CSS_VERSION;
+    c.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    return c.body(APP_CSS);
+  });
+  authRoutes(web);
+  homeRoutes(web);
+  evaluationRoutes(web);
+  return web;
+}
