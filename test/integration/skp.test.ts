@@ -16,7 +16,10 @@ const version = async (p: Principal) => (await getEvaluation(s.deps, s.cycle.id,
 beforeAll(async () => {
   s = await startTestSystem({ cycle: { scope: ['DINKES'] } });
   await launchCycle(s.deps, s.cycle.id);
-  [kabid, kapkm, bidan, perawat] = ['kabidp2p', 'kapkm', 'bidan1', 'perawat1'].map(s.principal) as Principal[];
+  kabid = s.principal('kabidp2p');
+  kapkm = s.principal('kapkm');
+  bidan = s.principal('bidan1');
+  perawat = s.principal('perawat1');
   for (const p of [kabid, kapkm, bidan, perawat]) {
     await eventually(async () => (await getEvaluation(s.deps, s.cycle.id, p.nip))?.taskToken);
   }

@@ -184,7 +184,7 @@ describe('evaluation page with a refused form', () => {
     expect(eks).toContain('<a href="#f-ekspektasi-LOYAL">Paling banyak 1000 karakter</a>');
     expect(eks).toContain('diketik ulang</textarea>');
     expect(eks).not.toContain('tersimpan</textarea>');
-    expect(eks).toMatch(/id="f-ekspektasi-LOYAL-galat">Paling banyak 1000 karakter<\/p><textarea id="f-ekspektasi-LOYAL"/);
+    expect(eks).toMatch(/id="f-ekspektasi-LOYAL-galat">Paling banyak 1000 karakter<\/p><textarea id="f-ekspektasi-LOYAL"[^>]*aria-describedby="f-ekspektasi-LOYAL-petunjuk f-ekspektasi-LOYAL-galat"/);
   });
 });
 

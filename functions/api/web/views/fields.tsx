@@ -4,10 +4,12 @@ import type { Issue } from '../../../../shared/domain/errors.js';
 /** Field ids are derived from names so that the error summary can link to the field. */
 export const fieldId = (name: string) => `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 const errorId = (name: string) => `${fieldId(name)}-galat`;
+const hintId = (name: string) => `${fieldId(name)}-petunjuk`;
 
-/** Attributes that tie a field to its error message for screen readers. */
-export function describedBy(name: string, error: string | undefined) {
-  return error ? { 'aria-invalid': 'true', 'aria-describedby': errorId(name) } : {};
+/** Attributes that tie a field to its hint and error message for screen readers. */
+export function describedBy(name: string, error: string | undefined, hasHint = false) {
+  const ids = [hasHint ? hintId(name) : '', error ? errorId(name) : ''].filter(Boolean).join(' ');
+  return { ...(error ? { 'aria-invalid': 'true' } : {}), ...(ids ? { 'aria-describedby': ids } : {}) };
 }
 
 export function FieldError({ name, error }: { name: string; error?: string | undefined }) {
@@ -46,14 +48,21 @@ interface FieldProps {
   name: string;
   label: string;
   error?: string | undefined;
+  /** Pass `describedBy(name, error, true)` to the control when a hint is given. */
+  hint?: string | undefined;
   children: Child;
 }
 
-/** Label, the control itself, and its error right below it. */
-export function Field({ name, label, error, children }: FieldProps) {
+/** Label, hint, error, then the control itself, and its error right below it. */
+export function Field({ name, label, error, hint, children }: FieldProps) {
   return (
     <div class={error ? 'field has-error' : 'field'}>
       <label for={fieldId(name)}>{label}</label>
+      {hint && (
+        <p class="hint muted" id={hintId(name)}>
+          {hint}
+        </p>
+      )}
       <FieldError name={name} error={error} />
       {children}
     </div>

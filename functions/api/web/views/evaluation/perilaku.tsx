@@ -51,9 +51,8 @@ function EkspektasiForm({ e, base, csrf, failure }: Omit<PerilakuProps, 'canEdit
         const name = ekspektasiField(v.kode);
         const value = failure ? (failure.values[name] ?? '') : (saved[v.kode] ?? '');
         return (
-          <Field name={name} label={`Ekspektasi khusus: ${v.nama}`} error={errors[name]}>
-            <p class="muted">{v.perilaku}</p>
-            <textarea id={fieldId(name)} name={name} maxlength={EKSPEKTASI_MAX} rows={3} {...describedBy(name, errors[name])}>
+          <Field name={name} label={`Ekspektasi khusus: ${v.nama}`} error={errors[name]} hint={v.perilaku}>
+            <textarea id={fieldId(name)} name={name} maxlength={EKSPEKTASI_MAX} rows={3} {...describedBy(name, errors[name], true)}>
               {value}
             </textarea>
           </Field>
