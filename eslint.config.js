@@ -12,7 +12,10 @@ export default tseslint.config(
     // Domain rules stay pure: no AWS, no HTTP, no Node I/O.
     files: ['shared/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@aws-sdk/*', 'aws-cdk-lib', 'aws-cdk-lib/*', 'hono', 'hono/*', 'node:*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@aws-sdk/*', 'aws-cdk-lib', 'aws-cdk-lib/*', 'hono', 'hono/*', 'node:*'] },
+      ],
     },
   },
 );

@@ -8,6 +8,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two cores: two workers keep DynamoDB Local (a JVM) from starving.
     maxWorkers: 2,
+    reporters: ['default', './test/support/summary-reporter.ts'],
   },
-  esbuild: { jsx: 'automatic', jsxImportSource: 'hono/jsx' },
 });

@@ -22,7 +22,10 @@ export function grantTableAccess(fn: IFunction, table: ITableV2): void {
   fn.addToRolePolicy(
     new PolicyStatement({
       actions: ACTIONS,
-      resources: [table.tableArn, ...Object.values(TABLE.indexes).map((i) => `${table.tableArn}/index/${i.name}`)],
+      resources: [
+        table.tableArn,
+        ...Object.values(TABLE.indexes).map((i) => `${table.tableArn}/index/${i.name}`),
+      ],
     }),
   );
 }

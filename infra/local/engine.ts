@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SendTaskFailureCommand, SendTaskSuccessCommand, StartExecutionCommand, DescribeExecutionCommand } from '@aws-sdk/client-sfn';
+import {
+  SendTaskFailureCommand,
+  SendTaskSuccessCommand,
+  StartExecutionCommand,
+  DescribeExecutionCommand,
+} from '@aws-sdk/client-sfn';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { PROJECT_ROOT } from '../lambda.js';
 import { LOCAL_TIMEOUT_FIELD, MAX_LOCAL_TIMEOUT_SECONDS, type LocalMachine } from './localise.js';
@@ -55,7 +60,8 @@ export class LocalStepFunctions {
 
   constructor(machines: Record<string, LocalMachine>) {
     // Building validates the definition (100-300 ms each): once per machine.
-    for (const m of Object.values(machines)) this.machines.set(m.arn, { local: m, runner: new StateMachine(m.definition as never) });
+    for (const m of Object.values(machines))
+      this.machines.set(m.arn, { local: m, runner: new StateMachine(m.definition as never) });
   }
 
   arnOf(name: string): string {
@@ -79,8 +85,15 @@ export class LocalStepFunctions {
     }
     if (command instanceof DescribeExecutionCommand) {
       const e = [...this.executions.values()].find((x) => x.arn === command.input.executionArn);
-      if (!e) throw new SfnError('ExecutionDoesNotExist', `Execution ${command.input.executionArn} does not exist`);
-      return { executionArn: e.arn, name: e.name, status: e.status, input: e.input, output: e.output === undefined ? undefined : JSON.stringify(e.output) };
+      if (!e)
+        throw new SfnError('ExecutionDoesNotExist', `Execution ${command.input.executionArn} does not exist`);
+      return {
+        executionArn: e.arn,
+        name: e.name,
+        status: e.status,
+        input: e.input,
+        output: e.output === undefined ? undefined : JSON.stringify(e.output),
+      };
     }
     throw new Error(`LocalStepFunctions does not implement ${(command as object).constructor.name}`);
   }
@@ -95,11 +108,13 @@ export class LocalStepFunctions {
   /** Same rules as AWS: a taken name with the same input while running returns the same execution. */
   private start(machineArn: string, name: string, input: string) {
     const machine = this.machines.get(machineArn);
-    if (!machine) throw new SfnError('StateMachineDoesNotExist', `State machine ${machineArn} does not exist`);
+    if (!machine)
+      throw new SfnError('StateMachineDoesNotExist', `State machine ${machineArn} does not exist`);
     const arn = `${machineArn.replace(':stateMachine:', ':execution:')}:${name}`;
     const existing = this.executions.get(arn);
     if (existing) {
-      if (existing.status === 'RUNNING' && existing.input === input) return { executionArn: arn, startDate: new Date() };
+      if (existing.status === 'RUNNING' && existing.input === input)
+        return { executionArn: arn, startDate: new Date() };
       throw new SfnError('ExecutionAlreadyExists', `Execution ${name} already exists`);
     }
     const execution: LocalExecution = {
@@ -124,16 +139,26 @@ export class LocalStepFunctions {
         execution.events.push({ type: e.type, state: e.state?.name, at: Date.now() });
       }
     })();
-    execution.done = run.result.then(
-      (output) => {
-        execution.status = 'SUCCEEDED';
-        execution.output = output;
-      },
-      (err: Error) => {
-        execution.status = err.name === 'ExecutionAbortedError' ? 'ABORTED' : err.name === 'ExecutionTimeoutError' ? 'TIMED_OUT' : 'FAILED';
-        execution.error = { name: (err as { errorName?: string }).errorName ?? err.name, message: err.message };
-      },
-    ).then(() => collect.catch(() => undefined));
+    execution.done = run.result
+      .then(
+        (output) => {
+          execution.status = 'SUCCEEDED';
+          execution.output = output;
+        },
+        (err: Error) => {
+          execution.status =
+            err.name === 'ExecutionAbortedError'
+              ? 'ABORTED'
+              : err.name === 'ExecutionTimeoutError'
+                ? 'TIMED_OUT'
+                : 'FAILED';
+          execution.error = {
+            name: (err as { errorName?: string }).errorName ?? err.name,
+            message: err.message,
+          };
+        },
+      )
+      .then(() => collect.catch(() => undefined));
     this.executions.set(arn, execution);
     return { executionArn: arn, startDate: new Date() };
   }
@@ -141,7 +166,9 @@ export class LocalStepFunctions {
   private handler(entry: string): Promise<Handler> {
     let h = this.handlers.get(entry);
     if (!h) {
-      h = import(pathToFileURL(path.join(PROJECT_ROOT, entry)).href).then((m: { handler: Handler }) => m.handler);
+      h = import(pathToFileURL(path.join(PROJECT_ROOT, entry)).href).then(
+        (m: { handler: Handler }) => m.handler,
+      );
       this.handlers.set(entry, h);
     }
     return h;
@@ -166,21 +193,33 @@ export class LocalStepFunctions {
   }
 
   /** A fresh token per task, the real register handler, then wait for SendTaskSuccess/Failure. */
-  private async callback(execution: LocalExecution, handler: Handler, payload: Record<string, unknown>, timeoutSeconds?: number) {
+  private async callback(
+    execution: LocalExecution,
+    handler: Handler,
+    payload: Record<string, unknown>,
+    timeoutSeconds?: number,
+  ) {
     const token = `local:${execution.name}:${randomUUID()}`;
     const { promise, resolve, reject } = Promise.withResolvers<unknown>();
     this.pending.set(token, { execution: execution.arn, resolve, reject });
     const swap = (v: unknown): unknown =>
-      v === TOKEN_PLACEHOLDER ? token : v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, swap(x)])) : v;
+      v === TOKEN_PLACEHOLDER
+        ? token
+        : v && typeof v === 'object' && !Array.isArray(v)
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, swap(x)]))
+          : v;
     let timer: NodeJS.Timeout | undefined;
     if (timeoutSeconds !== undefined) {
       if (!Number.isInteger(timeoutSeconds) || timeoutSeconds < 1) {
         this.pending.delete(token);
         throw new SfnError('States.Runtime', 'TimeoutSecondsPath must select a positive integer');
       }
-      timer = setTimeout(() => {
-        if (this.pending.delete(token)) reject(new SfnError('States.Timeout', 'Task timed out'));
-      }, Math.min(timeoutSeconds, MAX_LOCAL_TIMEOUT_SECONDS) * 1000);
+      timer = setTimeout(
+        () => {
+          if (this.pending.delete(token)) reject(new SfnError('States.Timeout', 'Task timed out'));
+        },
+        Math.min(timeoutSeconds, MAX_LOCAL_TIMEOUT_SECONDS) * 1000,
+      );
     }
     try {
       await handler(swap(payload));

@@ -9,7 +9,12 @@ export const MAX_LOCAL_TIMEOUT_SECONDS = 2_147_483;
 /** Carries a TimeoutSecondsPath value into the local task override (see localiseTask). */
 export const LOCAL_TIMEOUT_FIELD = '__localTimeoutSeconds';
 
-export type Asl = { StartAt: string; States: Record<string, AslState>; TimeoutSeconds?: number; [k: string]: unknown };
+export type Asl = {
+  StartAt: string;
+  States: Record<string, AslState>;
+  TimeoutSeconds?: number;
+  [k: string]: unknown;
+};
 export type AslState = Record<string, unknown> & { Type: string };
 
 export interface LocalTask {
@@ -28,8 +33,10 @@ export interface LocalMachine {
 
 const LOCAL_ACCOUNT = '000000000000';
 const LOCAL_REGION = 'local';
-export const localFunctionArn = (logicalId: string) => `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:${logicalId}`;
-export const localStateMachineArn = (name: string) => `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${name}`;
+export const localFunctionArn = (logicalId: string) =>
+  `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:${logicalId}`;
+export const localStateMachineArn = (name: string) =>
+  `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:${name}`;
 
 /** Turns a synthesized intrinsic (Fn::Join of strings, Ref AWS::Partition, Fn::GetAtt X.Arn) into a string. */
 function resolveIntrinsic(value: unknown): string {
@@ -51,7 +58,8 @@ function resolveIntrinsic(value: unknown): string {
 
 function localiseTask(name: string, state: AslState, entries: Map<string, string>): LocalTask | undefined {
   const resource = String(state.Resource);
-  if (!resource.startsWith('arn:aws:states:::lambda:invoke')) throw new Error(`State ${name}: unsupported resource ${resource}`);
+  if (!resource.startsWith('arn:aws:states:::lambda:invoke'))
+    throw new Error(`State ${name}: unsupported resource ${resource}`);
   const params = state.Parameters as { FunctionName: string; Payload?: Record<string, unknown> };
   const entry = entries.get(params.FunctionName);
   if (!entry) throw new Error(`State ${name}: no handler entry for ${params.FunctionName}`);
@@ -71,7 +79,11 @@ function localiseTask(name: string, state: AslState, entries: Map<string, string
   return { entry, callback };
 }
 
-function walk(states: Record<string, AslState>, entries: Map<string, string>, tasks: Record<string, LocalTask>) {
+function walk(
+  states: Record<string, AslState>,
+  entries: Map<string, string>,
+  tasks: Record<string, LocalTask>,
+) {
   for (const [name, state] of Object.entries(states)) {
     if (state.Type === 'Task') {
       const task = localiseTask(name, state, entries);
@@ -93,7 +105,8 @@ export function localMachines(templates: Record<string, CfnTemplate>): Record<st
   for (const t of Object.values(templates)) {
     for (const [id, r] of Object.entries(t.Resources)) {
       const entry = r.Metadata?.[ENTRY_METADATA];
-      if (r.Type === 'AWS::Lambda::Function' && typeof entry === 'string') entries.set(localFunctionArn(id), entry);
+      if (r.Type === 'AWS::Lambda::Function' && typeof entry === 'string')
+        entries.set(localFunctionArn(id), entry);
     }
   }
   const machines: Record<string, LocalMachine> = {};
@@ -102,7 +115,8 @@ export function localMachines(templates: Record<string, CfnTemplate>): Record<st
       if (r.Type !== 'AWS::StepFunctions::StateMachine') continue;
       const name = String(r.Properties?.StateMachineName);
       const definition = JSON.parse(resolveIntrinsic(r.Properties?.DefinitionString)) as Asl;
-      if (definition.TimeoutSeconds) definition.TimeoutSeconds = Math.min(definition.TimeoutSeconds, MAX_LOCAL_TIMEOUT_SECONDS);
+      if (definition.TimeoutSeconds)
+        definition.TimeoutSeconds = Math.min(definition.TimeoutSeconds, MAX_LOCAL_TIMEOUT_SECONDS);
       const tasks: Record<string, LocalTask> = {};
       walk(definition.States, entries, tasks);
       machines[name] = { name, arn: localStateMachineArn(name), definition, tasks };
@@ -119,13 +133,21 @@ export function localTableDefinition(templates: Record<string, CfnTemplate>) {
       const p = r.Properties as {
         KeySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[];
         AttributeDefinitions: { AttributeName: string; AttributeType: 'S' | 'N' | 'B' }[];
-        GlobalSecondaryIndexes?: { IndexName: string; KeySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[]; Projection: { ProjectionType: 'ALL' | 'KEYS_ONLY' | 'INCLUDE'; NonKeyAttributes?: string[] } }[];
+        GlobalSecondaryIndexes?: {
+          IndexName: string;
+          KeySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[];
+          Projection: { ProjectionType: 'ALL' | 'KEYS_ONLY' | 'INCLUDE'; NonKeyAttributes?: string[] };
+        }[];
         TimeToLiveSpecification?: { AttributeName: string; Enabled: boolean };
       };
       return {
         KeySchema: p.KeySchema,
         AttributeDefinitions: p.AttributeDefinitions,
-        GlobalSecondaryIndexes: p.GlobalSecondaryIndexes?.map((g) => ({ IndexName: g.IndexName, KeySchema: g.KeySchema, Projection: g.Projection })),
+        GlobalSecondaryIndexes: p.GlobalSecondaryIndexes?.map((g) => ({
+          IndexName: g.IndexName,
+          KeySchema: g.KeySchema,
+          Projection: g.Projection,
+        })),
         BillingMode: 'PAY_PER_REQUEST' as const,
       };
     }

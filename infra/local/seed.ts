@@ -10,7 +10,13 @@ import { CYCLE, DEMO_PASSWORD, EMPLOYEES, OPD, UNIT } from './seed-data.js';
 
 async function putIfAbsent(deps: Deps, item: Record<string, unknown>): Promise<boolean> {
   try {
-    await deps.ddb.send(new PutCommand({ TableName: deps.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
+    await deps.ddb.send(
+      new PutCommand({
+        TableName: deps.tableName,
+        Item: item,
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
     return true;
   } catch (err) {
     if ((err as { name?: string }).name === 'ConditionalCheckFailedException') return false;
@@ -19,7 +25,10 @@ async function putIfAbsent(deps: Deps, item: Record<string, unknown>): Promise<b
 }
 
 /** Idempotent: what exists is left as it is (people may have changed it since). */
-export async function seed(deps: Deps, options: { cycle?: Cycle; passwords?: boolean } = {}): Promise<{ created: number }> {
+export async function seed(
+  deps: Deps,
+  options: { cycle?: Cycle; passwords?: boolean } = {},
+): Promise<{ created: number }> {
   let created = 0;
   const count = (b: boolean) => (created += b ? 1 : 0);
   for (const o of OPD) count(await putIfAbsent(deps, { ...keys.opd(o.kode), type: 'OPD', ...o }));
@@ -28,7 +37,12 @@ export async function seed(deps: Deps, options: { cycle?: Cycle; passwords?: boo
     EMPLOYEES.map(async ({ key: _key, ...e }) => {
       count(await putIfAbsent(deps, employeeItem(e)));
       if (options.passwords !== false && !(await getAccount(deps, e.nip))) {
-        count(await putIfAbsent(deps, accountItem({ nip: e.nip, passwordHash: await hashPassword(DEMO_PASSWORD) })));
+        count(
+          await putIfAbsent(
+            deps,
+            accountItem({ nip: e.nip, passwordHash: await hashPassword(DEMO_PASSWORD) }),
+          ),
+        );
       }
     }),
   );

@@ -27,7 +27,10 @@ function sessionSecret(): string {
 }
 
 const [dynamo, synth] = await Promise.all([
-  startDynamo({ dataDir: path.join(dataDir, 'dynamodb'), port: Number(process.env.DYNAMODB_PORT ?? 0) || undefined }),
+  startDynamo({
+    dataDir: path.join(dataDir, 'dynamodb'),
+    port: Number(process.env.DYNAMODB_PORT ?? 0) || undefined,
+  }),
   Promise.resolve().then(() => synthesize('local', { nag: false })),
 ]);
 log(`DynamoDB Local di ${dynamo.endpoint}, data di ${dataDir}`);
@@ -58,7 +61,9 @@ try {
   for (const cycle of await listCycles(system.deps)) {
     if (cycle.status !== 'DIBUKA') continue;
     const r = await launchCycle(system.deps, cycle.id);
-    log(`siklus ${cycle.id}: ${r.employees} pegawai, ${r.created} evaluasi baru, ${r.started} eksekusi dimulai`);
+    log(
+      `siklus ${cycle.id}: ${r.employees} pegawai, ${r.created} evaluasi baru, ${r.started} eksekusi dimulai`,
+    );
   }
 
   const app = createApp({

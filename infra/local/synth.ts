@@ -4,7 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineStacks } from '../stacks/index.js';
 
-export type CfnTemplate = { Resources: Record<string, { Type: string; Properties?: Record<string, unknown>; Metadata?: Record<string, unknown> }> };
+export type CfnTemplate = {
+  Resources: Record<
+    string,
+    { Type: string; Properties?: Record<string, unknown>; Metadata?: Record<string, unknown> }
+  >;
+};
 
 export interface SynthOutput {
   templates: Record<string, CfnTemplate>;

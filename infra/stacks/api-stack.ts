@@ -29,12 +29,27 @@ export class ApiStack extends Stack {
       AUTH_MODE: 'cloud',
     });
     grantTableAccess(fn, props.table);
-    acknowledge(fn, 'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', REASONS.basicExecutionRole);
+    acknowledge(
+      fn,
+      'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      REASONS.basicExecutionRole,
+    );
     acknowledge(fn, 'IAM5[Resource::*]', REASONS.xray);
-    fn.addToRolePolicy(new PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'], resources: [props.evaluationMachineArn] }));
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
+        resources: [props.evaluationMachineArn],
+      }),
+    );
 
-    this.api = new HttpApi(this, 'Http', { createDefaultStage: false, description: 'Kinerja ASN Kota Serang' });
-    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN });
+    this.api = new HttpApi(this, 'Http', {
+      createDefaultStage: false,
+      description: 'Kinerja ASN Kota Serang',
+    });
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
     const stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       autoDeploy: true,
@@ -53,10 +68,18 @@ export class ApiStack extends Stack {
         latency: '$context.responseLatency',
       }),
     };
-    const route = this.api.addRoutes({ path: '/health', methods: [HttpMethod.GET], integration: new HttpLambdaIntegration('Health', fn) });
+    const route = this.api.addRoutes({
+      path: '/health',
+      methods: [HttpMethod.GET],
+      integration: new HttpLambdaIntegration('Health', fn),
+    });
 
     for (const r of route) {
-      acknowledge(r, 'APIG4', 'GET /health is deliberately public: it reports liveness only and reads no data. It is the only route until Cognito sign-in is added.');
+      acknowledge(
+        r,
+        'APIG4',
+        'GET /health is deliberately public: it reports liveness only and reads no data. It is the only route until Cognito sign-in is added.',
+      );
     }
   }
 }

@@ -15,7 +15,10 @@ export function defineStacks(app: App, stage = 'prod', options: { nag?: boolean 
   const prefix = `Kinerja-${stage}`;
   const data = new DataStack(app, `${prefix}-Data`);
   const workflow = new WorkflowStack(app, `${prefix}-Workflow`, { table: data.table, stage });
-  const api = new ApiStack(app, `${prefix}-Api`, { table: data.table, evaluationMachineArn: workflow.evaluationMachineArn });
+  const api = new ApiStack(app, `${prefix}-Api`, {
+    table: data.table,
+    evaluationMachineArn: workflow.evaluationMachineArn,
+  });
   Tags.of(app).add('project', 'kinerja-asn-kota-serang');
   if (options.nag !== false) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { data, workflow, api };

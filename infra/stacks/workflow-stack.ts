@@ -29,25 +29,43 @@ export class WorkflowStack extends Stack {
       resourceName: this.evaluationMachineName,
       arnFormat: ArnFormat.COLON_RESOURCE_NAME,
     });
-    const env = { TABLE_NAME: props.table.tableName, EVALUATION_STATE_MACHINE_ARN: this.evaluationMachineArn };
+    const env = {
+      TABLE_NAME: props.table.tableName,
+      EVALUATION_STATE_MACHINE_ARN: this.evaluationMachineArn,
+    };
 
-    const registerStageTask = nodeFunction(this, 'RegisterStageTask', 'functions/workflow/register-stage-task.ts', env);
+    const registerStageTask = nodeFunction(
+      this,
+      'RegisterStageTask',
+      'functions/workflow/register-stage-task.ts',
+      env,
+    );
     const recordOverdue = nodeFunction(this, 'RecordOverdue', 'functions/workflow/record-overdue.ts', env);
     const launchCycle = nodeFunction(this, 'LaunchCycle', 'functions/workflow/launch-cycle.ts', env);
     for (const fn of [registerStageTask, recordOverdue, launchCycle]) {
       grantTableAccess(fn, props.table);
-      acknowledge(fn, 'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', REASONS.basicExecutionRole);
+      acknowledge(
+        fn,
+        'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        REASONS.basicExecutionRole,
+      );
       acknowledge(fn, 'IAM5[Resource::*]', REASONS.xray);
     }
 
-    const definition = new EmployeeEvaluationDefinition(this, 'EmployeeEvaluationDefinition', { registerStageTask, recordOverdue });
+    const definition = new EmployeeEvaluationDefinition(this, 'EmployeeEvaluationDefinition', {
+      registerStageTask,
+      recordOverdue,
+    });
     const machine = new StateMachine(this, 'EmployeeEvaluation', {
       stateMachineName: this.evaluationMachineName,
       stateMachineType: StateMachineType.STANDARD,
       definitionBody: DefinitionBody.fromChainable(definition.definition),
       tracingEnabled: true,
       logs: {
-        destination: new LogGroup(this, 'EmployeeEvaluationLogs', { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN }),
+        destination: new LogGroup(this, 'EmployeeEvaluationLogs', {
+          retention: RetentionDays.ONE_YEAR,
+          removalPolicy: RemovalPolicy.RETAIN,
+        }),
         level: LogLevel.ALL,
         includeExecutionData: true,
       },
@@ -55,11 +73,16 @@ export class WorkflowStack extends Stack {
       timeout: Duration.days(365),
     });
 
-    registerStageTask.addToRolePolicy(new PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: [this.evaluationMachineArn] }));
-    launchCycle.addToRolePolicy(new PolicyStatement({ actions: ['states:StartExecution'], resources: [this.evaluationMachineArn] }));
+    registerStageTask.addToRolePolicy(
+      new PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: [this.evaluationMachineArn] }),
+    );
+    launchCycle.addToRolePolicy(
+      new PolicyStatement({ actions: ['states:StartExecution'], resources: [this.evaluationMachineArn] }),
+    );
     machine.node.addDependency(registerStageTask, recordOverdue);
 
     acknowledge(machine, 'IAM5[Resource::*]', REASONS.sfnLogsAndXray);
-    for (const fn of [registerStageTask, recordOverdue]) acknowledge(machine, `IAM5[Resource::${arnToken(fn)}:*]`, REASONS.lambdaVersions);
+    for (const fn of [registerStageTask, recordOverdue])
+      acknowledge(machine, `IAM5[Resource::${arnToken(fn)}:*]`, REASONS.lambdaVersions);
   }
 }

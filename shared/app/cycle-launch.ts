@@ -41,8 +41,22 @@ function newEvaluation(cycle: Cycle, emp: Employee, atasan: Employee | undefined
 async function ensureEvaluation(deps: Deps, e: Evaluation): Promise<boolean> {
   try {
     await transact(deps, [
-      { Put: { TableName: deps.tableName, Item: evaluationItem(e), ConditionExpression: 'attribute_not_exists(pk)' } },
-      auditPut(deps, { cycleId: e.cycleId, nip: e.nip, at: e.createdAt, actor: { sistem: 'peluncuran-siklus' }, action: 'EVALUASI_DIBUAT', detail: { stage: e.stage }, version: 1 }),
+      {
+        Put: {
+          TableName: deps.tableName,
+          Item: evaluationItem(e),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      auditPut(deps, {
+        cycleId: e.cycleId,
+        nip: e.nip,
+        at: e.createdAt,
+        actor: { sistem: 'peluncuran-siklus' },
+        action: 'EVALUASI_DIBUAT',
+        detail: { stage: e.stage },
+        version: 1,
+      }),
     ]);
     return true;
   } catch (err) {
@@ -69,11 +83,25 @@ export async function launchCycle(deps: Deps, cycleId: string): Promise<LaunchRe
   if (!cycle) throw tidakDitemukan(`Siklus ${cycleId} tidak ditemukan`);
   const opds = cycle.scope === 'ALL' ? (await listOpd(deps)).map((o) => o.kode) : cycle.scope;
   const employees = (await Promise.all(opds.map((o) => listActiveByOpd(deps, o)))).flat();
-  const atasan = await getEmployees(deps, employees.flatMap((e) => (e.atasanNip ? [e.atasanNip] : [])));
-  const report: LaunchReport = { cycleId, employees: employees.length, created: 0, started: 0, alreadyStarted: 0 };
+  const atasan = await getEmployees(
+    deps,
+    employees.flatMap((e) => (e.atasanNip ? [e.atasanNip] : [])),
+  );
+  const report: LaunchReport = {
+    cycleId,
+    employees: employees.length,
+    created: 0,
+    started: 0,
+    alreadyStarted: 0,
+  };
   const now = deps.now();
   await inBatches(employees, 10, async (emp) => {
-    const evaluation = newEvaluation(cycle, emp, emp.atasanNip ? atasan.get(emp.atasanNip) : undefined, now.toISOString());
+    const evaluation = newEvaluation(
+      cycle,
+      emp,
+      emp.atasanNip ? atasan.get(emp.atasanNip) : undefined,
+      now.toISOString(),
+    );
     const created = await ensureEvaluation(deps, evaluation);
     if (created) report.created++;
     else if (!(await neverRun(deps, evaluation))) {

@@ -1,6 +1,12 @@
 import { canView, type Evaluation } from '../domain/evaluation.js';
 import { dilarang, tidakDitemukan } from '../domain/errors.js';
-import { getRows, getWithHistory, listByAtasan, listByEmployee, type EvaluationWithHistory } from '../data/evaluations.js';
+import {
+  getRows,
+  getWithHistory,
+  listByAtasan,
+  listByEmployee,
+  type EvaluationWithHistory,
+} from '../data/evaluations.js';
 import type { TargetRow } from '../domain/skp.js';
 import type { Deps } from '../runtime/deps.js';
 import type { Principal } from './actor.js';
@@ -21,7 +27,10 @@ export async function evaluationDetail(deps: Deps, p: Principal, cycleId: string
 }
 
 /** The supervisor's rows that the employee's rows may cascade from. */
-export async function atasanRows(deps: Deps, e: Pick<Evaluation, 'cycleId' | 'atasanNip'>): Promise<TargetRow[]> {
+export async function atasanRows(
+  deps: Deps,
+  e: Pick<Evaluation, 'cycleId' | 'atasanNip'>,
+): Promise<TargetRow[]> {
   return e.atasanNip ? getRows(deps, e.cycleId, e.atasanNip) : [];
 }
 

@@ -1,6 +1,14 @@
 import * as evaluation from '../domain/evaluation.js';
 import { tidakDitemukan } from '../domain/errors.js';
-import { type TargetRow, type TargetRowInput, assertCanAddRow, assertCanSubmit, assertDeletable, assertTargetRow, resolveIntervensi } from '../domain/skp.js';
+import {
+  type TargetRow,
+  type TargetRowInput,
+  assertCanAddRow,
+  assertCanSubmit,
+  assertDeletable,
+  assertTargetRow,
+  resolveIntervensi,
+} from '../domain/skp.js';
 import { commitChange, getSheet, type EvaluationSheet } from '../data/evaluations.js';
 import { linkCountAdd, rowDelete, rowFailures, rowPut } from '../data/target-rows.js';
 import type { TransactItem, FailureMessages } from '../data/transact.js';
@@ -34,12 +42,25 @@ function linkChanges(deps: Deps, cycleId: string, before?: TargetRow, after?: Ta
 function buildRow(sheet: EvaluationSheet, id: string, input: TargetRowInput): TargetRow {
   assertTargetRow(input);
   const { intervensiRowId, ...fields } = input;
-  const row: TargetRow = { ...fields, id, rhk: fields.rhk.trim(), indikator: fields.indikator.trim(), satuan: fields.satuan.trim() };
+  const row: TargetRow = {
+    ...fields,
+    id,
+    rhk: fields.rhk.trim(),
+    indikator: fields.indikator.trim(),
+    satuan: fields.satuan.trim(),
+  };
   if (intervensiRowId) row.intervensi = resolveIntervensi(intervensiRowId, sheet.evaluation.atasanNip);
   return row;
 }
 
-export async function addTargetRow(deps: Deps, p: Principal, cycleId: string, nip: string, version: number, input: TargetRowInput) {
+export async function addTargetRow(
+  deps: Deps,
+  p: Principal,
+  cycleId: string,
+  nip: string,
+  version: number,
+  input: TargetRowInput,
+) {
   const sheet = await sheetFor(deps, cycleId, nip);
   evaluation.assertCanEditTargets(sheet.evaluation, p);
   evaluation.assertVersion(sheet.evaluation, version);
@@ -85,7 +106,14 @@ export async function updateTargetRow(
   return { evaluation: after, row };
 }
 
-export async function deleteTargetRow(deps: Deps, p: Principal, cycleId: string, nip: string, rowId: string, version: number) {
+export async function deleteTargetRow(
+  deps: Deps,
+  p: Principal,
+  cycleId: string,
+  nip: string,
+  rowId: string,
+  version: number,
+) {
   const sheet = await sheetFor(deps, cycleId, nip);
   evaluation.assertCanEditTargets(sheet.evaluation, p);
   evaluation.assertVersion(sheet.evaluation, version);
@@ -114,7 +142,14 @@ export async function submitSkp(deps: Deps, p: Principal, cycleId: string, nip: 
   });
 }
 
-export async function returnSkp(deps: Deps, p: Principal, cycleId: string, nip: string, version: number, comment: string) {
+export async function returnSkp(
+  deps: Deps,
+  p: Principal,
+  cycleId: string,
+  nip: string,
+  version: number,
+  comment: string,
+) {
   const sheet = await sheetFor(deps, cycleId, nip);
   const patch = evaluation.returnToEmployee(sheet.evaluation, p, comment);
   evaluation.assertVersion(sheet.evaluation, version);
@@ -140,7 +175,11 @@ export async function approveSkp(deps: Deps, p: Principal, cycleId: string, nip:
     remove: ['taskToken'],
     audit: { actor: actorOf(p), action: 'SKP_DISETUJUI', detail: { rows: sheet.rows.length } },
   });
-  await sendTaskSuccess(deps, token, { disetujuiOleh: p.nip, pada: after.updatedAt, rows: sheet.rows.length });
+  await sendTaskSuccess(deps, token, {
+    disetujuiOleh: p.nip,
+    pada: after.updatedAt,
+    rows: sheet.rows.length,
+  });
   return after;
 }
 
@@ -166,4 +205,3 @@ export async function setEkspektasi(
 function shift(f: FailureMessages, by: number): FailureMessages {
   return Object.fromEntries(Object.entries(f).map(([k, v]) => [Number(k) + by, v]));
 }
-

@@ -25,7 +25,8 @@ async function retryOnConflict<T>(fn: () => Promise<T>, attempts = 5): Promise<T
 async function mustGet(deps: Deps, cycleId: string, nip: string): Promise<Evaluation> {
   const e = await getEvaluation(deps, cycleId, nip);
   // A missing evaluation is a permanent error: retrying will not create it.
-  if (!e) throw Object.assign(new Error(`Evaluation ${cycleId}/${nip} not found`), { name: 'EvaluationNotFound' });
+  if (!e)
+    throw Object.assign(new Error(`Evaluation ${cycleId}/${nip} not found`), { name: 'EvaluationNotFound' });
   return e;
 }
 
@@ -38,7 +39,10 @@ export interface RegisterTaskInput {
 }
 
 /** Stores the workflow's task token on the evaluation so that the person's action can resume it. */
-export async function registerStageTask(deps: Deps, input: RegisterTaskInput): Promise<{ registered: boolean }> {
+export async function registerStageTask(
+  deps: Deps,
+  input: RegisterTaskInput,
+): Promise<{ registered: boolean }> {
   return retryOnConflict(async () => {
     const e = await mustGet(deps, input.cycleId, input.nip);
     if (e.stage === input.stage && e.status === 'SELESAI') {
@@ -50,7 +54,11 @@ export async function registerStageTask(deps: Deps, input: RegisterTaskInput): P
     await commitChange(deps, {
       before: e,
       patch: { stage: input.stage, taskToken: input.taskToken, deadline: input.deadlineAt },
-      audit: { actor: SISTEM, action: 'TAHAP_DIBUKA', detail: { stage: input.stage, deadline: input.deadlineAt, resumed } },
+      audit: {
+        actor: SISTEM,
+        action: 'TAHAP_DIBUKA',
+        detail: { stage: input.stage, deadline: input.deadlineAt, resumed },
+      },
     });
     return { registered: true };
   });
@@ -76,23 +84,33 @@ export async function recordOverdue(deps: Deps, input: OverdueInput): Promise<Ov
   return retryOnConflict(async () => {
     const e = await mustGet(deps, input.cycleId, input.nip);
     const now = deps.now();
-    if (e.stage !== input.stage || e.status === 'SELESAI') return { stageOpen: false, seconds: 1, at: now.toISOString() };
+    if (e.stage !== input.stage || e.status === 'SELESAI')
+      return { stageOpen: false, seconds: 1, at: now.toISOString() };
     const cycle = await getCycle(deps, e.cycleId);
     const atasan = e.atasanNip ? await getEmployee(deps, e.atasanNip) : undefined;
     const at = now.toISOString();
     const overdueCount = (e.overdueCount ?? 0) + 1;
-    const next = cycle ? stageDeadline(cycle, input.stage, overdueCount, at) : new Date(now.getTime() + 7 * 86_400_000).toISOString();
-    const waitingOn = e.status === 'DIAJUKAN' ? `atasan langsung (${e.atasanNama ?? e.atasanNip})` : `pegawai (${e.nama})`;
+    const next = cycle
+      ? stageDeadline(cycle, input.stage, overdueCount, at)
+      : new Date(now.getTime() + 7 * 86_400_000).toISOString();
+    const waitingOn =
+      e.status === 'DIAJUKAN' ? `atasan langsung (${e.atasanNama ?? e.atasanNip})` : `pegawai (${e.nama})`;
     const subject = `Tenggat terlewati: ${STAGE_LABEL[input.stage]} - ${e.nama}`;
     const body = `Tahap ${STAGE_LABEL[input.stage]} untuk ${e.nama} (NIP ${e.nip}) melewati tenggat ${e.deadline ?? ''}. Menunggu tindakan ${waitingOn}. Keterlambatan ke-${overdueCount}; tenggat baru ${next}.`;
-    const recipients = ['BKPSDM', ...(atasan?.atasanNip ? [atasan.atasanNip] : []), e.status === 'DIAJUKAN' ? e.atasanNip : e.nip].filter(
-      (r): r is string => !!r,
-    );
+    const recipients = [
+      'BKPSDM',
+      ...(atasan?.atasanNip ? [atasan.atasanNip] : []),
+      e.status === 'DIAJUKAN' ? e.atasanNip : e.nip,
+    ].filter((r): r is string => !!r);
     await commitChange(deps, {
       before: e,
       patch: { overdueCount, lastOverdueAt: at, deadline: next } as Partial<Evaluation>,
       remove: ['taskToken'],
-      audit: { actor: SISTEM, action: 'TAHAP_TERLAMBAT', detail: { stage: input.stage, overdueCount, escalatedTo: recipients, nextDeadline: next } },
+      audit: {
+        actor: SISTEM,
+        action: 'TAHAP_TERLAMBAT',
+        detail: { stage: input.stage, overdueCount, escalatedTo: recipients, nextDeadline: next },
+      },
       extra: [...new Set(recipients)].map((recipient) =>
         noticePut(deps, { recipient, at, kind: 'ESKALASI', subject, body, cycleId: e.cycleId, nip: e.nip }),
       ),

@@ -15,7 +15,12 @@ export async function sendTaskSuccess(deps: Deps, token: string, output: unknown
   await deps.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(output) }));
 }
 
-export async function sendTaskFailure(deps: Deps, token: string, error: string, cause: string): Promise<void> {
+export async function sendTaskFailure(
+  deps: Deps,
+  token: string,
+  error: string,
+  cause: string,
+): Promise<void> {
   await deps.sfn.send(new SendTaskFailureCommand({ taskToken: token, error, cause }));
 }
 
@@ -23,7 +28,11 @@ export async function sendTaskFailure(deps: Deps, token: string, error: string, 
  * Starts an execution under a deterministic name. Returns false when that name is taken:
  * Step Functions answers ExecutionAlreadyExists, which here means "already started".
  */
-export async function startEvaluation(deps: Deps, name: string, input: EvaluationExecutionInput): Promise<boolean> {
+export async function startEvaluation(
+  deps: Deps,
+  name: string,
+  input: EvaluationExecutionInput,
+): Promise<boolean> {
   try {
     await deps.sfn.send(
       new StartExecutionCommand({

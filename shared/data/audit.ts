@@ -29,7 +29,11 @@ export function auditPut(deps: Deps, entry: AuditEntry): TransactItem {
   return {
     Put: {
       TableName: deps.tableName,
-      Item: { ...keys.audit(entry.cycleId, entry.nip, entry.at, deps.newId().slice(0, 8)), type: 'AUDIT', ...entry },
+      Item: {
+        ...keys.audit(entry.cycleId, entry.nip, entry.at, deps.newId().slice(0, 8)),
+        type: 'AUDIT',
+        ...entry,
+      },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };

@@ -47,7 +47,11 @@ async function queryAll(deps: Deps, input: ConstructorParameters<typeof QueryCom
 }
 
 /** One Query: the evaluation and its rows, without the (growing) audit trail. */
-export async function getSheet(deps: Deps, cycleId: string, nip: string): Promise<EvaluationSheet | undefined> {
+export async function getSheet(
+  deps: Deps,
+  cycleId: string,
+  nip: string,
+): Promise<EvaluationSheet | undefined> {
   const items = await queryAll(deps, {
     TableName: deps.tableName,
     KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
@@ -62,7 +66,11 @@ export async function getSheet(deps: Deps, cycleId: string, nip: string): Promis
 }
 
 /** One Query: evaluation, rows and history (the item collection of one evaluation). */
-export async function getWithHistory(deps: Deps, cycleId: string, nip: string): Promise<EvaluationWithHistory | undefined> {
+export async function getWithHistory(
+  deps: Deps,
+  cycleId: string,
+  nip: string,
+): Promise<EvaluationWithHistory | undefined> {
   const items = await queryAll(deps, {
     TableName: deps.tableName,
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
@@ -72,8 +80,14 @@ export async function getWithHistory(deps: Deps, cycleId: string, nip: string): 
   return evaluation ? { evaluation, rows, history } : undefined;
 }
 
-export async function getEvaluation(deps: Deps, cycleId: string, nip: string): Promise<Evaluation | undefined> {
-  const out = await deps.ddb.send(new GetCommand({ TableName: deps.tableName, Key: keys.evaluation(cycleId, nip) }));
+export async function getEvaluation(
+  deps: Deps,
+  cycleId: string,
+  nip: string,
+): Promise<Evaluation | undefined> {
+  const out = await deps.ddb.send(
+    new GetCommand({ TableName: deps.tableName, Key: keys.evaluation(cycleId, nip) }),
+  );
   return out.Item ? fromItem<Evaluation>(out.Item) : undefined;
 }
 
@@ -105,7 +119,9 @@ export async function listByAtasan(deps: Deps, atasanNip: string, status?: strin
   const items = await queryAll(deps, {
     TableName: deps.tableName,
     IndexName: name,
-    KeyConditionExpression: status ? `${partitionKey} = :pk AND begins_with(${sortKey}, :s)` : `${partitionKey} = :pk`,
+    KeyConditionExpression: status
+      ? `${partitionKey} = :pk AND begins_with(${sortKey}, :s)`
+      : `${partitionKey} = :pk`,
     ExpressionAttributeValues: { ':pk': `ATASAN#${atasanNip}`, ...(status ? { ':s': `${status}#` } : {}) },
   });
   return items.map((i) => fromItem<Evaluation>(i));
@@ -117,7 +133,9 @@ export async function listByCycle(deps: Deps, cycleId: string, stagePrefix = '')
   const items = await queryAll(deps, {
     TableName: deps.tableName,
     IndexName: name,
-    KeyConditionExpression: stagePrefix ? `${partitionKey} = :pk AND begins_with(${sortKey}, :s)` : `${partitionKey} = :pk`,
+    KeyConditionExpression: stagePrefix
+      ? `${partitionKey} = :pk AND begins_with(${sortKey}, :s)`
+      : `${partitionKey} = :pk`,
     ExpressionAttributeValues: { ':pk': `CYCLE#${cycleId}`, ...(stagePrefix ? { ':s': stagePrefix } : {}) },
   });
   return items.map((i) => fromItem<Evaluation>(i));
@@ -143,7 +161,12 @@ export async function commitChange(deps: Deps, change: Change): Promise<Evaluati
   const { before } = change;
   const after: Evaluation = { ...before, ...change.patch, version: before.version + 1, updatedAt: at };
   for (const k of change.remove ?? []) delete after[k];
-  const set: Record<string, unknown> = { ...change.patch, ...indexKeys.evaluation(after), version: after.version, updatedAt: at };
+  const set: Record<string, unknown> = {
+    ...change.patch,
+    ...indexKeys.evaluation(after),
+    version: after.version,
+    updatedAt: at,
+  };
   if (!after.atasanNip) set.gsi2pk = undefined;
   const names: Record<string, string> = { '#v': 'version' };
   const values: Record<string, unknown> = { ':expected': before.version };
@@ -174,10 +197,19 @@ export async function commitChange(deps: Deps, change: Change): Promise<Evaluati
       ExpressionAttributeValues: values,
     },
   };
-  const audit = auditPut(deps, { ...change.audit, cycleId: before.cycleId, nip: before.nip, at, version: after.version });
+  const audit = auditPut(deps, {
+    ...change.audit,
+    cycleId: before.cycleId,
+    nip: before.nip,
+    at,
+    version: after.version,
+  });
   const extra = change.extra ?? [];
   const failures: FailureMessages = {
-    0: () => konflik('Data evaluasi sudah berubah sejak Anda membukanya. Muat ulang halaman lalu coba lagi.', { stage: before.stage }),
+    0: () =>
+      konflik('Data evaluasi sudah berubah sejak Anda membukanya. Muat ulang halaman lalu coba lagi.', {
+        stage: before.stage,
+      }),
   };
   for (const [idx, f] of Object.entries(change.extraFailures ?? {})) failures[Number(idx) + 2] = f;
   await transact(deps, [update, audit, ...extra], failures);

@@ -1,5 +1,16 @@
 /** Attributes that belong to the table layout, not to the domain object. */
-const LAYOUT = new Set(['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'expiresAt']);
+const LAYOUT = new Set([
+  'pk',
+  'sk',
+  'type',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+  'expiresAt',
+]);
 
 export function fromItem<T>(item: Record<string, unknown>): T {
   const out: Record<string, unknown> = {};

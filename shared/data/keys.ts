@@ -7,7 +7,10 @@ export const keys = {
   account: (nip: string) => ({ pk: `EMP#${nip}`, sk: 'AKUN' }),
   cycle: (id: string) => ({ pk: `CYCLE#${id}`, sk: 'META' }),
   evaluation: (cycleId: string, nip: string) => ({ pk: `EMP#${nip}`, sk: `EVAL#${cycleId}#META` }),
-  targetRow: (cycleId: string, nip: string, rowId: string) => ({ pk: `EMP#${nip}`, sk: `EVAL#${cycleId}#ROW#${rowId}` }),
+  targetRow: (cycleId: string, nip: string, rowId: string) => ({
+    pk: `EMP#${nip}`,
+    sk: `EVAL#${cycleId}#ROW#${rowId}`,
+  }),
   audit: (cycleId: string, nip: string, at: string, id: string) => ({
     pk: `EMP#${nip}`,
     sk: `EVAL#${cycleId}#LOG#${at}#${id}`,
@@ -27,7 +30,14 @@ export const indexKeys = {
     gsi2sk: `${e.aktif ? 'AKTIF' : 'NONAKTIF'}#${e.nip}`,
   }),
   cycle: (c: { id: string; tahun: number }) => ({ gsi1pk: 'CYCLES', gsi1sk: `${c.tahun}#${c.id}` }),
-  evaluation: (e: { cycleId: string; nip: string; atasanNip?: string; stage: string; status: string; opd: string }) => ({
+  evaluation: (e: {
+    cycleId: string;
+    nip: string;
+    atasanNip?: string;
+    stage: string;
+    status: string;
+    opd: string;
+  }) => ({
     gsi1pk: `EVALS#${e.nip}`,
     gsi1sk: e.cycleId,
     ...(e.atasanNip ? { gsi2pk: `ATASAN#${e.atasanNip}`, gsi2sk: `${e.status}#${e.cycleId}#${e.nip}` } : {}),

@@ -4,7 +4,14 @@ import type { Deps } from '../runtime/deps.js';
 import { keys } from './keys.js';
 import type { TransactItem } from './transact.js';
 
-export function rowPut(deps: Deps, cycleId: string, nip: string, row: TargetRow, urutan: number, isNew: boolean): TransactItem {
+export function rowPut(
+  deps: Deps,
+  cycleId: string,
+  nip: string,
+  row: TargetRow,
+  urutan: number,
+  isNew: boolean,
+): TransactItem {
   return {
     Put: {
       TableName: deps.tableName,
@@ -27,7 +34,13 @@ export function rowDelete(deps: Deps, cycleId: string, nip: string, rowId: strin
 }
 
 /** Counts the links to a supervisor's row; the condition is also the proof that the row exists. */
-export function linkCountAdd(deps: Deps, cycleId: string, atasanNip: string, rowId: string, delta: 1 | -1): TransactItem {
+export function linkCountAdd(
+  deps: Deps,
+  cycleId: string,
+  atasanNip: string,
+  rowId: string,
+  delta: 1 | -1,
+): TransactItem {
   return {
     Update: {
       TableName: deps.tableName,

@@ -11,7 +11,11 @@ export type FailureMessages = Record<number, () => DomainError>;
  * Writes all items or none. A failed condition becomes a 409/422 the user can act on,
  * not a 500.
  */
-export async function transact(deps: Deps, items: TransactItem[], failures: FailureMessages = {}): Promise<void> {
+export async function transact(
+  deps: Deps,
+  items: TransactItem[],
+  failures: FailureMessages = {},
+): Promise<void> {
   try {
     await deps.ddb.send(new TransactWriteCommand({ TransactItems: items }));
   } catch (err) {

@@ -30,7 +30,12 @@ export function secondsUntil(deadlineIso: string, now: Date): number {
 }
 
 /** The next deadline of a stage that already escalated `overdueCount` times. */
-export function stageDeadline(cycle: Cycle, stage: Stage, overdueCount: number, lastOverdueAt?: string): string {
+export function stageDeadline(
+  cycle: Cycle,
+  stage: Stage,
+  overdueCount: number,
+  lastOverdueAt?: string,
+): string {
   if (overdueCount === 0 || !lastOverdueAt) return cycle.jadwal[stage];
   return new Date(new Date(lastOverdueAt).getTime() + cycle.graceDays * 86_400_000).toISOString();
 }

@@ -26,7 +26,8 @@ export class DomainError extends Error {
   }
 }
 
-export const validasi = (message: string, issues: Issue[] = []) => new DomainError('VALIDASI', message, issues);
+export const validasi = (message: string, issues: Issue[] = []) =>
+  new DomainError('VALIDASI', message, issues);
 export const konflik = (message: string, details: Record<string, unknown> = {}) =>
   new DomainError('KONFLIK', message, [], details);
 export const tidakDitemukan = (message: string) => new DomainError('TIDAK_DITEMUKAN', message);

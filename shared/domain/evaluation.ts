@@ -61,10 +61,13 @@ export function assertVersion(e: Evaluation, expected: number): void {
 
 function assertStage(e: Evaluation, stage: Stage, statuses: readonly Status[], action: string): void {
   if (e.stage !== stage || !statuses.includes(e.status)) {
-    throw konflik(`Tidak dapat ${action}: evaluasi berada pada tahap "${STAGE_LABEL[e.stage]}" dengan status "${STATUS_LABEL[e.status]}"`, {
-      stage: e.stage,
-      status: e.status,
-    });
+    throw konflik(
+      `Tidak dapat ${action}: evaluasi berada pada tahap "${STAGE_LABEL[e.stage]}" dengan status "${STATUS_LABEL[e.status]}"`,
+      {
+        stage: e.stage,
+        status: e.status,
+      },
+    );
   }
 }
 
@@ -85,15 +88,22 @@ export function approve(e: Evaluation, actor: Actor): Pick<Evaluation, 'status'>
   if (!isAtasan(e, actor)) throw dilarang('Hanya atasan langsung yang dapat menyetujui SKP ini');
   assertStage(e, 'PENETAPAN_TARGET', ['DIAJUKAN'], 'menyetujui SKP');
   if (!e.taskToken) {
-    throw konflik('Alur kerja evaluasi ini sedang tidak menunggu persetujuan (mungkin terlambat atau sedang dipulihkan). Coba lagi sebentar lagi.', {
-      stage: e.stage,
-      status: e.status,
-    });
+    throw konflik(
+      'Alur kerja evaluasi ini sedang tidak menunggu persetujuan (mungkin terlambat atau sedang dipulihkan). Coba lagi sebentar lagi.',
+      {
+        stage: e.stage,
+        status: e.status,
+      },
+    );
   }
   return { status: 'SELESAI' };
 }
 
-export function returnToEmployee(e: Evaluation, actor: Actor, comment: string): Pick<Evaluation, 'status' | 'lastComment'> {
+export function returnToEmployee(
+  e: Evaluation,
+  actor: Actor,
+  comment: string,
+): Pick<Evaluation, 'status' | 'lastComment'> {
   if (!isAtasan(e, actor)) throw dilarang('Hanya atasan langsung yang dapat mengembalikan SKP ini');
   assertStage(e, 'PENETAPAN_TARGET', ['DIAJUKAN'], 'mengembalikan SKP');
   const text = comment.trim();
@@ -103,7 +113,9 @@ export function returnToEmployee(e: Evaluation, actor: Actor, comment: string): 
     ]);
   }
   if (text.length > LIMITS.comment) {
-    throw validasi('Catatan terlalu panjang', [{ path: 'comment', message: `Paling banyak ${LIMITS.comment} karakter` }]);
+    throw validasi('Catatan terlalu panjang', [
+      { path: 'comment', message: `Paling banyak ${LIMITS.comment} karakter` },
+    ]);
   }
   return { status: 'DIKEMBALIKAN', lastComment: text };
 }
@@ -124,7 +136,8 @@ export function setEkspektasi(
       continue;
     }
     const text = (v ?? '').trim();
-    if (text.length > EKSPEKTASI_MAX) issues.push({ path: `ekspektasi.${k}`, message: `Paling banyak ${EKSPEKTASI_MAX} karakter` });
+    if (text.length > EKSPEKTASI_MAX)
+      issues.push({ path: `ekspektasi.${k}`, message: `Paling banyak ${EKSPEKTASI_MAX} karakter` });
     if (text) out[k as KodeBerakhlak] = text;
   }
   if (issues.length) throw validasi('Ekspektasi khusus tidak valid', issues);

@@ -37,10 +37,13 @@ export function checkTargetRow(input: TargetRowInput): Issue[] {
   const text = (path: keyof typeof LIMITS, value: string, label: string) => {
     const v = value.trim();
     if (!v) issues.push({ path, message: `${label} wajib diisi` });
-    else if (v.length > LIMITS[path]) issues.push({ path, message: `${label} paling banyak ${LIMITS[path]} karakter` });
+    else if (v.length > LIMITS[path])
+      issues.push({ path, message: `${label} paling banyak ${LIMITS[path]} karakter` });
   };
-  if (!JENIS_HASIL_KERJA.includes(input.jenis)) issues.push({ path: 'jenis', message: 'Jenis harus UTAMA atau TAMBAHAN' });
-  if (!ASPEK.includes(input.aspek)) issues.push({ path: 'aspek', message: 'Aspek harus kuantitas, kualitas, atau waktu' });
+  if (!JENIS_HASIL_KERJA.includes(input.jenis))
+    issues.push({ path: 'jenis', message: 'Jenis harus UTAMA atau TAMBAHAN' });
+  if (!ASPEK.includes(input.aspek))
+    issues.push({ path: 'aspek', message: 'Aspek harus kuantitas, kualitas, atau waktu' });
   text('rhk', input.rhk, 'Rencana hasil kerja');
   text('indikator', input.indikator, 'Indikator kinerja');
   text('satuan', input.satuan, 'Satuan target');
@@ -68,7 +71,9 @@ export function resolveIntervensi(rowId: string, atasanNip: string | undefined):
     ]);
   }
   if (!/^[A-Za-z0-9-]{1,64}$/.test(rowId)) {
-    throw validasi('RHK atasan tidak valid', [{ path: 'intervensiRowId', message: 'Pilih salah satu RHK atasan' }]);
+    throw validasi('RHK atasan tidak valid', [
+      { path: 'intervensiRowId', message: 'Pilih salah satu RHK atasan' },
+    ]);
   }
   return { nip: atasanNip, rowId };
 }
@@ -87,6 +92,8 @@ export function assertCanAddRow(rows: readonly TargetRow[]): void {
 
 export function assertDeletable(row: TargetRow): void {
   if ((row.linkCount ?? 0) > 0) {
-    throw konflik(`RHK ini sedang diintervensi oleh ${row.linkCount} RHK bawahan; minta bawahan melepas tautannya dulu`);
+    throw konflik(
+      `RHK ini sedang diintervensi oleh ${row.linkCount} RHK bawahan; minta bawahan melepas tautannya dulu`,
+    );
   }
 }

@@ -3,13 +3,20 @@ import { ASPEK, JENIS_HASIL_KERJA, LIMITS } from '../domain/skp.js';
 import { KODE_BERAKHLAK, EKSPEKTASI_MAX } from '../domain/berakhlak.js';
 import { STAGES, STATUS } from '../domain/evaluation.js';
 
-export const Nip = z.string().regex(/^\d{18}$/, 'NIP harus 18 digit angka').openapi({ example: '198503142010011002' });
+export const Nip = z
+  .string()
+  .regex(/^\d{18}$/, 'NIP harus 18 digit angka')
+  .openapi({ example: '198503142010011002' });
 export const CycleId = z
   .string()
   .regex(/^[A-Za-z0-9-]{1,40}$/, 'ID siklus hanya huruf, angka, dan tanda hubung')
   .openapi({ example: '2026' });
 export const RowId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'ID baris tidak valid');
-export const Version = z.coerce.number().int('Versi harus bilangan bulat').min(1, 'Versi minimal 1').openapi({ example: 3 });
+export const Version = z.coerce
+  .number()
+  .int('Versi harus bilangan bulat')
+  .min(1, 'Versi minimal 1')
+  .openapi({ example: 3 });
 
 export const EvaluationParams = z.object({ cycleId: CycleId, nip: Nip });
 export const RowParams = EvaluationParams.extend({ rowId: RowId });
@@ -28,7 +35,10 @@ export const TargetRowInput = z
     intervensiRowId: RowId.optional(),
     aspek: z.enum(ASPEK, 'Aspek harus KUANTITAS, KUALITAS, atau WAKTU'),
     indikator: z.string().trim().min(1, 'Indikator wajib diisi').max(LIMITS.indikator),
-    target: z.coerce.number('Target harus angka').positive('Target harus lebih dari 0').max(1e9, 'Target terlalu besar'),
+    target: z.coerce
+      .number('Target harus angka')
+      .positive('Target harus lebih dari 0')
+      .max(1e9, 'Target terlalu besar'),
     satuan: z.string().trim().min(1, 'Satuan wajib diisi').max(LIMITS.satuan),
   })
   .strict()
@@ -36,7 +46,14 @@ export const TargetRowInput = z
 
 export const VersionBody = z.object({ version: Version }).strict().openapi('VersionBody');
 export const ReturnBody = z
-  .object({ version: Version, comment: z.string().trim().min(5, 'Tuliskan alasan pengembalian (minimal 5 karakter)').max(LIMITS.comment) })
+  .object({
+    version: Version,
+    comment: z
+      .string()
+      .trim()
+      .min(5, 'Tuliskan alasan pengembalian (minimal 5 karakter)')
+      .max(LIMITS.comment),
+  })
   .strict()
   .openapi('ReturnBody');
 export const EkspektasiBody = z
@@ -81,7 +98,9 @@ export const EvaluationSchema = z
     version: z.number(),
     createdAt: z.string(),
     updatedAt: z.string(),
-    awaitingWorkflow: z.boolean().openapi({ description: 'true when a workflow execution waits on this stage' }),
+    awaitingWorkflow: z
+      .boolean()
+      .openapi({ description: 'true when a workflow execution waits on this stage' }),
   })
   .openapi('Evaluation');
 

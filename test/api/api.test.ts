@@ -14,7 +14,14 @@ let atasan: Principal;
 let peg: Client;
 let sup: Client;
 let calls: string[];
-const row = { jenis: 'UTAMA', rhk: 'Meningkatnya ketertiban lalu lintas di simpang utama', aspek: 'KUANTITAS', indikator: 'Jumlah simpang dengan rekayasa lalu lintas', target: 4, satuan: 'simpang' };
+const row = {
+  jenis: 'UTAMA',
+  rhk: 'Meningkatnya ketertiban lalu lintas di simpang utama',
+  aspek: 'KUANTITAS',
+  indikator: 'Jumlah simpang dengan rekayasa lalu lintas',
+  target: 4,
+  satuan: 'simpang',
+};
 const base = () => `/api/evaluations/${s.cycle.id}/${pegawai.nip}`;
 const currentVersion = async () => (await getEvaluation(s.deps, s.cycle.id, pegawai.nip))!.version;
 
@@ -47,7 +54,14 @@ describe('public routes', () => {
     expect((await anon.get('/health')).json).toEqual({ status: 'ok' });
     const doc = (await anon.get('/openapi.json')).json as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/me', '/api/evaluations/{cycleId}/{nip}', '/api/evaluations/{cycleId}/{nip}/targets', '/api/inbox']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/me',
+        '/api/evaluations/{cycleId}/{nip}',
+        '/api/evaluations/{cycleId}/{nip}/targets',
+        '/api/inbox',
+      ]),
+    );
     const ref = await anon.get('/api-docs');
     expect(ref.status).toBe(200);
     expect(ref.text).toContain('/api/evaluations/{cycleId}/{nip}/approve');
@@ -64,49 +78,120 @@ describe('authentication and CSRF', () => {
     const expired = sessionFor(pegawai, { expiresIn: -10 });
     const res = await client(app).get('/api/me', { cookie: expired.cookie });
     expect(res.status).toBe(401);
-    expect(res.json).toEqual({ error: 'TIDAK_TERAUTENTIKASI', message: 'Silakan masuk terlebih dahulu', issues: [] });
+    expect(res.json).toEqual({
+      error: 'TIDAK_TERAUTENTIKASI',
+      message: 'Silakan masuk terlebih dahulu',
+      issues: [],
+    });
   });
-  it('refuses a mutation without the session\'s CSRF token', async () => {
+  it("refuses a mutation without the session's CSRF token", async () => {
     const other = sessionFor(pegawai);
-    const res = await client(app, pegawai).post(`${base()}/submit`, { version: 1 }, { 'x-csrf-token': other.csrf });
+    const res = await client(app, pegawai).post(
+      `${base()}/submit`,
+      { version: 1 },
+      { 'x-csrf-token': other.csrf },
+    );
     expect(res.status).toBe(403);
     expect(res.json.error).toBe('CSRF');
   });
   it('says who I am in one DynamoDB call', async () => {
     const me = await budgeted(() => peg.get('/api/me'), 1);
-    expect(me.json).toMatchObject({ nip: pegawai.nip, nama: pegawai.nama, opd: 'DISHUB', atasanNip: atasan.nip });
+    expect(me.json).toMatchObject({
+      nip: pegawai.nip,
+      nama: pegawai.nama,
+      opd: 'DISHUB',
+      atasanNip: atasan.nip,
+    });
   });
 });
 
 describe('bad input never gets a 500', () => {
   it.each([
     ['a NIP that is not 18 digits', () => peg.get(`/api/evaluations/2027/12345`), 400, 'nip'],
-    ['a cycle id with a slash-like character', () => peg.get(`/api/evaluations/20%2027/${pegawai.nip}`), 400, 'cycleId'],
+    [
+      'a cycle id with a slash-like character',
+      () => peg.get(`/api/evaluations/20%2027/${pegawai.nip}`),
+      400,
+      'cycleId',
+    ],
     ['malformed JSON', () => peg.post(`${base()}/targets`, '{"version": 1,'), 400, undefined],
     ['a JSON array body', () => peg.post(`${base()}/targets`, '[]'), 400, undefined],
     ['an empty body', () => peg.post(`${base()}/targets`, {}), 400, 'version'],
     ['target 0', () => peg.post(`${base()}/targets`, { ...row, version: 2, target: 0 }), 400, 'target'],
-    ['a negative target', () => peg.post(`${base()}/targets`, { ...row, version: 2, target: -1 }), 400, 'target'],
-    ['a non-numeric target', () => peg.post(`${base()}/targets`, { ...row, version: 2, target: 'empat' }), 400, 'target'],
-    ['an unknown jenis', () => peg.post(`${base()}/targets`, { ...row, version: 2, jenis: 'POKOK' }), 400, 'jenis'],
-    ['an unknown aspek', () => peg.post(`${base()}/targets`, { ...row, version: 2, aspek: 'BIAYA' }), 400, 'aspek'],
+    [
+      'a negative target',
+      () => peg.post(`${base()}/targets`, { ...row, version: 2, target: -1 }),
+      400,
+      'target',
+    ],
+    [
+      'a non-numeric target',
+      () => peg.post(`${base()}/targets`, { ...row, version: 2, target: 'empat' }),
+      400,
+      'target',
+    ],
+    [
+      'an unknown jenis',
+      () => peg.post(`${base()}/targets`, { ...row, version: 2, jenis: 'POKOK' }),
+      400,
+      'jenis',
+    ],
+    [
+      'an unknown aspek',
+      () => peg.post(`${base()}/targets`, { ...row, version: 2, aspek: 'BIAYA' }),
+      400,
+      'aspek',
+    ],
     ['a blank RHK', () => peg.post(`${base()}/targets`, { ...row, version: 2, rhk: '   ' }), 400, 'rhk'],
-    ['an over-long RHK', () => peg.post(`${base()}/targets`, { ...row, version: 2, rhk: 'x'.repeat(501) }), 400, 'rhk'],
-    ['an unknown field', () => peg.post(`${base()}/targets`, { ...row, version: 2, bobot: 10 }), 400, undefined],
+    [
+      'an over-long RHK',
+      () => peg.post(`${base()}/targets`, { ...row, version: 2, rhk: 'x'.repeat(501) }),
+      400,
+      'rhk',
+    ],
+    [
+      'an unknown field',
+      () => peg.post(`${base()}/targets`, { ...row, version: 2, bobot: 10 }),
+      400,
+      undefined,
+    ],
     ['a fractional version', () => peg.post(`${base()}/submit`, { version: 1.5 }), 400, 'version'],
-    ['a bad row id', () => peg.put(`${base()}/targets/${'x'.repeat(65)}`, { ...row, version: 2 }), 400, 'rowId'],
+    [
+      'a bad row id',
+      () => peg.put(`${base()}/targets/${'x'.repeat(65)}`, { ...row, version: 2 }),
+      400,
+      'rowId',
+    ],
     ['a delete without version', () => peg.del(`${base()}/targets/abc`), 400, 'version'],
-    ['a return without comment', () => sup.post(`${base()}/return`, { version: 2, comment: '' }), 400, 'comment'],
-    ['ekspektasi for a value that is not BerAKHLAK', () => sup.put(`${base()}/ekspektasi`, { version: 2, ekspektasi: { JUJUR: 'x' } }), 400, 'ekspektasi'],
+    [
+      'a return without comment',
+      () => sup.post(`${base()}/return`, { version: 2, comment: '' }),
+      400,
+      'comment',
+    ],
+    [
+      'ekspektasi for a value that is not BerAKHLAK',
+      () => sup.put(`${base()}/ekspektasi`, { version: 2, ekspektasi: { JUJUR: 'x' } }),
+      400,
+      'ekspektasi',
+    ],
   ])('%s: 400 naming the field', async (_name, run, status, field) => {
     const res = await run();
     expect(res.status).toBe(status);
-    expect(res.json).toMatchObject({ error: 'PERMINTAAN_TIDAK_VALID', message: expect.any(String), issues: expect.any(Array) });
+    expect(res.json).toMatchObject({
+      error: 'PERMINTAAN_TIDAK_VALID',
+      message: expect.any(String),
+      issues: expect.any(Array),
+    });
     if (field) expect(res.json.issues!.map((i) => i.path)).toContain(field);
   });
 
   it('answers 413 to a body over the limit', async () => {
-    const res = await peg.post(`${base()}/targets`, { ...row, version: 2, rhk: 'x'.repeat(BODY_LIMIT_BYTES) });
+    const res = await peg.post(`${base()}/targets`, {
+      ...row,
+      version: 2,
+      rhk: 'x'.repeat(BODY_LIMIT_BYTES),
+    });
     expect(res.status).toBe(413);
     expect(res.json.error).toBe('TERLALU_BESAR');
   });
@@ -116,17 +201,21 @@ describe('bad input never gets a 500', () => {
     expect((await peg.get('/api/tidak-ada')).json).toMatchObject({ error: 'TIDAK_DITEMUKAN' });
   });
 
-  it('answers 403 to someone else\'s evaluation', async () => {
+  it("answers 403 to someone else's evaluation", async () => {
     const stranger = client(app, s.principal('pranata1'));
     expect((await stranger.get(base())).status).toBe(403);
-    expect((await stranger.post(`${base()}/targets`, { ...row, version: await currentVersion() })).status).toBe(403);
+    expect(
+      (await stranger.post(`${base()}/targets`, { ...row, version: await currentVersion() })).status,
+    ).toBe(403);
     expect((await peg.post(`${base()}/approve`, { version: await currentVersion() })).status).toBe(403);
   });
 
   it('answers 422 to submit without an UTAMA row, and 409 to approve a draft', async () => {
     const submit = await peg.post(`${base()}/submit`, { version: await currentVersion() });
     expect(submit.status).toBe(422);
-    expect(submit.json.issues).toEqual([{ path: 'rows', message: 'Minimal satu hasil kerja UTAMA harus diisi sebelum diajukan' }]);
+    expect(submit.json.issues).toEqual([
+      { path: 'rows', message: 'Minimal satu hasil kerja UTAMA harus diisi sebelum diajukan' },
+    ]);
     const approve = await sup.post(`${base()}/approve`, { version: await currentVersion() });
     expect(approve.status).toBe(409);
     expect(approve.json).toMatchObject({ error: 'KONFLIK', stage: 'PENETAPAN_TARGET', status: 'DRAFT' });
@@ -155,19 +244,42 @@ describe('target setting through the API', () => {
     const edit = await peg.put(`${base()}/targets/${rowId}`, { ...row, version: v + 1 });
     expect(edit.status).toBe(409);
 
-    const returned = await budgeted(() => sup.post(`${base()}/return`, { version: v + 1, comment: 'Tambahkan target waktu penyelesaian' }));
-    expect(returned.json.evaluation).toMatchObject({ status: 'DIKEMBALIKAN', lastComment: 'Tambahkan target waktu penyelesaian' });
+    const returned = await budgeted(() =>
+      sup.post(`${base()}/return`, { version: v + 1, comment: 'Tambahkan target waktu penyelesaian' }),
+    );
+    expect(returned.json.evaluation).toMatchObject({
+      status: 'DIKEMBALIKAN',
+      lastComment: 'Tambahkan target waktu penyelesaian',
+    });
     v = (returned.json.evaluation as { version: number }).version;
 
-    const waktu = await budgeted(() => peg.post(`${base()}/targets`, { ...row, version: v, aspek: 'WAKTU', indikator: 'Bulan penyelesaian', target: 10, satuan: 'bulan' }));
+    const waktu = await budgeted(() =>
+      peg.post(`${base()}/targets`, {
+        ...row,
+        version: v,
+        aspek: 'WAKTU',
+        indikator: 'Bulan penyelesaian',
+        target: 10,
+        satuan: 'bulan',
+      }),
+    );
     v = (waktu.json.evaluation as { version: number }).version;
-    const updated = await budgeted(() => peg.put(`${base()}/targets/${rowId}`, { ...row, version: v, target: 6 }));
+    const updated = await budgeted(() =>
+      peg.put(`${base()}/targets/${rowId}`, { ...row, version: v, target: 6 }),
+    );
     v = (updated.json.evaluation as { version: number }).version;
     const extra = await peg.post(`${base()}/targets`, { ...row, version: v, jenis: 'TAMBAHAN' });
     v = (extra.json.evaluation as { version: number }).version;
-    const deleted = await budgeted(() => peg.del(`${base()}/targets/${(extra.json.row as { id: string }).id}?version=${v}`));
+    const deleted = await budgeted(() =>
+      peg.del(`${base()}/targets/${(extra.json.row as { id: string }).id}?version=${v}`),
+    );
     v = (deleted.json.evaluation as { version: number }).version;
-    const ekspektasi = await budgeted(() => sup.put(`${base()}/ekspektasi`, { version: v, ekspektasi: { AKUNTABEL: 'Laporan kegiatan lengkap setiap bulan' } }));
+    const ekspektasi = await budgeted(() =>
+      sup.put(`${base()}/ekspektasi`, {
+        version: v,
+        ekspektasi: { AKUNTABEL: 'Laporan kegiatan lengkap setiap bulan' },
+      }),
+    );
     v = (ekspektasi.json.evaluation as { version: number }).version;
     const resubmitted = await peg.post(`${base()}/submit`, { version: v });
     v = (resubmitted.json.evaluation as { version: number }).version;
@@ -177,14 +289,34 @@ describe('target setting through the API', () => {
     expect(approved.json.evaluation).toMatchObject({ status: 'SELESAI', awaitingWorkflow: false });
 
     const detail = await budgeted(() => peg.get(base()), 1);
-    const body = detail.json as { evaluation: { status: string; ekspektasi: object }; rows: { target: number; aspek: string }[]; history: { action: string }[] };
+    const body = detail.json as {
+      evaluation: { status: string; ekspektasi: object };
+      rows: { target: number; aspek: string }[];
+      history: { action: string }[];
+    };
     expect(body.evaluation.ekspektasi).toEqual({ AKUNTABEL: 'Laporan kegiatan lengkap setiap bulan' });
-    expect(body.rows.map((r) => [r.aspek, r.target])).toEqual([['KUANTITAS', 6], ['WAKTU', 10]]);
-    expect(body.history.map((h) => h.action)).toEqual([
-      'EVALUASI_DIBUAT', 'TAHAP_DIBUKA', 'TARGET_DITAMBAH', 'SKP_DIAJUKAN', 'SKP_DIKEMBALIKAN', 'TARGET_DITAMBAH',
-      'TARGET_DIUBAH', 'TARGET_DITAMBAH', 'TARGET_DIHAPUS', 'EKSPEKTASI_DITETAPKAN', 'SKP_DIAJUKAN', 'SKP_DISETUJUI',
+    expect(body.rows.map((r) => [r.aspek, r.target])).toEqual([
+      ['KUANTITAS', 6],
+      ['WAKTU', 10],
     ]);
-    const frozen = await peg.post(`${base()}/targets`, { ...row, version: body.evaluation ? (await currentVersion()) : 0 });
+    expect(body.history.map((h) => h.action)).toEqual([
+      'EVALUASI_DIBUAT',
+      'TAHAP_DIBUKA',
+      'TARGET_DITAMBAH',
+      'SKP_DIAJUKAN',
+      'SKP_DIKEMBALIKAN',
+      'TARGET_DITAMBAH',
+      'TARGET_DIUBAH',
+      'TARGET_DITAMBAH',
+      'TARGET_DIHAPUS',
+      'EKSPEKTASI_DITETAPKAN',
+      'SKP_DIAJUKAN',
+      'SKP_DISETUJUI',
+    ]);
+    const frozen = await peg.post(`${base()}/targets`, {
+      ...row,
+      version: body.evaluation ? await currentVersion() : 0,
+    });
     expect(frozen.status).toBe(409);
     const again = await sup.post(`${base()}/approve`, { version: await currentVersion() });
     expect(again.status).toBe(409);

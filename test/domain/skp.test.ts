@@ -1,11 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../shared/domain/errors.js';
-import { assertCanSubmit, assertDeletable, checkTargetRow, resolveIntervensi, type TargetRow } from '../../shared/domain/skp.js';
+import {
+  assertCanSubmit,
+  assertDeletable,
+  checkTargetRow,
+  resolveIntervensi,
+  type TargetRow,
+} from '../../shared/domain/skp.js';
 import * as evaluation from '../../shared/domain/evaluation.js';
 import { executionName, secondsUntil, stageDeadline } from '../../shared/domain/cycle.js';
 import { CYCLE } from '../../infra/local/seed-data.js';
 
-const valid = { jenis: 'UTAMA' as const, rhk: 'RHK', aspek: 'KUANTITAS' as const, indikator: 'Indikator', target: 1, satuan: 'dokumen' };
+const valid = {
+  jenis: 'UTAMA' as const,
+  rhk: 'RHK',
+  aspek: 'KUANTITAS' as const,
+  indikator: 'Indikator',
+  target: 1,
+  satuan: 'dokumen',
+};
 const row = (jenis: 'UTAMA' | 'TAMBAHAN'): TargetRow => ({ ...valid, jenis, id: jenis });
 
 describe('SKP target rows', () => {
@@ -28,7 +41,10 @@ describe('SKP target rows', () => {
     expect(() => assertCanSubmit([row('TAMBAHAN'), row('UTAMA')])).not.toThrow();
   });
   it('links only to the supervisor, and keeps linked rows', () => {
-    expect(resolveIntervensi('abc', '198011092005011001')).toEqual({ nip: '198011092005011001', rowId: 'abc' });
+    expect(resolveIntervensi('abc', '198011092005011001')).toEqual({
+      nip: '198011092005011001',
+      rowId: 'abc',
+    });
     expect(() => resolveIntervensi('abc', undefined)).toThrow(/tidak memiliki atasan/);
     expect(() => resolveIntervensi('../x', '198011092005011001')).toThrow(/tidak valid/);
     expect(() => assertDeletable({ ...row('UTAMA'), linkCount: 2 })).toThrow(/diintervensi oleh 2/);
@@ -37,9 +53,22 @@ describe('SKP target rows', () => {
 
 describe('evaluation stage rules', () => {
   const base: evaluation.Evaluation = {
-    cycleId: '2027', nip: '199004122015031001', nama: 'P', opd: 'X', unit: 'U', jabatan: 'J',
-    atasanNip: '198011092005011001', atasanNama: 'A', stage: 'PENETAPAN_TARGET', status: 'DRAFT',
-    taskToken: 't', overdueCount: 0, ekspektasi: {}, version: 3, createdAt: '', updatedAt: '',
+    cycleId: '2027',
+    nip: '199004122015031001',
+    nama: 'P',
+    opd: 'X',
+    unit: 'U',
+    jabatan: 'J',
+    atasanNip: '198011092005011001',
+    atasanNama: 'A',
+    stage: 'PENETAPAN_TARGET',
+    status: 'DRAFT',
+    taskToken: 't',
+    overdueCount: 0,
+    ekspektasi: {},
+    version: 3,
+    createdAt: '',
+    updatedAt: '',
   };
   const owner = { nip: base.nip, nama: 'P' };
   const atasan = { nip: base.atasanNip!, nama: 'A' };
@@ -48,34 +77,61 @@ describe('evaluation stage rules', () => {
   it('lets only the owner edit, only while drafting or returned', () => {
     expect(() => evaluation.assertCanEditTargets(base, owner)).not.toThrow();
     expect(() => evaluation.assertCanEditTargets({ ...base, status: 'DIKEMBALIKAN' }, owner)).not.toThrow();
-    expect(() => evaluation.assertCanEditTargets({ ...base, status: 'DIAJUKAN' }, owner)).toThrow(expect.objectContaining({ code: 'KONFLIK' }));
-    expect(() => evaluation.assertCanEditTargets({ ...base, status: 'SELESAI' }, owner)).toThrow(expect.objectContaining({ code: 'KONFLIK' }));
-    expect(() => evaluation.assertCanEditTargets(base, atasan)).toThrow(expect.objectContaining({ code: 'DILARANG' }));
+    expect(() => evaluation.assertCanEditTargets({ ...base, status: 'DIAJUKAN' }, owner)).toThrow(
+      expect.objectContaining({ code: 'KONFLIK' }),
+    );
+    expect(() => evaluation.assertCanEditTargets({ ...base, status: 'SELESAI' }, owner)).toThrow(
+      expect.objectContaining({ code: 'KONFLIK' }),
+    );
+    expect(() => evaluation.assertCanEditTargets(base, atasan)).toThrow(
+      expect.objectContaining({ code: 'DILARANG' }),
+    );
   });
   it('moves DRAFT -> DIAJUKAN -> DIKEMBALIKAN -> DIAJUKAN -> SELESAI', () => {
     expect(evaluation.submit(base, owner)).toEqual({ status: 'DIAJUKAN' });
     const submitted = { ...base, status: 'DIAJUKAN' as const };
-    expect(evaluation.returnToEmployee(submitted, atasan, '  Perbaiki indikator  ')).toEqual({ status: 'DIKEMBALIKAN', lastComment: 'Perbaiki indikator' });
+    expect(evaluation.returnToEmployee(submitted, atasan, '  Perbaiki indikator  ')).toEqual({
+      status: 'DIKEMBALIKAN',
+      lastComment: 'Perbaiki indikator',
+    });
     expect(evaluation.submit({ ...base, status: 'DIKEMBALIKAN' }, owner)).toEqual({ status: 'DIAJUKAN' });
     expect(evaluation.approve(submitted, atasan)).toEqual({ status: 'SELESAI' });
   });
   it('refuses out-of-order, foreign and empty actions', () => {
     expect(() => evaluation.approve(base, atasan)).toThrow(/menyetujui SKP/);
-    expect(() => evaluation.approve({ ...base, status: 'DIAJUKAN' }, other)).toThrow(expect.objectContaining({ code: 'DILARANG' }));
-    expect(() => evaluation.approve({ ...base, status: 'DIAJUKAN' }, owner)).toThrow(expect.objectContaining({ code: 'DILARANG' }));
-    expect(() => evaluation.approve({ ...base, status: 'DIAJUKAN', taskToken: undefined }, atasan)).toThrow(/tidak menunggu/);
-    expect(() => evaluation.returnToEmployee({ ...base, status: 'DIAJUKAN' }, atasan, 'ok')).toThrow(expect.objectContaining({ code: 'VALIDASI' }));
-    expect(() => evaluation.submit({ ...base, atasanNip: undefined }, owner)).toThrow(/Atasan langsung belum tercatat/);
+    expect(() => evaluation.approve({ ...base, status: 'DIAJUKAN' }, other)).toThrow(
+      expect.objectContaining({ code: 'DILARANG' }),
+    );
+    expect(() => evaluation.approve({ ...base, status: 'DIAJUKAN' }, owner)).toThrow(
+      expect.objectContaining({ code: 'DILARANG' }),
+    );
+    expect(() => evaluation.approve({ ...base, status: 'DIAJUKAN', taskToken: undefined }, atasan)).toThrow(
+      /tidak menunggu/,
+    );
+    expect(() => evaluation.returnToEmployee({ ...base, status: 'DIAJUKAN' }, atasan, 'ok')).toThrow(
+      expect.objectContaining({ code: 'VALIDASI' }),
+    );
+    expect(() => evaluation.submit({ ...base, atasanNip: undefined }, owner)).toThrow(
+      /Atasan langsung belum tercatat/,
+    );
     expect(() => evaluation.submit(base, other)).toThrow(expect.objectContaining({ code: 'DILARANG' }));
   });
   it('checks the version for optimistic locking', () => {
     expect(() => evaluation.assertVersion(base, 3)).not.toThrow();
-    expect(() => evaluation.assertVersion(base, 2)).toThrow(expect.objectContaining({ code: 'KONFLIK', details: expect.objectContaining({ currentVersion: 3 }) }));
+    expect(() => evaluation.assertVersion(base, 2)).toThrow(
+      expect.objectContaining({ code: 'KONFLIK', details: expect.objectContaining({ currentVersion: 3 }) }),
+    );
   });
   it('validates ekspektasi khusus per BerAKHLAK value', () => {
-    expect(evaluation.setEkspektasi(base, atasan, { AKUNTABEL: ' Laporan tepat waktu ', LOYAL: '' })).toEqual({ AKUNTABEL: 'Laporan tepat waktu' });
-    expect(() => evaluation.setEkspektasi(base, atasan, { JUJUR: 'x' })).toThrow(expect.objectContaining({ issues: [{ path: 'ekspektasi.JUJUR', message: 'Bukan nilai BerAKHLAK' }] }));
-    expect(() => evaluation.setEkspektasi(base, owner, {})).toThrow(expect.objectContaining({ code: 'DILARANG' }));
+    expect(evaluation.setEkspektasi(base, atasan, { AKUNTABEL: ' Laporan tepat waktu ', LOYAL: '' })).toEqual(
+      { AKUNTABEL: 'Laporan tepat waktu' },
+    );
+    expect(() => evaluation.setEkspektasi(base, atasan, { JUJUR: 'x' })).toThrow(
+      expect.objectContaining({ issues: [{ path: 'ekspektasi.JUJUR', message: 'Bukan nilai BerAKHLAK' }] }),
+    );
+    expect(() => evaluation.setEkspektasi(base, owner, {})).toThrow(
+      expect.objectContaining({ code: 'DILARANG' }),
+    );
   });
 });
 
@@ -87,7 +143,9 @@ describe('cycle schedule', () => {
   });
   it('moves the deadline by the grace period after each escalation', () => {
     expect(stageDeadline(CYCLE, 'PENETAPAN_TARGET', 0)).toBe(CYCLE.jadwal.PENETAPAN_TARGET);
-    expect(stageDeadline(CYCLE, 'PENETAPAN_TARGET', 1, '2027-02-01T00:00:00.000Z')).toBe('2027-02-08T00:00:00.000Z');
+    expect(stageDeadline(CYCLE, 'PENETAPAN_TARGET', 1, '2027-02-01T00:00:00.000Z')).toBe(
+      '2027-02-08T00:00:00.000Z',
+    );
   });
   it('names executions deterministically within Step Functions limits', () => {
     expect(executionName('2027', '199004122015031001')).toBe('2027-199004122015031001');

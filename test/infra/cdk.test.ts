@@ -46,9 +46,20 @@ describe('CDK app', () => {
         { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
       ],
       GlobalSecondaryIndexes: Object.values(TABLE.indexes).map((i) =>
-        Match.objectLike({ IndexName: i.name, KeySchema: [{ AttributeName: i.partitionKey, KeyType: 'HASH' }, { AttributeName: i.sortKey, KeyType: 'RANGE' }] }),
+        Match.objectLike({
+          IndexName: i.name,
+          KeySchema: [
+            { AttributeName: i.partitionKey, KeyType: 'HASH' },
+            { AttributeName: i.sortKey, KeyType: 'RANGE' },
+          ],
+        }),
       ),
-      Replicas: [Match.objectLike({ DeletionProtectionEnabled: true, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+      Replicas: [
+        Match.objectLike({
+          DeletionProtectionEnabled: true,
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        }),
+      ],
       SSESpecification: { SSEEnabled: true },
     });
   });
@@ -72,7 +83,11 @@ describe('CDK app', () => {
     for (const stack of [stacks.workflow, stacks.api]) {
       const t = Template.fromStack(stack);
       for (const fn of Object.values(t.findResources('AWS::Lambda::Function'))) {
-        expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
+        expect(fn.Properties).toMatchObject({
+          Runtime: 'nodejs24.x',
+          Architectures: ['arm64'],
+          TracingConfig: { Mode: 'Active' },
+        });
       }
       expect(JSON.stringify(t.toJSON())).not.toContain('dynamodb:Scan');
     }
@@ -80,8 +95,12 @@ describe('CDK app', () => {
 
   it('exposes only GET /health until Cognito sign-in exists', () => {
     const t = Template.fromStack(stacks.api);
-    const routes = Object.values(t.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey);
+    const routes = Object.values(t.findResources('AWS::ApiGatewayV2::Route')).map(
+      (r) => r.Properties.RouteKey,
+    );
     expect(routes).toEqual(['GET /health']);
-    t.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ AUTH_MODE: 'cloud' }) } });
+    t.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ AUTH_MODE: 'cloud' }) },
+    });
   });
 });

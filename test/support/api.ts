@@ -9,7 +9,12 @@ import type { TestSystem } from './system.js';
 export const SECRET = 'test-secret-0123456789';
 
 export function testApp(s: TestSystem) {
-  return createApp({ auth: localAccounts(() => s.deps), deps: () => s.deps, sessionSecret: SECRET, secureCookies: false });
+  return createApp({
+    auth: localAccounts(() => s.deps),
+    deps: () => s.deps,
+    sessionSecret: SECRET,
+    secureCookies: false,
+  });
 }
 
 /** A signed session as the sign-in route would issue it, plus its CSRF token. */
@@ -41,11 +46,17 @@ export function client(app: ReturnType<typeof testApp>, p?: Principal) {
     } catch {
       json = undefined;
     }
-    return { status: res.status, json: json as Record<string, unknown> & { issues?: { path: string; message: string }[] }, text, headers: res.headers };
+    return {
+      status: res.status,
+      json: json as Record<string, unknown> & { issues?: { path: string; message: string }[] },
+      text,
+      headers: res.headers,
+    };
   };
   return {
     get: (path: string, headers?: Record<string, string>) => call('GET', path, undefined, headers),
-    post: (path: string, body?: unknown, headers?: Record<string, string>) => call('POST', path, body, headers),
+    post: (path: string, body?: unknown, headers?: Record<string, string>) =>
+      call('POST', path, body, headers),
     put: (path: string, body?: unknown, headers?: Record<string, string>) => call('PUT', path, body, headers),
     del: (path: string, headers?: Record<string, string>) => call('DELETE', path, undefined, headers),
   };

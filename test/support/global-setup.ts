@@ -11,7 +11,10 @@ declare module 'vitest' {
 
 /** One DynamoDB Local and one CDK synth per test run; each test file gets its own table. */
 export default async function setup(project: TestProject) {
-  const [dynamo, synth] = await Promise.all([startDynamo(), Promise.resolve().then(() => synthesize('local', { nag: false }))]);
+  const [dynamo, synth] = await Promise.all([
+    startDynamo(),
+    Promise.resolve().then(() => synthesize('local', { nag: false })),
+  ]);
   project.provide('dynamoEndpoint', dynamo.endpoint);
   project.provide('synth', synth);
   return () => dynamo.stop();

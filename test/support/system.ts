@@ -23,7 +23,9 @@ export interface TestSystem extends LocalSystem {
 }
 
 /** A fresh table on the shared DynamoDB Local, the synthesized machines, and the seed. */
-export async function startTestSystem(options: { cycle?: Partial<Cycle>; passwords?: boolean; tableName?: string } = {}): Promise<TestSystem> {
+export async function startTestSystem(
+  options: { cycle?: Partial<Cycle>; passwords?: boolean; tableName?: string } = {},
+): Promise<TestSystem> {
   useLocalAwsEnvironment();
   const clock = new TestClock();
   const system = await createLocalSystem({
@@ -47,7 +49,10 @@ export async function startTestSystem(options: { cycle?: Partial<Cycle>; passwor
 }
 
 /** Polls until the predicate holds; workflow steps run asynchronously. */
-export async function eventually<T>(fn: () => Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  fn: () => Promise<T | undefined | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -57,7 +62,8 @@ export async function eventually<T>(fn: () => Promise<T | undefined | false>, ti
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not met in ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }

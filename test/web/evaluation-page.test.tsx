@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { EvaluationPage, type EvaluationPageProps } from '../../functions/api/web/views/evaluation/page.js';
 import { EditTargetPage } from '../../functions/api/web/views/evaluation/edit-target.js';
-import { ADMIN, ATASAN, ATASAN_ROWS, HISTORY, PEGAWAI, ROWS, evaluation, render, viewer } from './fixtures.js';
+import {
+  ADMIN,
+  ATASAN,
+  ATASAN_ROWS,
+  HISTORY,
+  PEGAWAI,
+  ROWS,
+  evaluation,
+  render,
+  viewer,
+} from './fixtures.js';
 import { expectSafePage, formWithAction } from './page-checks.js';
 
 const NOW = new Date('2027-01-15T00:00:00Z');
@@ -9,7 +19,15 @@ const BASE = `/evaluasi/2027/${PEGAWAI.nip}`;
 
 function page(over: Partial<EvaluationPageProps> = {}) {
   return render(
-    <EvaluationPage viewer={viewer(PEGAWAI)} now={NOW} evaluation={evaluation()} rows={ROWS} history={HISTORY} atasanRows={ATASAN_ROWS} {...over} />,
+    <EvaluationPage
+      viewer={viewer(PEGAWAI)}
+      now={NOW}
+      evaluation={evaluation()}
+      rows={ROWS}
+      history={HISTORY}
+      atasanRows={ATASAN_ROWS}
+      {...over}
+    />,
   );
 }
 
@@ -49,7 +67,9 @@ describe('evaluation page', () => {
   });
 
   it('shows the return comment and keeps editing open when DIKEMBALIKAN', async () => {
-    const html = await page({ evaluation: evaluation({ status: 'DIKEMBALIKAN', lastComment: 'Perbaiki <indikator>' }) });
+    const html = await page({
+      evaluation: evaluation({ status: 'DIKEMBALIKAN', lastComment: 'Perbaiki <indikator>' }),
+    });
     expect(html).toContain('Catatan pengembalian dari atasan');
     expect(html).toContain('Perbaiki &lt;indikator&gt;');
     expect(formWithAction(html, `${BASE}/target`)).toBeDefined();
@@ -64,7 +84,10 @@ describe('evaluation page', () => {
   });
 
   it('gives the atasan approve, return and ekspektasi forms when DIAJUKAN', async () => {
-    const html = await page({ viewer: viewer(ATASAN), evaluation: evaluation({ status: 'DIAJUKAN', ekspektasi: { AKUNTABEL: 'Laporan tepat waktu' } }) });
+    const html = await page({
+      viewer: viewer(ATASAN),
+      evaluation: evaluation({ status: 'DIAJUKAN', ekspektasi: { AKUNTABEL: 'Laporan tepat waktu' } }),
+    });
     expectSafePage(html, `csrf-${ATASAN.nip}`);
     expect(formWithAction(html, `${BASE}/setujui`)).toContain('Setujui');
     const kembalikan = formWithAction(html, `${BASE}/kembalikan`);
@@ -85,7 +108,10 @@ describe('evaluation page', () => {
 
   it('says the stage is done and offers no forms when SELESAI', async () => {
     for (const who of [PEGAWAI, ATASAN]) {
-      const html = await page({ viewer: viewer(who), evaluation: evaluation({ status: 'SELESAI', ekspektasi: { LOYAL: 'Menjaga rahasia' } }) });
+      const html = await page({
+        viewer: viewer(who),
+        evaluation: evaluation({ status: 'SELESAI', ekspektasi: { LOYAL: 'Menjaga rahasia' } }),
+      });
       expect(html).toContain('Tahap penetapan target selesai');
       // Only the header's sign-out form remains.
       expect(html.match(/<form\b/g)).toHaveLength(1);
@@ -96,14 +122,26 @@ describe('evaluation page', () => {
   it('shows the seven BerAKHLAK values read-only to the owner and to an admin', async () => {
     for (const who of [PEGAWAI, ADMIN]) {
       const html = await page({ viewer: viewer(who), evaluation: evaluation({ status: 'DIAJUKAN' }) });
-      for (const nama of ['Berorientasi Pelayanan', 'Akuntabel', 'Kompeten', 'Harmonis', 'Loyal', 'Adaptif', 'Kolaboratif']) expect(html).toContain(nama);
+      for (const nama of [
+        'Berorientasi Pelayanan',
+        'Akuntabel',
+        'Kompeten',
+        'Harmonis',
+        'Loyal',
+        'Adaptif',
+        'Kolaboratif',
+      ])
+        expect(html).toContain(nama);
       expect(html).toContain('belum ditetapkan');
       expect(html).not.toContain('<textarea');
     }
   });
 
   it('marks an overdue deadline', async () => {
-    const html = await page({ now: new Date('2027-02-02T00:00:00Z'), evaluation: evaluation({ overdueCount: 1 }) });
+    const html = await page({
+      now: new Date('2027-02-02T00:00:00Z'),
+      evaluation: evaluation({ overdueCount: 1 }),
+    });
     expect(html).toContain('Terlambat');
     expect(html).toContain('diperpanjang 1×');
   });
@@ -112,7 +150,9 @@ describe('evaluation page', () => {
     const html = await page();
     const riwayat = html.slice(html.indexOf('id="riwayat"'));
     expect(riwayat).toContain('5 Januari 2027 pukul 14.15 WIB');
-    expect(riwayat).toContain('Mengembalikan SKP untuk diperbaiki dengan catatan: &quot;Indikator kurang terukur&quot;');
+    expect(riwayat).toContain(
+      'Mengembalikan SKP untuk diperbaiki dengan catatan: &quot;Indikator kurang terukur&quot;',
+    );
     expect(riwayat).toContain('Menambah hasil kerja &quot;Tersusunnya aplikasi antrean puskesmas&quot;');
     expect(riwayat).toContain('<strong>Sistem</strong>: Evaluasi dibuat');
     expect(riwayat.indexOf('Mengembalikan')).toBeLessThan(riwayat.indexOf('Evaluasi dibuat'));
@@ -135,7 +175,15 @@ describe('evaluation page with a refused form', () => {
           { path: 'rhk', message: 'Rencana hasil kerja wajib diisi' },
           { path: 'target', message: 'Target harus lebih dari 0' },
         ],
-        values: { jenis: 'TAMBAHAN', rhk: '', intervensiRowId: 'atasan-1', aspek: 'WAKTU', indikator: 'Ketepatan "waktu"', target: '0', satuan: 'hari' },
+        values: {
+          jenis: 'TAMBAHAN',
+          rhk: '',
+          intervensiRowId: 'atasan-1',
+          aspek: 'WAKTU',
+          indikator: 'Ketepatan "waktu"',
+          target: '0',
+          satuan: 'hari',
+        },
       },
     });
     expectSafePage(html, `csrf-${PEGAWAI.nip}`);
@@ -144,7 +192,9 @@ describe('evaluation page with a refused form', () => {
     expect(summary).toBeLessThan(html.indexOf('<h1>'));
     expect(html).toContain('<a href="#f-rhk">Rencana hasil kerja wajib diisi</a>');
     const add = formWithAction(html, `${BASE}/target`)!;
-    expect(add).toMatch(/<p class="field-error" id="f-target-galat">Target harus lebih dari 0<\/p><input type="number" id="f-target"[^>]*aria-invalid="true" aria-describedby="f-target-galat"/);
+    expect(add).toMatch(
+      /<p class="field-error" id="f-target-galat">Target harus lebih dari 0<\/p><input type="number" id="f-target"[^>]*aria-invalid="true" aria-describedby="f-target-galat"/,
+    );
     expect(add).toContain('id="f-rhk-galat">Rencana hasil kerja wajib diisi');
     expect(add).toContain('value="Ketepatan &quot;waktu&quot;"');
     expect(add).toContain('value="hari"');
@@ -154,11 +204,24 @@ describe('evaluation page with a refused form', () => {
   });
 
   it('shows a refused delete at its row, and a refused submit at its button', async () => {
-    const hapus = await page({ failure: { form: 'hapus', rowId: 'row-1', message: 'RHK ini sedang diintervensi', issues: [], values: {} } });
+    const hapus = await page({
+      failure: {
+        form: 'hapus',
+        rowId: 'row-1',
+        message: 'RHK ini sedang diintervensi',
+        issues: [],
+        values: {},
+      },
+    });
     const row = hapus.match(/<tr id="baris-row-1">[\s\S]*?<\/tr>/)![0];
     expect(row).toContain('RHK ini sedang diintervensi');
     const ajukan = await page({
-      failure: { form: 'ajukan', message: 'SKP belum dapat diajukan', issues: [{ path: 'rows', message: 'Minimal satu hasil kerja UTAMA' }], values: {} },
+      failure: {
+        form: 'ajukan',
+        message: 'SKP belum dapat diajukan',
+        issues: [{ path: 'rows', message: 'Minimal satu hasil kerja UTAMA' }],
+        values: {},
+      },
     });
     expect(formWithAction(ajukan, `${BASE}/ajukan`)).toContain('Minimal satu hasil kerja UTAMA');
   });
@@ -168,9 +231,16 @@ describe('evaluation page with a refused form', () => {
     const kembali = await page({
       viewer: viewer(ATASAN),
       evaluation: e,
-      failure: { form: 'kembalikan', message: 'Catatan pengembalian wajib diisi', issues: [{ path: 'comment', message: 'Minimal 5 karakter' }], values: { comment: 'abc' } },
+      failure: {
+        form: 'kembalikan',
+        message: 'Catatan pengembalian wajib diisi',
+        issues: [{ path: 'comment', message: 'Minimal 5 karakter' }],
+        values: { comment: 'abc' },
+      },
     });
-    expect(formWithAction(kembali, `${BASE}/kembalikan`)).toMatch(/Minimal 5 karakter<\/p><textarea id="f-comment"[^>]*>abc<\/textarea>/);
+    expect(formWithAction(kembali, `${BASE}/kembalikan`)).toMatch(
+      /Minimal 5 karakter<\/p><textarea id="f-comment"[^>]*>abc<\/textarea>/,
+    );
     const eks = await page({
       viewer: viewer(ATASAN),
       evaluation: e,
@@ -184,7 +254,9 @@ describe('evaluation page with a refused form', () => {
     expect(eks).toContain('<a href="#f-ekspektasi-LOYAL">Paling banyak 1000 karakter</a>');
     expect(eks).toContain('diketik ulang</textarea>');
     expect(eks).not.toContain('tersimpan</textarea>');
-    expect(eks).toMatch(/id="f-ekspektasi-LOYAL-galat">Paling banyak 1000 karakter<\/p><textarea id="f-ekspektasi-LOYAL"[^>]*aria-describedby="f-ekspektasi-LOYAL-petunjuk f-ekspektasi-LOYAL-galat"/);
+    expect(eks).toMatch(
+      /id="f-ekspektasi-LOYAL-galat">Paling banyak 1000 karakter<\/p><textarea id="f-ekspektasi-LOYAL"[^>]*aria-describedby="f-ekspektasi-LOYAL-petunjuk f-ekspektasi-LOYAL-galat"/,
+    );
   });
 });
 
@@ -195,7 +267,15 @@ describe('edit target page', () => {
         viewer={viewer(PEGAWAI)}
         evaluation={evaluation()}
         rowId="row-1"
-        values={{ jenis: 'UTAMA', rhk: 'Tersusunnya aplikasi', intervensiRowId: 'atasan-1', aspek: 'KUANTITAS', indikator: 'Modul', target: '3', satuan: 'modul' }}
+        values={{
+          jenis: 'UTAMA',
+          rhk: 'Tersusunnya aplikasi',
+          intervensiRowId: 'atasan-1',
+          aspek: 'KUANTITAS',
+          indikator: 'Modul',
+          target: '3',
+          satuan: 'modul',
+        }}
         atasanRows={ATASAN_ROWS}
       />,
     );

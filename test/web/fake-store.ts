@@ -12,18 +12,27 @@ type Item = Record<string, unknown>;
  * Read-only stand-in for the table: enough Query semantics for the pages to load, so route
  * tests need no DynamoDB. Any write fails loudly, which also proves a refused form wrote nothing.
  */
-export function fakeDeps(now: Date, data: { evaluations: Evaluation[]; rows: Record<string, TargetRow[]>; history: AuditEntry[] }): Deps {
+export function fakeDeps(
+  now: Date,
+  data: { evaluations: Evaluation[]; rows: Record<string, TargetRow[]>; history: AuditEntry[] },
+): Deps {
   const items: Item[] = [
     ...data.evaluations.map(evaluationItem),
     ...Object.entries(data.rows).flatMap(([nip, rows]) =>
       rows.map((r, i) => ({ ...keys.targetRow('2027', nip, r.id), type: 'TARGET_ROW', urutan: i + 1, ...r })),
     ),
-    ...data.history.map((h, i) => ({ ...keys.audit(h.cycleId, h.nip, h.at, String(i)), type: 'AUDIT', ...h })),
+    ...data.history.map((h, i) => ({
+      ...keys.audit(h.cycleId, h.nip, h.at, String(i)),
+      type: 'AUDIT',
+      ...h,
+    })),
   ];
   const send = async (cmd: unknown) => {
-    if (!(cmd instanceof QueryCommand)) throw new Error(`fake store: unexpected ${(cmd as object).constructor.name}`);
+    if (!(cmd instanceof QueryCommand))
+      throw new Error(`fake store: unexpected ${(cmd as object).constructor.name}`);
     const v = (cmd.input.ExpressionAttributeValues ?? {}) as Record<string, string>;
-    const pkAttr = cmd.input.IndexName === 'gsi1' ? 'gsi1pk' : cmd.input.IndexName === 'gsi2' ? 'gsi2pk' : 'pk';
+    const pkAttr =
+      cmd.input.IndexName === 'gsi1' ? 'gsi1pk' : cmd.input.IndexName === 'gsi2' ? 'gsi2pk' : 'pk';
     const skAttr = cmd.input.IndexName === 'gsi2' ? 'gsi2sk' : 'sk';
     const found = items.filter((i) => {
       const sk = String(i[skAttr] ?? '');

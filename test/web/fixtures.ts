@@ -5,8 +5,16 @@ import type { TargetRow } from '../../shared/domain/skp.js';
 import type { Viewer } from '../../functions/api/web/types.js';
 
 export const PEGAWAI: Principal = { nip: '199004122015031001', nama: 'Fajar Ramadhan, S.Kom.', admin: false };
-export const ATASAN: Principal = { nip: '198011092005011001', nama: 'Dedi Kurniawan, S.T., M.Kom.', admin: false };
-export const ADMIN: Principal = { nip: '199405152019022001', nama: 'Putri Ayu Wulandari, S.Psi.', admin: true };
+export const ATASAN: Principal = {
+  nip: '198011092005011001',
+  nama: 'Dedi Kurniawan, S.T., M.Kom.',
+  admin: false,
+};
+export const ADMIN: Principal = {
+  nip: '199405152019022001',
+  nama: 'Putri Ayu Wulandari, S.Psi.',
+  admin: true,
+};
 
 export const viewer = (user: Principal): Viewer => ({ user, csrf: `csrf-${user.nip}` });
 
@@ -39,7 +47,16 @@ export function evaluation(over: Partial<EvaluationView> = {}): EvaluationView {
 }
 
 export const ATASAN_ROWS: TargetRow[] = [
-  { id: 'atasan-1', jenis: 'UTAMA', rhk: 'Meningkatnya layanan aplikasi pemerintahan', aspek: 'KUANTITAS', indikator: 'Jumlah aplikasi', target: 5, satuan: 'aplikasi', linkCount: 1 },
+  {
+    id: 'atasan-1',
+    jenis: 'UTAMA',
+    rhk: 'Meningkatnya layanan aplikasi pemerintahan',
+    aspek: 'KUANTITAS',
+    indikator: 'Jumlah aplikasi',
+    target: 5,
+    satuan: 'aplikasi',
+    linkCount: 1,
+  },
 ];
 
 export const ROWS: TargetRow[] = [
@@ -53,11 +70,44 @@ export const ROWS: TargetRow[] = [
     target: 1500,
     satuan: 'modul',
   },
-  { id: 'row-2', jenis: 'TAMBAHAN', rhk: 'Pelatihan operator', aspek: 'WAKTU', indikator: 'Selesai tepat waktu', target: 2.5, satuan: 'bulan', linkCount: 2 },
+  {
+    id: 'row-2',
+    jenis: 'TAMBAHAN',
+    rhk: 'Pelatihan operator',
+    aspek: 'WAKTU',
+    indikator: 'Selesai tepat waktu',
+    target: 2.5,
+    satuan: 'bulan',
+    linkCount: 2,
+  },
 ];
 
 export const HISTORY: AuditEntry[] = [
-  { cycleId: '2027', nip: PEGAWAI.nip, at: '2027-01-02T01:00:00.000Z', actor: { sistem: 'peluncuran-siklus' }, action: 'EVALUASI_DIBUAT', detail: {}, version: 1 },
-  { cycleId: '2027', nip: PEGAWAI.nip, at: '2027-01-03T02:00:00.000Z', actor: { nip: PEGAWAI.nip, nama: PEGAWAI.nama }, action: 'TARGET_DITAMBAH', detail: { row: ROWS[0] }, version: 2 },
-  { cycleId: '2027', nip: PEGAWAI.nip, at: '2027-01-05T07:15:00.000Z', actor: { nip: ATASAN.nip, nama: ATASAN.nama }, action: 'SKP_DIKEMBALIKAN', detail: { comment: 'Indikator kurang terukur' }, version: 3 },
+  {
+    cycleId: '2027',
+    nip: PEGAWAI.nip,
+    at: '2027-01-02T01:00:00.000Z',
+    actor: { sistem: 'peluncuran-siklus' },
+    action: 'EVALUASI_DIBUAT',
+    detail: {},
+    version: 1,
+  },
+  {
+    cycleId: '2027',
+    nip: PEGAWAI.nip,
+    at: '2027-01-03T02:00:00.000Z',
+    actor: { nip: PEGAWAI.nip, nama: PEGAWAI.nama },
+    action: 'TARGET_DITAMBAH',
+    detail: { row: ROWS[0] },
+    version: 2,
+  },
+  {
+    cycleId: '2027',
+    nip: PEGAWAI.nip,
+    at: '2027-01-05T07:15:00.000Z',
+    actor: { nip: ATASAN.nip, nama: ATASAN.nama },
+    action: 'SKP_DIKEMBALIKAN',
+    detail: { comment: 'Indikator kurang terukur' },
+    version: 3,
+  },
 ];

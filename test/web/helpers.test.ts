@@ -9,15 +9,29 @@ import type { AuditEntry } from '../../shared/data/audit.js';
 
 describe('safeLanjut', () => {
   it('keeps same-site paths', () => {
-    expect(safeLanjut('/evaluasi/2027/198503142010011002?pesan=diubah')).toBe('/evaluasi/2027/198503142010011002?pesan=diubah');
+    expect(safeLanjut('/evaluasi/2027/198503142010011002?pesan=diubah')).toBe(
+      '/evaluasi/2027/198503142010011002?pesan=diubah',
+    );
     expect(safeLanjut('/kotak-masuk')).toBe('/kotak-masuk');
   });
-  it.each(['//evil.example', '/\\evil.example', 'http://evil.example', 'https:evil', 'javascript:alert(1)', 'evil', '', '/\t/evil', '/masuk', undefined, 42, `/${'a'.repeat(600)}`])(
-    'rejects %j',
-    (v) => expect(safeLanjut(v)).toBe('/'),
-  );
+  it.each([
+    '//evil.example',
+    '/\\evil.example',
+    'http://evil.example',
+    'https:evil',
+    'javascript:alert(1)',
+    'evil',
+    '',
+    '/\t/evil',
+    '/masuk',
+    undefined,
+    42,
+    `/${'a'.repeat(600)}`,
+  ])('rejects %j', (v) => expect(safeLanjut(v)).toBe('/'));
   it('sends a refused POST back to its evaluation page', () => {
-    expect(lanjutFor('POST', '/evaluasi/2027/198503142010011002/ajukan', '')).toBe('/evaluasi/2027/198503142010011002');
+    expect(lanjutFor('POST', '/evaluasi/2027/198503142010011002/ajukan', '')).toBe(
+      '/evaluasi/2027/198503142010011002',
+    );
     expect(lanjutFor('GET', '/kotak-masuk', '?a=1')).toBe('/kotak-masuk?a=1');
     expect(signInUrl('/')).toBe('/masuk');
     expect(signInUrl('/a b')).toBe('/masuk?lanjut=%2Fa%20b');
@@ -52,10 +66,31 @@ describe('flash messages', () => {
 });
 
 describe('form parsing with the API schemas', () => {
-  const row = { _csrf: 'x', version: '3', jenis: 'UTAMA', rhk: ' RHK ', intervensiRowId: '', aspek: 'KUALITAS', indikator: 'Ind', target: '2.5', satuan: 'dokumen' };
+  const row = {
+    _csrf: 'x',
+    version: '3',
+    jenis: 'UTAMA',
+    rhk: ' RHK ',
+    intervensiRowId: '',
+    aspek: 'KUALITAS',
+    indikator: 'Ind',
+    target: '2.5',
+    satuan: 'dokumen',
+  };
   it('ignores _csrf, turns "tidak ada" into no cascade, coerces numbers', () => {
     const r = parseTarget(row);
-    expect(r.success && r.data).toEqual({ version: 3, jenis: 'UTAMA', rhk: 'RHK', aspek: 'KUALITAS', indikator: 'Ind', target: 2.5, satuan: 'dokumen' });
+    expect(r.success && r.data).toEqual({
+      version: 3,
+      jenis: 'UTAMA',
+      rhk: 'RHK',
+      aspek: 'KUALITAS',
+      indikator: 'Ind',
+      target: 2.5,
+      satuan: 'dokumen',
+    });
+    const comma = parseTarget({ ...row, target: '2,5' });
+    expect(comma.success && comma.data.target).toBe(2.5);
+    expect(parseTarget({ ...row, target: '1.000,5' }).success).toBe(false);
     const linked = parseTarget({ ...row, intervensiRowId: 'atasan-1' });
     expect(linked.success && linked.data.intervensiRowId).toBe('atasan-1');
   });
@@ -91,11 +126,15 @@ describe('audit descriptions', () => {
     version: 1,
   });
   it('has words for every action', () => {
-    expect(describeAudit(entry('TAHAP_DIBUKA', { stage: 'PENETAPAN_TARGET', deadline: '2027-01-31T16:59:59Z' }))).toBe(
-      'Tahap Penetapan target (SKP) dibuka, tenggat 31 Januari 2027 pukul 23.59 WIB',
+    expect(
+      describeAudit(entry('TAHAP_DIBUKA', { stage: 'PENETAPAN_TARGET', deadline: '2027-01-31T16:59:59Z' })),
+    ).toBe('Tahap Penetapan target (SKP) dibuka, tenggat 31 Januari 2027 pukul 23.59 WIB');
+    expect(describeAudit(entry('TARGET_DIUBAH', { after: { rhk: 'Baru' } }))).toBe(
+      'Mengubah hasil kerja "Baru"',
     );
-    expect(describeAudit(entry('TARGET_DIUBAH', { after: { rhk: 'Baru' } }))).toBe('Mengubah hasil kerja "Baru"');
-    expect(describeAudit(entry('TARGET_DIHAPUS', { row: { rhk: 'Lama' } }))).toBe('Menghapus hasil kerja "Lama"');
+    expect(describeAudit(entry('TARGET_DIHAPUS', { row: { rhk: 'Lama' } }))).toBe(
+      'Menghapus hasil kerja "Lama"',
+    );
     expect(describeAudit(entry('SKP_DIAJUKAN'))).toBe('Mengajukan SKP ke atasan');
     expect(describeAudit(entry('SKP_DISETUJUI'))).toContain('tahap penetapan target selesai');
     expect(describeAudit(entry('EKSPEKTASI_DITETAPKAN'))).toContain('ekspektasi khusus');

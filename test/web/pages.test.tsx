@@ -10,7 +10,15 @@ const NOW = new Date('2027-02-10T00:00:00Z');
 
 describe('sign-in page', () => {
   it('carries the double-submit token and the return path, and keeps the NIP after a failure', async () => {
-    const html = await render(<SignInPage formToken="tok123" lanjut="/kotak-masuk" nip="198503142010011002" error="NIP atau kata sandi salah" cloud={false} />);
+    const html = await render(
+      <SignInPage
+        formToken="tok123"
+        lanjut="/kotak-masuk"
+        nip="198503142010011002"
+        error="NIP atau kata sandi salah"
+        cloud={false}
+      />,
+    );
     expectSafePage(html, 'tok123');
     expect(html).toContain('<input type="hidden" name="lanjut" value="/kotak-masuk"/>');
     expect(html).toContain('value="198503142010011002"');
@@ -21,8 +29,18 @@ describe('sign-in page', () => {
   });
 
   it('shows field errors next to their fields', async () => {
-    const html = await render(<SignInPage formToken="t" lanjut="/" error="Lengkapi isian berikut." fieldErrors={{ password: 'Kata sandi wajib diisi' }} cloud={false} />);
-    expect(html).toMatch(/<p class="field-error" id="f-password-galat">Kata sandi wajib diisi<\/p><input type="password" id="f-password"[^>]*aria-describedby="f-password-galat"/);
+    const html = await render(
+      <SignInPage
+        formToken="t"
+        lanjut="/"
+        error="Lengkapi isian berikut."
+        fieldErrors={{ password: 'Kata sandi wajib diisi' }}
+        cloud={false}
+      />,
+    );
+    expect(html).toMatch(
+      /<p class="field-error" id="f-password-galat">Kata sandi wajib diisi<\/p><input type="password" id="f-password"[^>]*aria-describedby="f-password-galat"/,
+    );
   });
 
   it('says that cloud sign-in is not available yet instead of showing a form', async () => {
@@ -40,7 +58,15 @@ describe('home page', () => {
     now: NOW,
     evaluations: [evaluation({ nip: ATASAN.nip, nama: ATASAN.nama })],
     notices: [
-      { recipient: ATASAN.nip, at: '2027-02-01T00:00:00.000Z', kind: 'ESKALASI' as const, subject: 'Tenggat terlewati', body: 'Menunggu tindakan', cycleId: '2027', nip: PEGAWAI.nip },
+      {
+        recipient: ATASAN.nip,
+        at: '2027-02-01T00:00:00.000Z',
+        kind: 'ESKALASI' as const,
+        subject: 'Tenggat terlewati',
+        body: 'Menunggu tindakan',
+        cycleId: '2027',
+        nip: PEGAWAI.nip,
+      },
     ],
     teamSize: 3,
     waitingCount: 2,
@@ -65,7 +91,16 @@ describe('home page', () => {
   });
 
   it('leaves out the inbox link for someone without subordinates', async () => {
-    const html = await render(<HomePage {...props} viewer={viewer(PEGAWAI)} teamSize={0} waitingCount={0} notices={[]} evaluations={[]} />);
+    const html = await render(
+      <HomePage
+        {...props}
+        viewer={viewer(PEGAWAI)}
+        teamSize={0}
+        waitingCount={0}
+        notices={[]}
+        evaluations={[]}
+      />,
+    );
     expect(html).not.toContain('menunggu persetujuan Anda');
     expect(html).toContain('Tidak ada notifikasi');
     expect(html).toContain('Belum ada evaluasi');
@@ -75,7 +110,14 @@ describe('home page', () => {
 describe('inbox page', () => {
   it('lists SKPs waiting for me and my whole team', async () => {
     const waiting = evaluation({ status: 'DIAJUKAN' });
-    const html = await render(<InboxPage viewer={viewer(ATASAN)} now={NOW} waiting={[waiting]} team={[waiting, evaluation({ nip: '199207252019022001', nama: 'Dewi Lestari', status: 'SELESAI' })]} />);
+    const html = await render(
+      <InboxPage
+        viewer={viewer(ATASAN)}
+        now={NOW}
+        waiting={[waiting]}
+        team={[waiting, evaluation({ nip: '199207252019022001', nama: 'Dewi Lestari', status: 'SELESAI' })]}
+      />,
+    );
     expectSafePage(html, `csrf-${ATASAN.nip}`);
     expect(html).toContain('Menunggu persetujuan Anda (1)');
     expect(html).toContain('10 Januari 2027 pukul 10.30 WIB');

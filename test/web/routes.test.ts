@@ -10,19 +10,42 @@ import { formWithAction } from './page-checks.js';
 const NOW = new Date('2027-01-15T00:00:00Z');
 const PASSWORD = 'benar-sekali';
 const PAGE = `/evaluasi/2027/${PEGAWAI.nip}`;
-const { awaitingWorkflow: _, ...stored } = evaluation();
+// The view's extra `awaitingWorkflow` is recomputed from the token on load, so it may stay.
+const stored: Evaluation = evaluation();
 const EVALUATION: Evaluation = { ...stored, taskToken: 'rahasia-alur-kerja' };
 /** A second subordinate whose SKP already waits for the atasan. */
 const DEWI = '199207252019022001';
-const SUBMITTED: Evaluation = { ...stored, nip: DEWI, nama: 'Dewi Lestari, S.Kom.', status: 'DIAJUKAN', taskToken: 'token-2' };
+const SUBMITTED: Evaluation = {
+  ...stored,
+  nip: DEWI,
+  nama: 'Dewi Lestari, S.Kom.',
+  status: 'DIAJUKAN',
+  taskToken: 'token-2',
+};
 
 const people = [PEGAWAI, ATASAN];
-const auth: Authenticator = { mode: 'local', signIn: async (nip, pw) => (pw === PASSWORD ? (people.find((p) => p.nip === nip) ?? null) : null) };
-const deps = fakeDeps(NOW, { evaluations: [EVALUATION, SUBMITTED], rows: { [PEGAWAI.nip]: ROWS, [ATASAN.nip]: ATASAN_ROWS }, history: HISTORY });
-const app = createApp({ auth, deps: () => deps, sessionSecret: 'uji-rahasia-sesi-yang-cukup-panjang', secureCookies: false });
+const auth: Authenticator = {
+  mode: 'local',
+  signIn: async (nip, pw) => (pw === PASSWORD ? (people.find((p) => p.nip === nip) ?? null) : null),
+};
+const deps = fakeDeps(NOW, {
+  evaluations: [EVALUATION, SUBMITTED],
+  rows: { [PEGAWAI.nip]: ROWS, [ATASAN.nip]: ATASAN_ROWS },
+  history: HISTORY,
+});
+const app = createApp({
+  auth,
+  deps: () => deps,
+  sessionSecret: 'uji-rahasia-sesi-yang-cukup-panjang',
+  secureCookies: false,
+});
 
-const form = (fields: Record<string, string>) => ({ 'content-type': 'application/x-www-form-urlencoded', body: new URLSearchParams(fields).toString() });
-const cookieValue = (res: Response, name: string) => res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`));
+const form = (fields: Record<string, string>) => ({
+  'content-type': 'application/x-www-form-urlencoded',
+  body: new URLSearchParams(fields).toString(),
+});
+const cookieValue = (res: Response, name: string) =>
+  res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`));
 const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
 
 async function post(path: string, fields: Record<string, string>, cookie = '') {
@@ -34,7 +57,11 @@ async function post(path: string, fields: Record<string, string>, cookie = '') {
 async function signIn(nip: string) {
   const page = await app.request('/masuk');
   const token = cookieValue(page, 'kinerja_masuk')!.split(';')[0]!;
-  const res = await post('/masuk', { _csrf: csrfOf(await page.text()), nip, password: PASSWORD, lanjut: '/' }, token);
+  const res = await post(
+    '/masuk',
+    { _csrf: csrfOf(await page.text()), nip, password: PASSWORD, lanjut: '/' },
+    token,
+  );
   const cookie = cookieValue(res, 'kinerja_sesi')!.split(';')[0]!;
   const html = await (await app.request(PAGE, { headers: { cookie } })).text();
   return { cookie, csrf: csrfOf(html) };
@@ -62,7 +89,11 @@ describe('sign-in', () => {
 
   it('answers 401 with the NIP kept on a wrong password', async () => {
     const page = await app.request('/masuk');
-    const res = await post('/masuk', { _csrf: csrfOf(await page.text()), nip: PEGAWAI.nip, password: 'salah' }, cookieValue(page, 'kinerja_masuk')!.split(';')[0]);
+    const res = await post(
+      '/masuk',
+      { _csrf: csrfOf(await page.text()), nip: PEGAWAI.nip, password: 'salah' },
+      cookieValue(page, 'kinerja_masuk')!.split(';')[0],
+    );
     expect(res.status).toBe(401);
     const html = await res.text();
     expect(html).toContain('NIP atau kata sandi salah');
@@ -76,7 +107,16 @@ describe('sign-in', () => {
   ])('redirects to lanjut=%s as %s', async (lanjut, expected) => {
     const page = await app.request('/masuk');
     const token = cookieValue(page, 'kinerja_masuk')!.split(';')[0];
-    const res = await post('/masuk', { _csrf: csrfOf(await page.text()), nip: PEGAWAI.nip.replace(/(\d{8})(\d{6})/, '$1 $2 '), password: PASSWORD, lanjut }, token);
+    const res = await post(
+      '/masuk',
+      {
+        _csrf: csrfOf(await page.text()),
+        nip: PEGAWAI.nip.replace(/(\d{8})(\d{6})/, '$1 $2 '),
+        password: PASSWORD,
+        lanjut,
+      },
+      token,
+    );
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(expected);
     expect(cookieValue(res, 'kinerja_sesi')).toMatch(/HttpOnly/);
@@ -113,7 +153,9 @@ describe('pages behind sign-in', () => {
     expect(html).toContain('Meningkatnya layanan aplikasi pemerintahan');
     expect(html).not.toContain('rahasia-alur-kerja');
     expect(formWithAction(html, `${PAGE}/target`)).toContain(`value="${csrf}"`);
-    const crafted = await (await app.request(`${PAGE}?pesan=${encodeURIComponent('Hubungi 0812')}`, { headers: { cookie } })).text();
+    const crafted = await (
+      await app.request(`${PAGE}?pesan=${encodeURIComponent('Hubungi 0812')}`, { headers: { cookie } })
+    ).text();
     expect(crafted).not.toContain('Hubungi 0812');
   });
 
@@ -130,7 +172,9 @@ describe('pages behind sign-in', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('value="Tersusunnya aplikasi antrean puskesmas"');
     const atasan = await signIn(ATASAN.nip);
-    expect((await app.request(`${PAGE}/target/row-1/ubah`, { headers: { cookie: atasan.cookie } })).status).toBe(403);
+    expect(
+      (await app.request(`${PAGE}/target/row-1/ubah`, { headers: { cookie: atasan.cookie } })).status,
+    ).toBe(403);
   });
 });
 
@@ -139,7 +183,16 @@ describe('evaluation forms', () => {
   beforeAll(async () => {
     owner = await signIn(PEGAWAI.nip);
   });
-  const row = { version: '7', jenis: 'UTAMA', rhk: 'RHK baru', intervensiRowId: '', aspek: 'KUANTITAS', indikator: 'Jumlah', target: '3', satuan: 'dokumen' };
+  const row = {
+    version: '7',
+    jenis: 'UTAMA',
+    rhk: 'RHK baru',
+    intervensiRowId: '',
+    aspek: 'KUANTITAS',
+    indikator: 'Jumlah',
+    target: '3',
+    satuan: 'dokumen',
+  };
 
   it('refuse a post without the session CSRF token', async () => {
     const res = await post(`${PAGE}/target`, { ...row, _csrf: 'palsu' }, owner.cookie);
@@ -148,7 +201,11 @@ describe('evaluation forms', () => {
   });
 
   it('re-render a malformed form with 400, the error at the field and the typed values', async () => {
-    const res = await post(`${PAGE}/target`, { ...row, _csrf: owner.csrf, target: '0', rhk: 'Tetap <ada>' }, owner.cookie);
+    const res = await post(
+      `${PAGE}/target`,
+      { ...row, _csrf: owner.csrf, target: '0', rhk: 'Tetap <ada>' },
+      owner.cookie,
+    );
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('role="alert"');
@@ -182,9 +239,15 @@ describe('evaluation forms', () => {
 
   it('check the return comment before anything else', async () => {
     const atasan = await signIn(ATASAN.nip);
-    const res = await post(`/evaluasi/2027/${DEWI}/kembalikan`, { version: '7', comment: 'ok', _csrf: atasan.csrf }, atasan.cookie);
+    const res = await post(
+      `/evaluasi/2027/${DEWI}/kembalikan`,
+      { version: '7', comment: 'ok', _csrf: atasan.csrf },
+      atasan.cookie,
+    );
     expect(res.status).toBe(400);
-    expect(await res.text()).toMatch(/id="f-comment-galat">Tuliskan alasan pengembalian[^<]*<\/p><textarea id="f-comment"[^>]*>ok<\/textarea>/);
+    expect(await res.text()).toMatch(
+      /id="f-comment-galat">Tuliskan alasan pengembalian[^<]*<\/p><textarea id="f-comment"[^>]*>ok<\/textarea>/,
+    );
   });
 });
 

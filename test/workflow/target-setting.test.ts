@@ -7,7 +7,14 @@ import { executionName } from '../../shared/domain/cycle.js';
 import { nipOfKey } from '../../infra/local/seed-data.js';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.js';
 
-const row = { jenis: 'UTAMA' as const, rhk: 'Tersedianya aplikasi layanan publik terintegrasi', aspek: 'KUANTITAS' as const, indikator: 'Jumlah aplikasi layanan yang terintegrasi SSO', target: 5, satuan: 'aplikasi' };
+const row = {
+  jenis: 'UTAMA' as const,
+  rhk: 'Tersedianya aplikasi layanan publik terintegrasi',
+  aspek: 'KUANTITAS' as const,
+  indikator: 'Jumlah aplikasi layanan yang terintegrasi SSO',
+  target: 5,
+  satuan: 'aplikasi',
+};
 const systems: TestSystem[] = [];
 afterEach(() => {
   for (const s of systems.splice(0)) s.stop();
@@ -37,19 +44,45 @@ describe('EmployeeEvaluation: target setting (synthesized state machine, real ha
 
     const added = await skp.addTargetRow(s.deps, pegawai, s.cycle.id, pegawai.nip, e.version, row);
     e = await skp.submitSkp(s.deps, pegawai, s.cycle.id, pegawai.nip, added.evaluation.version);
-    e = await skp.returnSkp(s.deps, atasan, s.cycle.id, pegawai.nip, e.version, 'Target terlalu rendah, naikkan menjadi 8 aplikasi');
-    expect(e).toMatchObject({ status: 'DIKEMBALIKAN', lastComment: 'Target terlalu rendah, naikkan menjadi 8 aplikasi' });
-    const updated = await skp.updateTargetRow(s.deps, pegawai, s.cycle.id, pegawai.nip, added.row.id, e.version, { ...row, target: 8 });
+    e = await skp.returnSkp(
+      s.deps,
+      atasan,
+      s.cycle.id,
+      pegawai.nip,
+      e.version,
+      'Target terlalu rendah, naikkan menjadi 8 aplikasi',
+    );
+    expect(e).toMatchObject({
+      status: 'DIKEMBALIKAN',
+      lastComment: 'Target terlalu rendah, naikkan menjadi 8 aplikasi',
+    });
+    const updated = await skp.updateTargetRow(
+      s.deps,
+      pegawai,
+      s.cycle.id,
+      pegawai.nip,
+      added.row.id,
+      e.version,
+      { ...row, target: 8 },
+    );
     e = await skp.submitSkp(s.deps, pegawai, s.cycle.id, pegawai.nip, updated.evaluation.version);
     e = await skp.approveSkp(s.deps, atasan, s.cycle.id, pegawai.nip, e.version);
     expect(e.status).toBe('SELESAI');
 
-    const execution = s.engine.executions.get(`${s.deps.stateMachines.employeeEvaluation.replace(':stateMachine:', ':execution:')}:${executionName(s.cycle.id, pegawai.nip)}`)!;
+    const execution = s.engine.executions.get(
+      `${s.deps.stateMachines.employeeEvaluation.replace(':stateMachine:', ':execution:')}:${executionName(s.cycle.id, pegawai.nip)}`,
+    )!;
     await execution.done;
     expect(execution.status).toBe('SUCCEEDED');
-    expect((execution.output as { penetapanTarget: { disetujuiOleh: string } }).penetapanTarget.disetujuiOleh).toBe(atasan.nip);
+    expect(
+      (execution.output as { penetapanTarget: { disetujuiOleh: string } }).penetapanTarget.disetujuiOleh,
+    ).toBe(atasan.nip);
     // Deterministic cost budget: states entered per evaluation on the happy path.
-    expect(execution.events.filter((x) => x.type === 'StateEntered').map((x) => x.state)).toEqual(['MulaiDariTahap', 'PenetapanTarget', 'TargetDisetujui']);
+    expect(execution.events.filter((x) => x.type === 'StateEntered').map((x) => x.state)).toEqual([
+      'MulaiDariTahap',
+      'PenetapanTarget',
+      'TargetDisetujui',
+    ]);
     expect(execution.invocations).toBe(1);
 
     const full = (await getWithHistory(s.deps, s.cycle.id, pegawai.nip))!;
@@ -68,7 +101,9 @@ describe('EmployeeEvaluation: target setting (synthesized state machine, real ha
     ]);
     expect(full.history.map((h) => h.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     // Approved rows are frozen.
-    await expect(skp.addTargetRow(s.deps, pegawai, s.cycle.id, pegawai.nip, e.version, row)).rejects.toMatchObject({ code: 'KONFLIK' });
+    await expect(
+      skp.addTargetRow(s.deps, pegawai, s.cycle.id, pegawai.nip, e.version, row),
+    ).rejects.toMatchObject({ code: 'KONFLIK' });
   });
 
   it('launching twice starts nothing twice', async () => {
@@ -108,10 +143,19 @@ describe('EmployeeEvaluation: target setting (synthesized state machine, real ha
     const atasan = first.principal('kabidaptika');
     const e = await registered(first, pegawai.nip);
     const added = await skp.addTargetRow(first.deps, pegawai, first.cycle.id, pegawai.nip, e.version, row);
-    const submitted = await skp.submitSkp(first.deps, pegawai, first.cycle.id, pegawai.nip, added.evaluation.version);
+    const submitted = await skp.submitSkp(
+      first.deps,
+      pegawai,
+      first.cycle.id,
+      pegawai.nip,
+      added.evaluation.version,
+    );
     first.stop(); // executions lived in memory: they are gone now
 
-    const second = await startTestSystem({ tableName: first.deps.tableName, cycle: { scope: ['DISKOMINFO'] } });
+    const second = await startTestSystem({
+      tableName: first.deps.tableName,
+      cycle: { scope: ['DISKOMINFO'] },
+    });
     systems.push(second);
     const { resumed } = await resumeOpenEvaluations(second.deps);
     expect(resumed).toBe(9);
@@ -123,13 +167,24 @@ describe('EmployeeEvaluation: target setting (synthesized state machine, real ha
     expect(resumedEval.status).toBe('DIAJUKAN');
     const again = await launchCycle(second.deps, second.cycle.id);
     expect(again.started).toBe(0);
-    const approved = await skp.approveSkp(second.deps, atasan, second.cycle.id, pegawai.nip, resumedEval.version);
+    const approved = await skp.approveSkp(
+      second.deps,
+      atasan,
+      second.cycle.id,
+      pegawai.nip,
+      resumedEval.version,
+    );
     expect(approved.status).toBe('SELESAI');
-    const execution = [...second.engine.executions.values()].find((x) => x.name === executionName(second.cycle.id, pegawai.nip, `r${submitted.version}`))!;
+    const execution = [...second.engine.executions.values()].find(
+      (x) => x.name === executionName(second.cycle.id, pegawai.nip, `r${submitted.version}`),
+    )!;
     await execution.done;
     expect(execution.status).toBe('SUCCEEDED');
     const history = (await getWithHistory(second.deps, second.cycle.id, pegawai.nip))!;
     expect(history.rows).toHaveLength(1);
-    expect(history.history.filter((h) => h.action === 'TAHAP_DIBUKA').map((h) => h.detail.resumed)).toEqual([false, true]);
+    expect(history.history.filter((h) => h.action === 'TAHAP_DIBUKA').map((h) => h.detail.resumed)).toEqual([
+      false,
+      true,
+    ]);
   });
 });

@@ -18,7 +18,12 @@ const STATUS: Record<DomainError['code'], ContentfulStatusCode> = {
   DILARANG: 403,
 };
 
-export function errorBody(error: string, message: string, issues: Issue[] = [], extra: Record<string, unknown> = {}): ErrorBody {
+export function errorBody(
+  error: string,
+  message: string,
+  issues: Issue[] = [],
+  extra: Record<string, unknown> = {},
+): ErrorBody {
   return { error, message, issues, ...extra };
 }
 
@@ -40,9 +45,24 @@ export function onError(err: Error, c: Context) {
   if (err instanceof DomainError) return domainErrorResponse(c, err);
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
-    return c.json(errorBody(status === 413 ? 'TERLALU_BESAR' : 'PERMINTAAN_TIDAK_VALID', err.message || 'Permintaan tidak valid'), status);
+    return c.json(
+      errorBody(
+        status === 413 ? 'TERLALU_BESAR' : 'PERMINTAAN_TIDAK_VALID',
+        err.message || 'Permintaan tidak valid',
+      ),
+      status,
+    );
   }
-  if (err instanceof SyntaxError) return c.json(errorBody('PERMINTAAN_TIDAK_VALID', 'Isi permintaan bukan JSON yang valid'), 400);
-  console.error(JSON.stringify({ level: 'error', message: err.message, name: err.name, stack: err.stack, path: c.req.path }));
+  if (err instanceof SyntaxError)
+    return c.json(errorBody('PERMINTAAN_TIDAK_VALID', 'Isi permintaan bukan JSON yang valid'), 400);
+  console.error(
+    JSON.stringify({
+      level: 'error',
+      message: err.message,
+      name: err.name,
+      stack: err.stack,
+      path: c.req.path,
+    }),
+  );
   return c.json(errorBody('KESALAHAN_SERVER', 'Terjadi kesalahan pada server. Coba lagi nanti.'), 500);
 }

@@ -12,7 +12,10 @@ export const SESSION_COOKIE = 'kinerja_sesi';
 export function sessionMiddleware(config: AppConfig): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('config', config);
-    const session = config.auth.mode === 'cloud' ? null : decodeSession(config.sessionSecret, getCookie(c, SESSION_COOKIE), new Date());
+    const session =
+      config.auth.mode === 'cloud'
+        ? null
+        : decodeSession(config.sessionSecret, getCookie(c, SESSION_COOKIE), new Date());
     c.set('session', session);
     if (session) {
       c.set('principal', { nip: session.nip, nama: session.nama, admin: session.admin });
@@ -25,7 +28,11 @@ export function sessionMiddleware(config: AppConfig): MiddlewareHandler<AppEnv> 
 export function startSession(c: Context<AppEnv>, p: Principal): void {
   const { config } = c.var;
   const hours = config.sessionHours ?? 8;
-  const value = encodeSession(config.sessionSecret, { ...p, sid: randomUUID(), exp: Math.floor(Date.now() / 1000) + hours * 3600 });
+  const value = encodeSession(config.sessionSecret, {
+    ...p,
+    sid: randomUUID(),
+    exp: Math.floor(Date.now() / 1000) + hours * 3600,
+  });
   setCookie(c, SESSION_COOKIE, value, {
     httpOnly: true,
     secure: config.secureCookies,

@@ -29,10 +29,18 @@ const errors = Object.fromEntries(
     [409, 'Konflik: versi usang atau tahap tidak sesuai'],
     [413, 'Isi permintaan terlalu besar'],
     [422, 'Melanggar aturan SKP'],
-  ].map(([code, description]) => [code, { description: String(description), content: { 'application/json': { schema: ErrorSchema } } }]),
+  ].map(([code, description]) => [
+    code,
+    { description: String(description), content: { 'application/json': { schema: ErrorSchema } } },
+  ]),
 );
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const body = <T extends z.ZodType>(schema: T) => ({
+  body: { required: true, content: { 'application/json': { schema } } },
+});
 const security = [{ sessionCookie: [] }];
 const MutationResult = z.object({ evaluation: EvaluationSchema }).openapi('MutationResult');
 
@@ -48,29 +56,64 @@ export function apiRoutes() {
       summary: 'Siapa saya',
       security,
       responses: {
-        200: json(z.object({ nip: z.string(), nama: z.string(), admin: z.boolean(), jabatan: z.string().optional(), opd: z.string().optional(), unit: z.string().optional(), atasanNip: z.string().optional() }), 'Profil pengguna'),
+        200: json(
+          z.object({
+            nip: z.string(),
+            nama: z.string(),
+            admin: z.boolean(),
+            jabatan: z.string().optional(),
+            opd: z.string().optional(),
+            unit: z.string().optional(),
+            atasanNip: z.string().optional(),
+          }),
+          'Profil pengguna',
+        ),
         ...errors,
       },
     }),
     async (c) => {
       const p = c.var.principal;
       const emp = await getEmployee(deps(c), p.nip);
-      return c.json({ ...p, jabatan: emp?.jabatan, opd: emp?.opd, unit: emp?.unit, atasanNip: emp?.atasanNip }, 200);
+      return c.json(
+        { ...p, jabatan: emp?.jabatan, opd: emp?.opd, unit: emp?.unit, atasanNip: emp?.atasanNip },
+        200,
+      );
     },
   );
 
   api.openapi(
-    createRoute({ method: 'get', path: '/evaluations', summary: 'Evaluasi saya', security, responses: { 200: json(z.object({ items: z.array(EvaluationSchema) }), 'Daftar evaluasi'), ...errors } }),
+    createRoute({
+      method: 'get',
+      path: '/evaluations',
+      summary: 'Evaluasi saya',
+      security,
+      responses: { 200: json(z.object({ items: z.array(EvaluationSchema) }), 'Daftar evaluasi'), ...errors },
+    }),
     async (c) => c.json({ items: await myEvaluations(deps(c), c.var.principal) }, 200),
   );
 
   api.openapi(
-    createRoute({ method: 'get', path: '/inbox', summary: 'Kotak masuk atasan: SKP yang menunggu persetujuan', security, responses: { 200: json(z.object({ items: z.array(EvaluationSchema) }), 'Menunggu persetujuan'), ...errors } }),
+    createRoute({
+      method: 'get',
+      path: '/inbox',
+      summary: 'Kotak masuk atasan: SKP yang menunggu persetujuan',
+      security,
+      responses: {
+        200: json(z.object({ items: z.array(EvaluationSchema) }), 'Menunggu persetujuan'),
+        ...errors,
+      },
+    }),
     async (c) => c.json({ items: await inbox(deps(c), c.var.principal) }, 200),
   );
 
   api.openapi(
-    createRoute({ method: 'get', path: '/team', summary: 'Evaluasi seluruh bawahan langsung', security, responses: { 200: json(z.object({ items: z.array(EvaluationSchema) }), 'Tim'), ...errors } }),
+    createRoute({
+      method: 'get',
+      path: '/team',
+      summary: 'Evaluasi seluruh bawahan langsung',
+      security,
+      responses: { 200: json(z.object({ items: z.array(EvaluationSchema) }), 'Tim'), ...errors },
+    }),
     async (c) => c.json({ items: await team(deps(c), c.var.principal) }, 200),
   );
 
@@ -80,13 +123,26 @@ export function apiRoutes() {
       path: '/notices',
       summary: 'Notifikasi saya (eskalasi, pengingat)',
       security,
-      responses: { 200: json(z.object({ items: z.array(z.object({ at: z.string(), kind: z.string(), subject: z.string(), body: z.string() })) }), 'Notifikasi'), ...errors },
+      responses: {
+        200: json(
+          z.object({
+            items: z.array(
+              z.object({ at: z.string(), kind: z.string(), subject: z.string(), body: z.string() }),
+            ),
+          }),
+          'Notifikasi',
+        ),
+        ...errors,
+      },
     }),
     async (c) => {
       const p = c.var.principal;
       const mine = await listNotices(deps(c), p.nip);
       const items = p.admin ? [...mine, ...(await listNotices(deps(c), 'BKPSDM'))] : mine;
-      return c.json({ items: items.map(({ at, kind, subject, body }) => ({ at, kind, subject, body })) }, 200);
+      return c.json(
+        { items: items.map(({ at, kind, subject, body }) => ({ at, kind, subject, body })) },
+        200,
+      );
     },
   );
 
@@ -112,7 +168,10 @@ export function apiRoutes() {
       summary: 'Tambah baris hasil kerja',
       security,
       request: { params: EvaluationParams, ...body(TargetRowInput) },
-      responses: { 201: json(z.object({ evaluation: EvaluationSchema, row: TargetRowSchema }), 'Baris ditambahkan'), ...errors },
+      responses: {
+        201: json(z.object({ evaluation: EvaluationSchema, row: TargetRowSchema }), 'Baris ditambahkan'),
+        ...errors,
+      },
     }),
     async (c) => {
       const { cycleId, nip } = c.req.valid('param');
@@ -129,7 +188,10 @@ export function apiRoutes() {
       summary: 'Ubah baris hasil kerja',
       security,
       request: { params: RowParams, ...body(TargetRowInput) },
-      responses: { 200: json(z.object({ evaluation: EvaluationSchema, row: TargetRowSchema }), 'Baris diubah'), ...errors },
+      responses: {
+        200: json(z.object({ evaluation: EvaluationSchema, row: TargetRowSchema }), 'Baris diubah'),
+        ...errors,
+      },
     }),
     async (c) => {
       const { cycleId, nip, rowId } = c.req.valid('param');
@@ -169,7 +231,10 @@ export function apiRoutes() {
       async (c) => {
         const { cycleId, nip } = c.req.valid('param');
         const { version } = c.req.valid('json');
-        return c.json({ evaluation: toView(await run(deps(c), c.var.principal, cycleId, nip, version)) }, 200);
+        return c.json(
+          { evaluation: toView(await run(deps(c), c.var.principal, cycleId, nip, version)) },
+          200,
+        );
       },
     );
   transition('submit', 'Ajukan SKP ke atasan', skp.submitSkp);
@@ -187,7 +252,10 @@ export function apiRoutes() {
     async (c) => {
       const { cycleId, nip } = c.req.valid('param');
       const { version, comment } = c.req.valid('json');
-      return c.json({ evaluation: toView(await skp.returnSkp(deps(c), c.var.principal, cycleId, nip, version, comment)) }, 200);
+      return c.json(
+        { evaluation: toView(await skp.returnSkp(deps(c), c.var.principal, cycleId, nip, version, comment)) },
+        200,
+      );
     },
   );
 
@@ -203,7 +271,14 @@ export function apiRoutes() {
     async (c) => {
       const { cycleId, nip } = c.req.valid('param');
       const { version, ekspektasi } = c.req.valid('json');
-      const e = await skp.setEkspektasi(deps(c), c.var.principal, cycleId, nip, version, ekspektasi as Record<string, string>);
+      const e = await skp.setEkspektasi(
+        deps(c),
+        c.var.principal,
+        cycleId,
+        nip,
+        version,
+        ekspektasi as Record<string, string>,
+      );
       return c.json({ evaluation: toView(e) }, 200);
     },
   );

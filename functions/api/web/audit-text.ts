@@ -4,7 +4,8 @@ import { waktu } from './format.js';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 const rhkOf = (v: unknown) => (v && typeof v === 'object' ? str((v as { rhk?: unknown }).rhk) : undefined);
-const stageOf = (v: unknown) => (typeof v === 'string' && v in STAGE_LABEL ? STAGE_LABEL[v as Stage] : 'penetapan target');
+const stageOf = (v: unknown) =>
+  typeof v === 'string' && v in STAGE_LABEL ? STAGE_LABEL[v as Stage] : 'penetapan target';
 const quoted = (s: string | undefined) => (s ? ` "${s}"` : '');
 
 /** The audit trail in words; details are read defensively because old entries may lack fields. */

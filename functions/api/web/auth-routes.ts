@@ -58,13 +58,18 @@ export function authRoutes(web: Hono<AppEnv>) {
     const nip = normaliseNip(values.nip ?? '');
     if (c.var.config.auth.mode === 'cloud') return showSignIn(c, { lanjut }, 503);
     if (!sameToken(getCookie(c, SIGNIN_COOKIE), values._csrf)) {
-      return showSignIn(c, { lanjut, nip, error: 'Formulir masuk sudah kedaluwarsa. Silakan coba lagi.' }, 403);
+      return showSignIn(
+        c,
+        { lanjut, nip, error: 'Formulir masuk sudah kedaluwarsa. Silakan coba lagi.' },
+        403,
+      );
     }
     const password = values.password ?? '';
     const fieldErrors: Record<string, string> = {};
     if (!nip) fieldErrors.nip = 'NIP wajib diisi';
     if (!password) fieldErrors.password = 'Kata sandi wajib diisi';
-    if (Object.keys(fieldErrors).length) return showSignIn(c, { lanjut, nip, error: 'Lengkapi isian berikut.', fieldErrors }, 400);
+    if (Object.keys(fieldErrors).length)
+      return showSignIn(c, { lanjut, nip, error: 'Lengkapi isian berikut.', fieldErrors }, 400);
 
     const principal = await c.var.config.auth.signIn(nip, password);
     if (!principal) return showSignIn(c, { lanjut, nip, error: 'NIP atau kata sandi salah' }, 401);

@@ -41,7 +41,8 @@ function targetOf(c: Ctx, withRow: boolean): Target | undefined {
   return rowId.success ? { ...params.data, rowId: rowId.data } : undefined;
 }
 
-const notFound = (c: Ctx) => errorPage(c, 404, 'Tidak ditemukan', 'Evaluasi atau hasil kerja ini tidak ditemukan.');
+const notFound = (c: Ctx) =>
+  errorPage(c, 404, 'Tidak ditemukan', 'Evaluasi atau hasil kerja ini tidak ditemukan.');
 
 function domainErrorPage(c: Ctx, err: DomainError) {
   return errorPage(c, statusOf(err), ERROR_TITLE[err.code], err.message);
@@ -64,7 +65,12 @@ async function showEvaluation(c: Ctx, t: Target, status: ContentfulStatusCode, f
   }
 }
 
-async function showEditTarget(c: Ctx, t: Target & { rowId: string }, status: ContentfulStatusCode, failure?: FormFailure) {
+async function showEditTarget(
+  c: Ctx,
+  t: Target & { rowId: string },
+  status: ContentfulStatusCode,
+  failure?: FormFailure,
+) {
   try {
     const data = await load(c, t);
     const access = accessOf(data.evaluation, c.var.principal);
@@ -72,14 +78,37 @@ async function showEditTarget(c: Ctx, t: Target & { rowId: string }, status: Con
     // A refused change is shown even if the row has gone since, so the typed text is not lost.
     if (!failure) {
       if (!row) return notFound(c);
-      if (!access.owner) return errorPage(c, 403, 'Tidak berhak', 'Hanya pegawai yang bersangkutan yang dapat mengubah SKP-nya.');
+      if (!access.owner)
+        return errorPage(
+          c,
+          403,
+          'Tidak berhak',
+          'Hanya pegawai yang bersangkutan yang dapat mengubah SKP-nya.',
+        );
       if (!access.canEditTargets) {
         const back = { href: evaluationHref(data.evaluation), label: 'Kembali ke SKP' };
-        return errorPage(c, 409, 'Tidak dapat diubah', 'SKP pada tahap dan status ini tidak dapat diubah.', back);
+        return errorPage(
+          c,
+          409,
+          'Tidak dapat diubah',
+          'SKP pada tahap dan status ini tidak dapat diubah.',
+          back,
+        );
       }
     }
     const values = failure?.values ?? (row ? rowValues(row) : {});
-    return sendPage(c, EditTargetPage({ viewer: viewerOf(c), evaluation: data.evaluation, rowId: t.rowId, values, atasanRows: data.atasanRows, failure }), status);
+    return sendPage(
+      c,
+      EditTargetPage({
+        viewer: viewerOf(c),
+        evaluation: data.evaluation,
+        rowId: t.rowId,
+        values,
+        atasanRows: data.atasanRows,
+        failure,
+      }),
+      status,
+    );
   } catch (err) {
     if (err instanceof DomainError) return domainErrorPage(c, err);
     throw err;
@@ -94,14 +123,21 @@ function failureMessage(err: DomainError): string {
   return err.message;
 }
 
-type Parsed<T> = { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+type Parsed<T> =
+  | { success: true; data: T }
+  | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
 type Run<T> = (deps: Deps, p: Principal, t: Target, data: T) => Promise<unknown>;
 
 /**
  * Every evaluation form: CSRF, parse, run the domain action, then redirect (so a reload does
  * not post again) or re-render the page with the errors and what was typed.
  */
-function mutation<T>(form: FormName, pesan: FlashKey, parse: (v: Record<string, string>) => Parsed<T>, run: Run<T>) {
+function mutation<T>(
+  form: FormName,
+  pesan: FlashKey,
+  parse: (v: Record<string, string>) => Parsed<T>,
+  run: Run<T>,
+) {
   const withRow = form === 'ubah' || form === 'hapus';
   return async (c: Ctx) => {
     const t = targetOf(c, withRow);
@@ -110,7 +146,9 @@ function mutation<T>(form: FormName, pesan: FlashKey, parse: (v: Record<string, 
     if (values instanceof Response) return values;
     const fail = (status: ContentfulStatusCode, message: string, issues: Issue[]) => {
       const failure: FormFailure = { form, rowId: t.rowId, message, issues, values };
-      return form === 'ubah' && t.rowId ? showEditTarget(c, { ...t, rowId: t.rowId }, status, failure) : showEvaluation(c, t, status, failure);
+      return form === 'ubah' && t.rowId
+        ? showEditTarget(c, { ...t, rowId: t.rowId }, status, failure)
+        : showEvaluation(c, t, status, failure);
     };
     const parsed = parse(values);
     if (!parsed.success) return fail(400, 'Periksa kembali isian formulir.', zodIssues(parsed.error));
@@ -138,7 +176,9 @@ export function evaluationRoutes(web: Hono<AppEnv>) {
   web.post(
     `${base}/target`,
     requireSession,
-    mutation('tambah', 'ditambah', parseTarget, (deps, p, t, { version, ...input }) => skp.addTargetRow(deps, p, t.cycleId, t.nip, version, input)),
+    mutation('tambah', 'ditambah', parseTarget, (deps, p, t, { version, ...input }) =>
+      skp.addTargetRow(deps, p, t.cycleId, t.nip, version, input),
+    ),
   );
   web.post(
     `${base}/target/:rowId`,
@@ -150,14 +190,30 @@ export function evaluationRoutes(web: Hono<AppEnv>) {
   web.post(
     `${base}/target/:rowId/hapus`,
     requireSession,
-    mutation('hapus', 'dihapus', parseVersion, (deps, p, t, { version }) => skp.deleteTargetRow(deps, p, t.cycleId, t.nip, t.rowId ?? '', version)),
+    mutation('hapus', 'dihapus', parseVersion, (deps, p, t, { version }) =>
+      skp.deleteTargetRow(deps, p, t.cycleId, t.nip, t.rowId ?? '', version),
+    ),
   );
-  web.post(`${base}/ajukan`, requireSession, mutation('ajukan', 'diajukan', parseVersion, (deps, p, t, { version }) => skp.submitSkp(deps, p, t.cycleId, t.nip, version)));
-  web.post(`${base}/setujui`, requireSession, mutation('setujui', 'disetujui', parseVersion, (deps, p, t, { version }) => skp.approveSkp(deps, p, t.cycleId, t.nip, version)));
+  web.post(
+    `${base}/ajukan`,
+    requireSession,
+    mutation('ajukan', 'diajukan', parseVersion, (deps, p, t, { version }) =>
+      skp.submitSkp(deps, p, t.cycleId, t.nip, version),
+    ),
+  );
+  web.post(
+    `${base}/setujui`,
+    requireSession,
+    mutation('setujui', 'disetujui', parseVersion, (deps, p, t, { version }) =>
+      skp.approveSkp(deps, p, t.cycleId, t.nip, version),
+    ),
+  );
   web.post(
     `${base}/kembalikan`,
     requireSession,
-    mutation('kembalikan', 'dikembalikan', parseReturn, (deps, p, t, { version, comment }) => skp.returnSkp(deps, p, t.cycleId, t.nip, version, comment)),
+    mutation('kembalikan', 'dikembalikan', parseReturn, (deps, p, t, { version, comment }) =>
+      skp.returnSkp(deps, p, t.cycleId, t.nip, version, comment),
+    ),
   );
   web.post(
     `${base}/ekspektasi`,

@@ -2,8 +2,18 @@ import type { Status } from '../../../shared/domain/evaluation.js';
 
 /** Serang keeps Western Indonesian Time; servers (Lambda) run in UTC. */
 const TZ = 'Asia/Jakarta';
-const tanggalFmt = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: TZ });
-const jamFmt = new Intl.DateTimeFormat('id-ID', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TZ });
+const tanggalFmt = new Intl.DateTimeFormat('id-ID', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: TZ,
+});
+const jamFmt = new Intl.DateTimeFormat('id-ID', {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: TZ,
+});
 const angkaFmt = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 6 });
 
 const parse = (iso: string) => {

@@ -5,7 +5,15 @@ import { EkspektasiBody, ReturnBody, TargetRowInput, VersionBody } from '../../.
 /** Form fields arrive as text; the JSON API's schemas coerce them, in Indonesian. */
 const INDONESIAN = { error: z.locales.id().localeError };
 
-export const TARGET_FIELDS = ['jenis', 'rhk', 'intervensiRowId', 'aspek', 'indikator', 'target', 'satuan'] as const;
+export const TARGET_FIELDS = [
+  'jenis',
+  'rhk',
+  'intervensiRowId',
+  'aspek',
+  'indikator',
+  'target',
+  'satuan',
+] as const;
 export type TargetField = (typeof TARGET_FIELDS)[number];
 
 /** The schemas are strict: pick only their fields, so `_csrf` and button names never count as extra. */
@@ -16,10 +24,13 @@ export function parseTarget(values: Record<string, string>) {
     // "— tidak ada —" posts an empty value, which means "no cascade", not an invalid id.
     if (v !== undefined && !(f === 'intervensiRowId' && v === '')) picked[f] = v;
   }
+  // Indonesian writes decimals with a comma ("2,5"); only the unambiguous form is converted.
+  if (picked.target && /^\s*\d+,\d+\s*$/.test(picked.target)) picked.target = picked.target.replace(',', '.');
   return TargetRowInput.safeParse(picked, INDONESIAN);
 }
 
-export const parseVersion = (values: Record<string, string>) => VersionBody.safeParse({ version: values.version ?? '' }, INDONESIAN);
+export const parseVersion = (values: Record<string, string>) =>
+  VersionBody.safeParse({ version: values.version ?? '' }, INDONESIAN);
 
 export const parseReturn = (values: Record<string, string>) =>
   ReturnBody.safeParse({ version: values.version ?? '', comment: values.comment ?? '' }, INDONESIAN);

@@ -9,7 +9,10 @@ import { InboxPage } from './views/inbox.js';
 async function noticesFor(c: Context<AppEnv>) {
   const deps = c.var.config.deps();
   const p = c.var.principal;
-  const [mine, shared] = await Promise.all([listNotices(deps, p.nip), p.admin ? listNotices(deps, 'BKPSDM') : []]);
+  const [mine, shared] = await Promise.all([
+    listNotices(deps, p.nip),
+    p.admin ? listNotices(deps, 'BKPSDM') : [],
+  ]);
   return [...mine, ...shared].sort((a, b) => b.at.localeCompare(a.at));
 }
 
@@ -18,7 +21,11 @@ export function homeRoutes(web: Hono<AppEnv>) {
     const deps = c.var.config.deps();
     const p = c.var.principal;
     // The whole team, not the inbox query: it also tells whether this person is an atasan at all.
-    const [evaluations, notices, members] = await Promise.all([myEvaluations(deps, p), noticesFor(c), team(deps, p)]);
+    const [evaluations, notices, members] = await Promise.all([
+      myEvaluations(deps, p),
+      noticesFor(c),
+      team(deps, p),
+    ]);
     return sendPage(
       c,
       HomePage({

@@ -16,8 +16,18 @@ export function sendPage(c: Context<AppEnv>, page: Html, status: ContentfulStatu
 
 export const viewerOf = (c: Context<AppEnv>): Viewer => ({ user: c.var.principal, csrf: c.var.csrf });
 
-export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode, title: string, message: string, back?: { href: string; label: string }) {
-  return sendPage(c, ErrorPage({ title, message, viewer: c.var.session ? viewerOf(c) : undefined, back }), status);
+export function errorPage(
+  c: Context<AppEnv>,
+  status: ContentfulStatusCode,
+  title: string,
+  message: string,
+  back?: { href: string; label: string },
+) {
+  return sendPage(
+    c,
+    ErrorPage({ title, message, viewer: c.var.session ? viewerOf(c) : undefined, back }),
+    status,
+  );
 }
 
 /** Pages behind sign-in: the visitor comes back to where they were going. */
@@ -35,11 +45,17 @@ export async function readForm(c: Context<AppEnv>): Promise<Record<string, strin
   try {
     body = await c.req.parseBody();
   } catch {
-    return errorPage(c, 400, 'Formulir tidak dapat dibaca', 'Isi formulir tidak dapat dibaca. Muat ulang halaman lalu coba lagi.');
+    return errorPage(
+      c,
+      400,
+      'Formulir tidak dapat dibaca',
+      'Isi formulir tidak dapat dibaca. Muat ulang halaman lalu coba lagi.',
+    );
   }
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(body)) {
-    if (typeof value !== 'string') return errorPage(c, 400, 'Formulir tidak valid', 'Formulir ini hanya menerima isian teks.');
+    if (typeof value !== 'string')
+      return errorPage(c, 400, 'Formulir tidak valid', 'Formulir ini hanya menerima isian teks.');
     values[key] = value;
   }
   return values;
@@ -54,7 +70,12 @@ export async function readSignedForm(c: Context<AppEnv>): Promise<Record<string,
   if (values instanceof Response) return values;
   const session = c.var.session;
   if (!session || !checkCsrf(c.var.config.sessionSecret, session.sid, values._csrf)) {
-    return errorPage(c, 403, 'Permintaan ditolak', 'Formulir ini kedaluwarsa atau tidak dikirim dari halaman aplikasi ini. Muat ulang halaman lalu coba lagi.');
+    return errorPage(
+      c,
+      403,
+      'Permintaan ditolak',
+      'Formulir ini kedaluwarsa atau tidak dikirim dari halaman aplikasi ini. Muat ulang halaman lalu coba lagi.',
+    );
   }
   delete values._csrf;
   return values;

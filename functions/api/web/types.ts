@@ -20,13 +20,21 @@ export interface FormFailure {
 }
 
 /** First message per field path, for display next to that field. */
-export function fieldErrors(failure: FormFailure | undefined, form: FormName, rowId?: string): Record<string, string> {
+export function fieldErrors(
+  failure: FormFailure | undefined,
+  form: FormName,
+  rowId?: string,
+): Record<string, string> {
   const out: Record<string, string> = {};
   if (!failure || failure.form !== form || failure.rowId !== rowId) return out;
   for (const issue of failure.issues) out[issue.path] ??= issue.message;
   return out;
 }
 
-export function failureFor(failure: FormFailure | undefined, form: FormName, rowId?: string): FormFailure | undefined {
+export function failureFor(
+  failure: FormFailure | undefined,
+  form: FormName,
+  rowId?: string,
+): FormFailure | undefined {
   return failure && failure.form === form && failure.rowId === rowId ? failure : undefined;
 }

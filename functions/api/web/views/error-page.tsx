@@ -8,7 +8,12 @@ interface ErrorPageProps {
   back?: { href: string; label: string } | undefined;
 }
 
-export function ErrorPage({ title, message, viewer, back = { href: '/', label: 'Kembali ke beranda' } }: ErrorPageProps) {
+export function ErrorPage({
+  title,
+  message,
+  viewer,
+  back = { href: '/', label: 'Kembali ke beranda' },
+}: ErrorPageProps) {
   return (
     <Layout title={title} viewer={viewer}>
       <h1>{title}</h1>

@@ -21,6 +21,8 @@ export function Layout({ title, viewer, children }: LayoutProps) {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{`${title} - ${APP_NAME}`}</title>
+          {/* An empty icon: otherwise every page view also costs a 404 for /favicon.ico. */}
+          <link rel="icon" href="data:," />
           <link rel="stylesheet" href={CSS_HREF} />
         </head>
         <body>

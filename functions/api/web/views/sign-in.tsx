@@ -18,7 +18,8 @@ export function SignInPage({ formToken, lanjut, nip, error, fieldErrors = {}, cl
       <h1>Masuk</h1>
       {cloud ? (
         <p class="notice" role="status">
-          Masuk melalui akun layanan cloud (Cognito) belum tersedia. Silakan hubungi pengelola kinerja BKPSDM Kota Serang.
+          Masuk melalui akun layanan cloud (Cognito) belum tersedia. Silakan hubungi pengelola kinerja BKPSDM
+          Kota Serang.
         </p>
       ) : (
         <>

@@ -14,7 +14,13 @@ export function StageStatus({ e }: { e: Pick<EvaluationView, 'stage' | 'status'>
 }
 
 /** The marker is text, not only colour, so it survives greyscale screens and screen readers. */
-export function Deadline({ e, now }: { e: Pick<EvaluationView, 'deadline' | 'status' | 'overdueCount'>; now: Date }) {
+export function Deadline({
+  e,
+  now,
+}: {
+  e: Pick<EvaluationView, 'deadline' | 'status' | 'overdueCount'>;
+  now: Date;
+}) {
   if (!e.deadline) return <span class="muted">Belum ditetapkan</span>;
   return (
     <>

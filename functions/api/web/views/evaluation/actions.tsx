@@ -11,7 +11,15 @@ interface ActionProps {
 }
 
 /** Messages not tied to a field of this form (e.g. "minimal satu hasil kerja UTAMA"), shown at its button. */
-function FailureNote({ failure, form, fields = [] }: { failure?: FormFailure | undefined; form: FormFailure['form']; fields?: string[] }) {
+function FailureNote({
+  failure,
+  form,
+  fields = [],
+}: {
+  failure?: FormFailure | undefined;
+  form: FormFailure['form'];
+  fields?: string[];
+}) {
   if (failure?.form !== form) return null;
   if (failure.issues.length === 0) return <p class="field-error">{failure.message}</p>;
   const notes = failure.issues.filter((i) => !fields.includes(i.path)).map((i) => i.message);
@@ -45,7 +53,11 @@ export function AtasanDecision({ base, csrf, version, failure, awaitingWorkflow 
         <CsrfField token={csrf} />
         <VersionField version={version} />
         <p>Menyetujui SKP menyelesaikan tahap penetapan target.</p>
-        {!awaitingWorkflow && <p class="notice">Alur kerja sedang tidak menunggu persetujuan; persetujuan mungkin ditolak sementara.</p>}
+        {!awaitingWorkflow && (
+          <p class="notice">
+            Alur kerja sedang tidak menunggu persetujuan; persetujuan mungkin ditolak sementara.
+          </p>
+        )}
         <FailureNote failure={failure} form="setujui" />
         <button type="submit">Setujui</button>
       </form>
@@ -53,7 +65,15 @@ export function AtasanDecision({ base, csrf, version, failure, awaitingWorkflow 
         <CsrfField token={csrf} />
         <VersionField version={version} />
         <Field name="comment" label="Catatan pengembalian (wajib, minimal 5 karakter)" error={errors.comment}>
-          <textarea id={fieldId('comment')} name="comment" required minlength={5} maxlength={LIMITS.comment} rows={4} {...describedBy('comment', errors.comment)}>
+          <textarea
+            id={fieldId('comment')}
+            name="comment"
+            required
+            minlength={5}
+            maxlength={LIMITS.comment}
+            rows={4}
+            {...describedBy('comment', errors.comment)}
+          >
             {comment}
           </textarea>
         </Field>

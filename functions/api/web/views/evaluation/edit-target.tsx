@@ -17,7 +17,14 @@ export interface EditTargetProps {
   failure?: FormFailure | undefined;
 }
 
-export function EditTargetPage({ viewer, evaluation: e, rowId, values, atasanRows, failure }: EditTargetProps) {
+export function EditTargetPage({
+  viewer,
+  evaluation: e,
+  rowId,
+  values,
+  atasanRows,
+  failure,
+}: EditTargetProps) {
   const base = evaluationHref(e);
   return (
     <Layout title="Ubah hasil kerja" viewer={viewer}>

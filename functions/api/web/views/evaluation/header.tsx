@@ -17,7 +17,13 @@ export function EvaluationHeader({ e, now }: { e: EvaluationView; now: Date }) {
         <dt>Unit kerja (OPD)</dt>
         <dd>{e.unit === e.opd ? e.unit : `${e.unit} (${e.opd})`}</dd>
         <dt>Atasan langsung</dt>
-        <dd>{e.atasanNip ? `${e.atasanNama ?? ''} (NIP ${e.atasanNip})` : <span class="muted">Belum tercatat</span>}</dd>
+        <dd>
+          {e.atasanNip ? (
+            `${e.atasanNama ?? ''} (NIP ${e.atasanNip})`
+          ) : (
+            <span class="muted">Belum tercatat</span>
+          )}
+        </dd>
         <dt>Tahap</dt>
         <dd>
           <StageStatus e={e} />

@@ -1,4 +1,8 @@
 import type { Aspek, JenisHasilKerja } from '../../../../../shared/domain/skp.js';
 
 export const JENIS_LABEL: Record<JenisHasilKerja, string> = { UTAMA: 'Utama', TAMBAHAN: 'Tambahan' };
-export const ASPEK_LABEL: Record<Aspek, string> = { KUANTITAS: 'Kuantitas', KUALITAS: 'Kualitas', WAKTU: 'Waktu' };
+export const ASPEK_LABEL: Record<Aspek, string> = {
+  KUANTITAS: 'Kuantitas',
+  KUALITAS: 'Kualitas',
+  WAKTU: 'Waktu',
+};

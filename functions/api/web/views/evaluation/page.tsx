@@ -37,19 +37,38 @@ export const FORM_FIELDS: Record<FormName, readonly string[]> = {
   ekspektasi: KODE_BERAKHLAK.map(ekspektasiField),
 };
 
-export function EvaluationPage({ viewer, now, evaluation: e, rows, history, atasanRows, flash, failure }: EvaluationPageProps) {
+export function EvaluationPage({
+  viewer,
+  now,
+  evaluation: e,
+  rows,
+  history,
+  atasanRows,
+  flash,
+  failure,
+}: EvaluationPageProps) {
   const access = accessOf(e, viewer.user);
   const base = evaluationHref(e);
   const { csrf } = viewer;
   return (
     <Layout title={`SKP ${e.nama} (${e.cycleId})`} viewer={viewer}>
-      {failure && <ErrorSummary message={failure.message} issues={failure.issues} fields={FORM_FIELDS[failure.form]} />}
+      {failure && (
+        <ErrorSummary message={failure.message} issues={failure.issues} fields={FORM_FIELDS[failure.form]} />
+      )}
       <Flash text={flash} />
       <EvaluationHeader e={e} now={now} />
 
       <section aria-labelledby="hasil-kerja">
         <h2 id="hasil-kerja">Hasil kerja</h2>
-        <SkpTable base={base} rows={rows} atasanRows={atasanRows} editable={access.canEditTargets} csrf={csrf} version={e.version} failure={failure} />
+        <SkpTable
+          base={base}
+          rows={rows}
+          atasanRows={atasanRows}
+          editable={access.canEditTargets}
+          csrf={csrf}
+          version={e.version}
+          failure={failure}
+        />
         {access.canEditTargets && (
           <>
             <h3>Tambah hasil kerja</h3>
@@ -69,7 +88,15 @@ export function EvaluationPage({ viewer, now, evaluation: e, rows, history, atas
         )}
       </section>
 
-      {access.canDecide && <AtasanDecision base={base} csrf={csrf} version={e.version} failure={failure} awaitingWorkflow={e.awaitingWorkflow} />}
+      {access.canDecide && (
+        <AtasanDecision
+          base={base}
+          csrf={csrf}
+          version={e.version}
+          failure={failure}
+          awaitingWorkflow={e.awaitingWorkflow}
+        />
+      )}
 
       <Perilaku e={e} base={base} canEdit={access.canSetEkspektasi} csrf={csrf} failure={failure} />
 

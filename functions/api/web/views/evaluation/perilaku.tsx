@@ -29,7 +29,11 @@ export function Perilaku({ e, base, canEdit, csrf, failure }: PerilakuProps) {
               <p>{v.perilaku}</p>
               <p>
                 Ekspektasi khusus pimpinan:{' '}
-                {ekspektasi[v.kode] ? <q>{ekspektasi[v.kode]}</q> : <span class="muted">belum ditetapkan</span>}
+                {ekspektasi[v.kode] ? (
+                  <q>{ekspektasi[v.kode]}</q>
+                ) : (
+                  <span class="muted">belum ditetapkan</span>
+                )}
               </p>
             </li>
           ))}
@@ -52,7 +56,13 @@ function EkspektasiForm({ e, base, csrf, failure }: Omit<PerilakuProps, 'canEdit
         const value = failure ? (failure.values[name] ?? '') : (saved[v.kode] ?? '');
         return (
           <Field name={name} label={`Ekspektasi khusus: ${v.nama}`} error={errors[name]} hint={v.perilaku}>
-            <textarea id={fieldId(name)} name={name} maxlength={EKSPEKTASI_MAX} rows={3} {...describedBy(name, errors[name], true)}>
+            <textarea
+              id={fieldId(name)}
+              name={name}
+              maxlength={EKSPEKTASI_MAX}
+              rows={3}
+              {...describedBy(name, errors[name], true)}
+            >
               {value}
             </textarea>
           </Field>

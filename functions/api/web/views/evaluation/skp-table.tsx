@@ -38,7 +38,15 @@ export function SkpTable({ base, rows, atasanRows, editable, csrf, version, fail
               <td>{i + 1}</td>
               <td>{JENIS_LABEL[row.jenis] ?? row.jenis}</td>
               <td>{row.rhk}</td>
-              <td>{row.intervensi ? (atasanRhk.get(row.intervensi.rowId) ?? <span class="muted">RHK atasan tidak ditemukan</span>) : <span class="muted">—</span>}</td>
+              <td>
+                {row.intervensi ? (
+                  (atasanRhk.get(row.intervensi.rowId) ?? (
+                    <span class="muted">RHK atasan tidak ditemukan</span>
+                  ))
+                ) : (
+                  <span class="muted">—</span>
+                )}
+              </td>
               <td>{ASPEK_LABEL[row.aspek] ?? row.aspek}</td>
               <td>{row.indikator}</td>
               <td>
@@ -46,7 +54,14 @@ export function SkpTable({ base, rows, atasanRows, editable, csrf, version, fail
               </td>
               {editable && (
                 <td>
-                  <RowActions base={base} row={row} n={i + 1} csrf={csrf} version={version} failure={failureFor(failure, 'hapus', row.id)} />
+                  <RowActions
+                    base={base}
+                    row={row}
+                    n={i + 1}
+                    csrf={csrf}
+                    version={version}
+                    failure={failureFor(failure, 'hapus', row.id)}
+                  />
                 </td>
               )}
             </tr>

@@ -32,10 +32,28 @@ interface TargetFormProps {
 }
 
 /** One hasil kerja row, for adding and for editing. */
-export function TargetForm({ action, csrf, version, values, errors, atasanRows, hasAtasan, submitLabel, cancelHref }: TargetFormProps) {
+export function TargetForm({
+  action,
+  csrf,
+  version,
+  values,
+  errors,
+  atasanRows,
+  hasAtasan,
+  submitLabel,
+  cancelHref,
+}: TargetFormProps) {
   const text = (name: TargetField, label: string, max: number) => (
     <Field name={name} label={label} error={errors[name]}>
-      <input type="text" id={fieldId(name)} name={name} value={values[name] ?? ''} maxlength={max} required {...describedBy(name, errors[name])} />
+      <input
+        type="text"
+        id={fieldId(name)}
+        name={name}
+        value={values[name] ?? ''}
+        maxlength={max}
+        required
+        {...describedBy(name, errors[name])}
+      />
     </Field>
   );
   return (
@@ -52,7 +70,12 @@ export function TargetForm({ action, csrf, version, values, errors, atasanRows, 
         </select>
       </Field>
       {text('rhk', 'Rencana hasil kerja (RHK)', LIMITS.rhk)}
-      <IntervensiSelect value={values.intervensiRowId ?? ''} error={errors.intervensiRowId} atasanRows={atasanRows} hasAtasan={hasAtasan} />
+      <IntervensiSelect
+        value={values.intervensiRowId ?? ''}
+        error={errors.intervensiRowId}
+        atasanRows={atasanRows}
+        hasAtasan={hasAtasan}
+      />
       <Field name="aspek" label="Aspek" error={errors.aspek}>
         <select id={fieldId('aspek')} name="aspek" required {...describedBy('aspek', errors.aspek)}>
           {ASPEK.map((a) => (
