@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppConfig, AppEnv } from './http/env.js';
 import { errorBody, onError } from './http/errors.js';
 import { sessionMiddleware } from './http/session.js';
+import { activeCheck } from './http/active-check.js';
 import { validationHook } from './http/validation.js';
 import { apiRoutes } from './routes/api.js';
 import { apiReference } from './routes/reference.js';
@@ -12,7 +13,7 @@ import { webRoutes } from './web/routes.js';
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
 /** One app for both runtimes: Lambda (hono/aws-lambda) and Node (@hono/node-server). */
-export function createApp(config: AppConfig) {
+export function createApp(config: AppConfig & { profileTtlMs?: number }) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(onError);
   app.notFound((c) =>
@@ -46,6 +47,7 @@ export function createApp(config: AppConfig) {
     }),
   );
   app.use('*', sessionMiddleware(config));
+  app.use('*', activeCheck({ ttlMs: config.profileTtlMs ?? 60_000 }));
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.route('/api', apiRoutes());

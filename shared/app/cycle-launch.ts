@@ -27,6 +27,7 @@ function newEvaluation(cycle: Cycle, emp: Employee, atasan: Employee | undefined
     unit: emp.unit,
     jabatan: emp.jabatan,
     ...(emp.atasanNip ? { atasanNip: emp.atasanNip, atasanNama: atasan?.nama ?? emp.atasanNip } : {}),
+    ...(atasan?.atasanNip ? { atasanAtasanNip: atasan.atasanNip } : {}),
     stage: 'PENETAPAN_TARGET',
     status: 'DRAFT',
     overdueCount: 0,

@@ -1,5 +1,8 @@
-import { canView, type Evaluation } from '../domain/evaluation.js';
-import { dilarang, tidakDitemukan } from '../domain/errors.js';
+import type { Evaluation } from '../domain/evaluation.js';
+import { tidakDitemukan } from '../domain/errors.js';
+import { assertBoleh } from '../domain/policy.js';
+import { auditPut } from '../data/audit.js';
+import { transact } from '../data/transact.js';
 import {
   getRows,
   getWithHistory,
@@ -22,7 +25,23 @@ export function toView(e: Evaluation): EvaluationView {
 export async function evaluationDetail(deps: Deps, p: Principal, cycleId: string, nip: string) {
   const found: EvaluationWithHistory | undefined = await getWithHistory(deps, cycleId, nip);
   if (!found) throw tidakDitemukan('Evaluasi tidak ditemukan');
-  if (!canView(found.evaluation, p)) throw dilarang('Anda tidak berhak melihat evaluasi ini');
+  const e = found.evaluation;
+  const decision = assertBoleh(p, 'LIHAT_EVALUASI', e);
+  if (decision.catatAkses) {
+    // Reads by BKPSDM, auditors and agency heads of someone else's evaluation are on the record.
+    const at = deps.now().toISOString();
+    await transact(deps, [
+      auditPut(deps, {
+        cycleId,
+        nip,
+        at,
+        actor: { nip: p.nip, nama: p.nama },
+        action: 'EVALUASI_DIBACA',
+        detail: { sebagai: decision.sebagai },
+        version: e.version,
+      }),
+    ]);
+  }
   return { evaluation: toView(found.evaluation), rows: found.rows, history: found.history };
 }
 

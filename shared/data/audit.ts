@@ -12,7 +12,8 @@ export type AuditAction =
   | 'SKP_DIKEMBALIKAN'
   | 'SKP_DISETUJUI'
   | 'EKSPEKTASI_DITETAPKAN'
-  | 'TAHAP_TERLAMBAT';
+  | 'TAHAP_TERLAMBAT'
+  | 'EVALUASI_DIBACA';
 
 export interface AuditEntry {
   cycleId: string;

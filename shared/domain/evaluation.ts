@@ -1,6 +1,7 @@
-import { type Issue, dilarang, konflik, validasi } from './errors.js';
+import { type Issue, konflik, validasi } from './errors.js';
 import { type KodeBerakhlak, KODE_BERAKHLAK, EKSPEKTASI_MAX } from './berakhlak.js';
 import { LIMITS } from './skp.js';
+import { assertBoleh, decide, type Subjek } from './policy.js';
 
 /** The stages the EmployeeEvaluation workflow walks through. */
 export const STAGES = ['PENETAPAN_TARGET'] as const;
@@ -30,6 +31,8 @@ export interface Evaluation {
   jabatan: string;
   atasanNip?: string;
   atasanNama?: string;
+  /** The atasan's own atasan when the cycle was launched: receives objections and escalations. */
+  atasanAtasanNip?: string;
   stage: Stage;
   status: Status;
   /** Set while a workflow execution waits on this stage; cleared when it times out. */
@@ -44,10 +47,7 @@ export interface Evaluation {
   updatedAt: string;
 }
 
-export type Actor = { nip: string; nama: string };
-
-const isOwner = (e: Evaluation, a: Actor) => e.nip === a.nip;
-const isAtasan = (e: Evaluation, a: Actor) => !!e.atasanNip && e.atasanNip === a.nip;
+export type Actor = Subjek & { nama: string };
 
 export function assertVersion(e: Evaluation, expected: number): void {
   if (e.version !== expected) {
@@ -73,19 +73,19 @@ function assertStage(e: Evaluation, stage: Stage, statuses: readonly Status[], a
 
 /** Rows are editable by the employee only while drafting or after a return; frozen after approval. */
 export function assertCanEditTargets(e: Evaluation, actor: Actor): void {
-  if (!isOwner(e, actor)) throw dilarang('Hanya pegawai yang bersangkutan yang dapat mengubah SKP-nya');
+  assertBoleh(actor, 'UBAH_SKP', e);
   assertStage(e, 'PENETAPAN_TARGET', ['DRAFT', 'DIKEMBALIKAN'], 'mengubah target');
 }
 
 export function submit(e: Evaluation, actor: Actor): Pick<Evaluation, 'status'> {
-  if (!isOwner(e, actor)) throw dilarang('Hanya pegawai yang bersangkutan yang dapat mengajukan SKP-nya');
+  assertBoleh(actor, 'AJUKAN_SKP', e);
   if (!e.atasanNip) throw konflik('Atasan langsung belum tercatat; hubungi pengelola kinerja (BKPSDM)');
   assertStage(e, 'PENETAPAN_TARGET', ['DRAFT', 'DIKEMBALIKAN'], 'mengajukan SKP');
   return { status: 'DIAJUKAN' };
 }
 
 export function approve(e: Evaluation, actor: Actor): Pick<Evaluation, 'status'> {
-  if (!isAtasan(e, actor)) throw dilarang('Hanya atasan langsung yang dapat menyetujui SKP ini');
+  assertBoleh(actor, 'PUTUSKAN_SKP', e);
   assertStage(e, 'PENETAPAN_TARGET', ['DIAJUKAN'], 'menyetujui SKP');
   if (!e.taskToken) {
     throw konflik(
@@ -104,7 +104,7 @@ export function returnToEmployee(
   actor: Actor,
   comment: string,
 ): Pick<Evaluation, 'status' | 'lastComment'> {
-  if (!isAtasan(e, actor)) throw dilarang('Hanya atasan langsung yang dapat mengembalikan SKP ini');
+  assertBoleh(actor, 'PUTUSKAN_SKP', e);
   assertStage(e, 'PENETAPAN_TARGET', ['DIAJUKAN'], 'mengembalikan SKP');
   const text = comment.trim();
   if (text.length < 5) {
@@ -126,7 +126,7 @@ export function setEkspektasi(
   actor: Actor,
   input: Partial<Record<string, string>>,
 ): Partial<Record<KodeBerakhlak, string>> {
-  if (!isAtasan(e, actor)) throw dilarang('Hanya atasan langsung yang dapat menetapkan ekspektasi khusus');
+  assertBoleh(actor, 'TETAPKAN_EKSPEKTASI', e);
   assertStage(e, 'PENETAPAN_TARGET', ['DRAFT', 'DIAJUKAN', 'DIKEMBALIKAN'], 'mengubah ekspektasi');
   const issues: Issue[] = [];
   const out: Partial<Record<KodeBerakhlak, string>> = {};
@@ -144,6 +144,6 @@ export function setEkspektasi(
   return out;
 }
 
-export function canView(e: Evaluation, actor: Actor & { admin?: boolean }): boolean {
-  return isOwner(e, actor) || isAtasan(e, actor) || !!actor.admin;
+export function canView(e: Evaluation, actor: Subjek): boolean {
+  return decide(actor, 'LIHAT_EVALUASI', e).boleh;
 }

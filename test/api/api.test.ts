@@ -34,6 +34,9 @@ beforeAll(async () => {
   peg = client(app, pegawai);
   sup = client(app, atasan);
   await eventually(async () => (await getEvaluation(s.deps, s.cycle.id, pegawai.nip))?.taskToken);
+  // The roster check is cached per container: warm it, as a signed-in user's first page does.
+  await peg.get('/api/me');
+  await sup.get('/api/me');
   calls = countDynamoCalls(s);
 });
 afterAll(() => s.stop());

@@ -1,4 +1,5 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Principal } from '../../shared/app/actor.js';
 import { evaluationItem } from '../../shared/data/evaluations.js';
 import { keys } from '../../shared/data/keys.js';
 import type { AuditEntry } from '../../shared/data/audit.js';
@@ -14,7 +15,7 @@ type Item = Record<string, unknown>;
  */
 export function fakeDeps(
   now: Date,
-  data: { evaluations: Evaluation[]; rows: Record<string, TargetRow[]>; history: AuditEntry[] },
+  data: { evaluations: Evaluation[]; rows: Record<string, TargetRow[]>; history: AuditEntry[]; people?: Principal[] },
 ): Deps {
   const items: Item[] = [
     ...data.evaluations.map(evaluationItem),
@@ -28,6 +29,11 @@ export function fakeDeps(
     })),
   ];
   const send = async (cmd: unknown) => {
+    // The roster check of every signed-in request reads the profile.
+    if (cmd instanceof GetCommand && (cmd.input.Key as Item).sk === 'PROFILE') {
+      const p = data.people?.find((x) => (cmd.input.Key as Item).pk === `EMP#${x.nip}`);
+      return p ? { Item: { ...keys.employee(p.nip), nip: p.nip, nama: p.nama, admin: p.admin, aktif: true, jenisJabatan: 'FUNGSIONAL', opd: 'DISKOMINFO' } } : {};
+    }
     if (!(cmd instanceof QueryCommand))
       throw new Error(`fake store: unexpected ${(cmd as object).constructor.name}`);
     const v = (cmd.input.ExpressionAttributeValues ?? {}) as Record<string, string>;

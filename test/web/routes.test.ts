@@ -32,6 +32,7 @@ const deps = fakeDeps(NOW, {
   evaluations: [EVALUATION, SUBMITTED],
   rows: { [PEGAWAI.nip]: ROWS, [ATASAN.nip]: ATASAN_ROWS },
   history: HISTORY,
+  people,
 });
 const app = createApp({
   auth,

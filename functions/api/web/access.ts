@@ -1,13 +1,14 @@
 import type { Principal } from '../../../shared/app/actor.js';
 import type { EvaluationView } from '../../../shared/app/queries.js';
+import { decide } from '../../../shared/domain/policy.js';
 
 /**
  * Which forms to offer. The domain functions decide again on submit; this only avoids
  * showing buttons that would certainly be refused.
  */
 export function accessOf(e: EvaluationView, user: Principal) {
-  const owner = e.nip === user.nip;
-  const atasan = !!e.atasanNip && e.atasanNip === user.nip;
+  const owner = decide(user, 'UBAH_SKP', e).boleh;
+  const atasan = decide(user, 'PUTUSKAN_SKP', e).boleh;
   const targetStage = e.stage === 'PENETAPAN_TARGET';
   return {
     owner,

@@ -37,6 +37,8 @@ export function describeAudit(entry: AuditEntry): string {
       const n = typeof d.overdueCount === 'number' ? ` (keterlambatan ke-${d.overdueCount})` : '';
       return `Tenggat tahap ${stageOf(d.stage)} terlewati${n}; dilaporkan ke atasan dan BKPSDM${next ? `, tenggat baru ${waktu(next)}` : ''}`;
     }
+    case 'EVALUASI_DIBACA':
+      return `Membuka evaluasi ini sebagai ${str(d.sebagai) === 'ADMIN_BKPSDM' ? 'admin BKPSDM' : str(d.sebagai) === 'KEPALA_OPD' ? 'kepala OPD' : 'auditor'}`;
     default:
       return String(entry.action);
   }

@@ -1,0 +1,90 @@
+import { dilarang } from './errors.js';
+
+/**
+ * Who may do what, decided in one place from data: the evaluation's people (owner, atasan,
+ * atasan's atasan, OPD) and the subject's standing (BKPSDM admin, auditor, agency head).
+ * Handlers and the domain ask `decide`; nothing else compares NIPs for access.
+ */
+export const PERAN = ['PEGAWAI', 'ATASAN', 'ATASAN_ATASAN', 'KEPALA_OPD', 'ADMIN_BKPSDM', 'AUDITOR'] as const;
+export type Peran = (typeof PERAN)[number];
+
+export interface Subjek {
+  nip: string;
+  admin?: boolean;
+  auditor?: boolean;
+  /** OPD code the subject heads (jenis jabatan JPT), if any. */
+  kepalaOpd?: string;
+}
+
+/** The parts of an evaluation that access depends on. */
+export interface SasaranEvaluasi {
+  nip: string;
+  opd: string;
+  atasanNip?: string;
+  atasanAtasanNip?: string;
+}
+
+export const AKSI = [
+  'LIHAT_EVALUASI',
+  'UBAH_SKP',
+  'AJUKAN_SKP',
+  'PUTUSKAN_SKP',
+  'TETAPKAN_EKSPEKTASI',
+] as const;
+export type Aksi = (typeof AKSI)[number];
+
+/** The permission table itself: data, so it can be reviewed and tested row by row. */
+export const IZIN: Record<Aksi, readonly Peran[]> = {
+  LIHAT_EVALUASI: ['PEGAWAI', 'ATASAN', 'ATASAN_ATASAN', 'KEPALA_OPD', 'ADMIN_BKPSDM', 'AUDITOR'],
+  UBAH_SKP: ['PEGAWAI'],
+  AJUKAN_SKP: ['PEGAWAI'],
+  PUTUSKAN_SKP: ['ATASAN'],
+  TETAPKAN_EKSPEKTASI: ['ATASAN'],
+};
+
+/** Roles reached through the organisation, not through the person: their reads are audited. */
+const DARI_JABATAN: readonly Peran[] = ['KEPALA_OPD', 'ADMIN_BKPSDM', 'AUDITOR'];
+
+const PESAN: Record<Aksi, string> = {
+  LIHAT_EVALUASI: 'Anda tidak berhak melihat evaluasi ini',
+  UBAH_SKP: 'Hanya pegawai yang bersangkutan yang dapat mengubah SKP-nya',
+  AJUKAN_SKP: 'Hanya pegawai yang bersangkutan yang dapat mengajukan SKP-nya',
+  PUTUSKAN_SKP: 'Hanya atasan langsung yang dapat menyetujui atau mengembalikan SKP ini',
+  TETAPKAN_EKSPEKTASI: 'Hanya atasan langsung yang dapat menetapkan ekspektasi khusus',
+};
+
+export function peranAtas(s: Subjek, e: SasaranEvaluasi): Peran[] {
+  const roles: Peran[] = [];
+  if (e.nip === s.nip) roles.push('PEGAWAI');
+  if (e.atasanNip && e.atasanNip === s.nip) roles.push('ATASAN');
+  if (e.atasanAtasanNip && e.atasanAtasanNip === s.nip) roles.push('ATASAN_ATASAN');
+  if (s.kepalaOpd && s.kepalaOpd === e.opd) roles.push('KEPALA_OPD');
+  if (s.admin) roles.push('ADMIN_BKPSDM');
+  if (s.auditor) roles.push('AUDITOR');
+  return roles;
+}
+
+export interface Keputusan {
+  boleh: boolean;
+  /** The role that grants it, the most personal one first. */
+  sebagai?: Peran;
+  /** A read through an organisational role of someone else's evaluation: write it down. */
+  catatAkses: boolean;
+  pesan: string;
+}
+
+export function decide(s: Subjek, aksi: Aksi, e: SasaranEvaluasi): Keputusan {
+  const sebagai = peranAtas(s, e).find((r) => IZIN[aksi].includes(r));
+  return {
+    boleh: !!sebagai,
+    ...(sebagai ? { sebagai } : {}),
+    catatAkses: !!sebagai && DARI_JABATAN.includes(sebagai),
+    pesan: PESAN[aksi],
+  };
+}
+
+export function assertBoleh(s: Subjek, aksi: Aksi, e: SasaranEvaluasi): Keputusan {
+  const k = decide(s, aksi, e);
+  if (!k.boleh) throw dilarang(k.pesan);
+  return k;
+}
