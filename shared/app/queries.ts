@@ -1,6 +1,7 @@
 import type { Evaluation } from '../domain/evaluation.js';
 import { tidakDitemukan } from '../domain/errors.js';
-import { assertBoleh } from '../domain/policy.js';
+import { assertBoleh, decide, pltBerlaku } from '../domain/policy.js';
+import { actingFor } from './mutasi.js';
 import { auditPut } from '../data/audit.js';
 import { transact } from '../data/transact.js';
 import {
@@ -58,7 +59,17 @@ export async function myEvaluations(deps: Deps, p: Principal) {
 }
 
 export async function inbox(deps: Deps, p: Principal) {
-  return (await listByAtasan(deps, p.nip, 'DIAJUKAN')).map(toView);
+  const now = deps.now();
+  const own = await listByAtasan(deps, p.nip, 'DIAJUKAN');
+  // Teams this person stands in for as Plt/Plh today.
+  const acting = (await actingFor(deps, p.nip)).filter((a) => pltBerlaku(a, now));
+  const covered = (await Promise.all(acting.map((a) => listByAtasan(deps, a.menggantikanNip, 'DIAJUKAN'))))
+    .flat()
+    .filter((e) => pltBerlaku(e.plt, now) && e.plt!.nip === p.nip);
+  return [
+    ...own.filter((e) => decide(p, 'PUTUSKAN_SKP', e, now).boleh || !pltBerlaku(e.plt, now)),
+    ...covered,
+  ].map(toView);
 }
 
 export async function team(deps: Deps, p: Principal) {

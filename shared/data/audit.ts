@@ -13,7 +13,9 @@ export type AuditAction =
   | 'SKP_DISETUJUI'
   | 'EKSPEKTASI_DITETAPKAN'
   | 'TAHAP_TERLAMBAT'
-  | 'EVALUASI_DIBACA';
+  | 'EVALUASI_DIBACA'
+  | 'ATASAN_DIGANTI'
+  | 'PLT_DITETAPKAN';
 
 export interface AuditEntry {
   cycleId: string;

@@ -152,12 +152,12 @@ export interface Change {
   extraFailures?: FailureMessages;
 }
 
-/**
- * Applies a change to an evaluation with optimistic locking, and its audit entry, in one
- * transaction. Returns the evaluation as written.
- */
-export async function commitChange(deps: Deps, change: Change): Promise<Evaluation> {
-  const at = deps.now().toISOString();
+/** The transaction items of one evaluation change: the locked update and its audit entry. */
+export function changeItems(
+  deps: Deps,
+  change: Change,
+  at: string,
+): { after: Evaluation; items: TransactItem[] } {
   const { before } = change;
   const after: Evaluation = { ...before, ...change.patch, version: before.version + 1, updatedAt: at };
   for (const k of change.remove ?? []) delete after[k];
@@ -167,7 +167,10 @@ export async function commitChange(deps: Deps, change: Change): Promise<Evaluati
     version: after.version,
     updatedAt: at,
   };
-  if (!after.atasanNip) set.gsi2pk = undefined;
+  if (!after.atasanNip) {
+    set.gsi2pk = undefined;
+    set.gsi2sk = undefined;
+  }
   const names: Record<string, string> = { '#v': 'version' };
   const values: Record<string, unknown> = { ':expected': before.version };
   const sets: string[] = [];
@@ -204,14 +207,23 @@ export async function commitChange(deps: Deps, change: Change): Promise<Evaluati
     at,
     version: after.version,
   });
-  const extra = change.extra ?? [];
-  const failures: FailureMessages = {
-    0: () =>
-      konflik('Data evaluasi sudah berubah sejak Anda membukanya. Muat ulang halaman lalu coba lagi.', {
-        stage: before.stage,
-      }),
-  };
+  return { after, items: [update, audit] };
+}
+
+export const staleEvaluation = (e: Evaluation) => () =>
+  konflik('Data evaluasi sudah berubah sejak Anda membukanya. Muat ulang halaman lalu coba lagi.', {
+    stage: e.stage,
+  });
+
+/**
+ * Applies a change to an evaluation with optimistic locking, and its audit entry, in one
+ * transaction. Returns the evaluation as written.
+ */
+export async function commitChange(deps: Deps, change: Change): Promise<Evaluation> {
+  const at = deps.now().toISOString();
+  const { after, items } = changeItems(deps, change, at);
+  const failures: FailureMessages = { 0: staleEvaluation(change.before) };
   for (const [idx, f] of Object.entries(change.extraFailures ?? {})) failures[Number(idx) + 2] = f;
-  await transact(deps, [update, audit, ...extra], failures);
+  await transact(deps, [...items, ...(change.extra ?? [])], failures);
   return after;
 }

@@ -33,6 +33,8 @@ export interface Evaluation {
   atasanNama?: string;
   /** The atasan's own atasan when the cycle was launched: receives objections and escalations. */
   atasanAtasanNip?: string;
+  /** A Plt/Plh standing in for the atasan, with the dates it is in force. */
+  plt?: { nip: string; nama: string; mulai: string; selesai: string; jenis: 'PLT' | 'PLH' };
   stage: Stage;
   status: Status;
   /** Set while a workflow execution waits on this stage; cleared when it times out. */

@@ -16,12 +16,31 @@ export interface Subjek {
   kepalaOpd?: string;
 }
 
+/** An acting supervisor (Plt/Plh) standing in for the atasan over a date range (inclusive, WIB dates). */
+export interface PenggantiAtasan {
+  nip: string;
+  mulai: string;
+  selesai: string;
+}
+
 /** The parts of an evaluation that access depends on. */
 export interface SasaranEvaluasi {
   nip: string;
   opd: string;
   atasanNip?: string;
   atasanAtasanNip?: string;
+  plt?: PenggantiAtasan;
+}
+
+/** Dates are compared as WIB (UTC+7) calendar days, the way assignments are signed. */
+export function tanggalWib(now: Date): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export function pltBerlaku(plt: PenggantiAtasan | undefined, now: Date): boolean {
+  if (!plt) return false;
+  const today = tanggalWib(now);
+  return plt.mulai <= today && today <= plt.selesai;
 }
 
 export const AKSI = [
@@ -53,10 +72,15 @@ const PESAN: Record<Aksi, string> = {
   TETAPKAN_EKSPEKTASI: 'Hanya atasan langsung yang dapat menetapkan ekspektasi khusus',
 };
 
-export function peranAtas(s: Subjek, e: SasaranEvaluasi): Peran[] {
+/**
+ * While a Plt/Plh is in force the atasan's rights pass to them, not to both, so that one
+ * decision is never taken twice.
+ */
+export function peranAtas(s: Subjek, e: SasaranEvaluasi, now: Date = new Date()): Peran[] {
   const roles: Peran[] = [];
   if (e.nip === s.nip) roles.push('PEGAWAI');
-  if (e.atasanNip && e.atasanNip === s.nip) roles.push('ATASAN');
+  const atasan = pltBerlaku(e.plt, now) ? e.plt!.nip : e.atasanNip;
+  if (atasan && atasan === s.nip) roles.push('ATASAN');
   if (e.atasanAtasanNip && e.atasanAtasanNip === s.nip) roles.push('ATASAN_ATASAN');
   if (s.kepalaOpd && s.kepalaOpd === e.opd) roles.push('KEPALA_OPD');
   if (s.admin) roles.push('ADMIN_BKPSDM');
@@ -73,8 +97,8 @@ export interface Keputusan {
   pesan: string;
 }
 
-export function decide(s: Subjek, aksi: Aksi, e: SasaranEvaluasi): Keputusan {
-  const sebagai = peranAtas(s, e).find((r) => IZIN[aksi].includes(r));
+export function decide(s: Subjek, aksi: Aksi, e: SasaranEvaluasi, now: Date = new Date()): Keputusan {
+  const sebagai = peranAtas(s, e, now).find((r) => IZIN[aksi].includes(r));
   return {
     boleh: !!sebagai,
     ...(sebagai ? { sebagai } : {}),
@@ -83,8 +107,8 @@ export function decide(s: Subjek, aksi: Aksi, e: SasaranEvaluasi): Keputusan {
   };
 }
 
-export function assertBoleh(s: Subjek, aksi: Aksi, e: SasaranEvaluasi): Keputusan {
-  const k = decide(s, aksi, e);
+export function assertBoleh(s: Subjek, aksi: Aksi, e: SasaranEvaluasi, now: Date = new Date()): Keputusan {
+  const k = decide(s, aksi, e, now);
   if (!k.boleh) throw dilarang(k.pesan);
   return k;
 }

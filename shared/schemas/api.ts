@@ -117,3 +117,32 @@ export const AuditSchema = z
 export const EvaluationDetailSchema = z
   .object({ evaluation: EvaluationSchema, rows: z.array(TargetRowSchema), history: z.array(AuditSchema) })
   .openapi('EvaluationDetail');
+
+const Tanggal = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus berformat YYYY-MM-DD');
+export const NipParams = z.object({ nip: Nip });
+export const MutasiBody = z
+  .object({
+    opd: z
+      .string()
+      .regex(/^[A-Z0-9-]{2,30}$/, 'Kode OPD tidak valid')
+      .optional(),
+    unit: z
+      .string()
+      .regex(/^[A-Z0-9-]{2,40}$/, 'Kode unit kerja tidak valid')
+      .optional(),
+    atasanNip: Nip.optional(),
+    alasan: z.string().trim().min(1, 'Alasan wajib diisi').max(1000),
+  })
+  .strict()
+  .openapi('MutasiBody');
+export const PenugasanBody = z
+  .object({
+    jenis: z.enum(['PLT', 'PLH'], 'Jenis harus PLT atau PLH'),
+    nip: Nip,
+    menggantikanNip: Nip,
+    mulai: Tanggal,
+    selesai: Tanggal,
+    alasan: z.string().trim().min(1, 'Dasar penugasan wajib diisi').max(1000),
+  })
+  .strict()
+  .openapi('PenugasanBody');

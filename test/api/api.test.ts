@@ -241,7 +241,7 @@ describe('target setting through the API', () => {
     expect(submitted.json.evaluation).toMatchObject({ status: 'DIAJUKAN', awaitingWorkflow: true });
     expect(JSON.stringify(submitted.json)).not.toContain('taskToken');
 
-    const inbox = await budgeted(() => sup.get('/api/inbox'), 1);
+    const inbox = await budgeted(() => sup.get('/api/inbox'));
     expect((inbox.json.items as { nip: string }[]).map((i) => i.nip)).toEqual([pegawai.nip]);
 
     const edit = await peg.put(`${base()}/targets/${rowId}`, { ...row, version: v + 1 });

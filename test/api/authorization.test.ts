@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchCycle } from '../../shared/app/cycle-launch.js';
 import type { Principal } from '../../shared/app/actor.js';
 import { keys } from '../../shared/data/keys.js';
-import { getEvaluation, getWithHistory } from '../../shared/data/evaluations.js';
+import { getWithHistory } from '../../shared/data/evaluations.js';
 import * as skp from '../../shared/app/skp.js';
-import { eventually, startTestSystem, type TestSystem } from '../support/system.js';
+import { registeredEvaluation, startTestSystem, type TestSystem } from '../support/system.js';
 import { sessionFor, testApp } from '../support/api.js';
 
 /**
@@ -174,6 +174,31 @@ const ROUTES: RouteCase[] = [
     body: json({ version: STALE, ekspektasi: {} }),
     allowed: ['atasan'],
   },
+  // Admin-only; the admin's request is valid JSON but breaks a rule (422), so nothing changes.
+  {
+    method: 'POST',
+    route: '/api/admin/employees/:nip/mutasi',
+    path: () => `/api/admin/employees/${nip()}/mutasi`,
+    body: () => ({ type: 'json', data: { atasanNip: nip(), alasan: 'Mutasi' } }),
+    allowed: ['admin'],
+  },
+  {
+    method: 'POST',
+    route: '/api/admin/acting',
+    path: () => '/api/admin/acting',
+    body: () => ({
+      type: 'json',
+      data: {
+        jenis: 'PLT',
+        nip: nip(),
+        menggantikanNip: nip(),
+        mulai: '2027-02-01',
+        selesai: '2027-01-01',
+        alasan: 'Sprint',
+      },
+    }),
+    allowed: ['admin'],
+  },
   { method: 'GET', route: '/', path: () => '/', allowed: 'any-signed-in' },
   { method: 'GET', route: '/kotak-masuk', path: () => '/kotak-masuk', allowed: 'any-signed-in' },
   { method: 'GET', route: '/evaluasi/:cycleId/:nip', path: page, allowed: READERS },
@@ -267,7 +292,9 @@ async function call(c: RouteCase, p: Persona) {
     body = JSON.stringify(b.data);
   } else if (b?.type === 'form') {
     headers['content-type'] = 'application/x-www-form-urlencoded';
-    body = new URLSearchParams(Object.entries(b.data).map(([k, v]) => [k, String(v)])).toString();
+    body = new URLSearchParams(
+      Object.entries(b.data).map(([k, v]): [string, string] => [k, String(v)]),
+    ).toString();
   }
   const res = await app.request(c.path(), {
     method: c.method,
@@ -292,11 +319,7 @@ beforeAll(async () => {
   s = await startTestSystem({ cycle: { scope: ['DINKES', 'DISHUB', 'BKPSDM', 'BAPPEDA'] } });
   await launchCycle(s.deps, s.cycle.id);
   const owner = s.principal('bidan1');
-  const e = await eventually(
-    async () =>
-      (await getEvaluation(s.deps, s.cycle.id, owner.nip))?.taskToken &&
-      getEvaluation(s.deps, s.cycle.id, owner.nip),
-  );
+  const e = await registeredEvaluation(s, owner.nip);
   ownerRowId = (
     await skp.addTargetRow(s.deps, owner, s.cycle.id, owner.nip, e!.version, {
       ...row,
@@ -364,11 +387,7 @@ describe('authorization: every route x every persona', () => {
 
   it("does not let one person reach another's row through their own evaluation (IDOR)", async () => {
     const rekan = s.principal('perawat1');
-    const rekanEval = await eventually(
-      async () =>
-        (await getEvaluation(s.deps, s.cycle.id, rekan.nip))?.taskToken &&
-        getEvaluation(s.deps, s.cycle.id, rekan.nip),
-    );
+    const rekanEval = await registeredEvaluation(s, rekan.nip);
     const { cookie, csrf } = sessionFor(rekan);
     const res = await app.request(`/api/evaluations/${s.cycle.id}/${rekan.nip}/targets/${ownerRowId}`, {
       method: 'PUT',

@@ -67,3 +67,12 @@ export async function eventually<T>(
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/** The evaluation once its workflow has registered on the open stage. */
+export async function registeredEvaluation(s: TestSystem, nip: string) {
+  const { getEvaluation } = await import('../../shared/data/evaluations.js');
+  return eventually(async () => {
+    const e = await getEvaluation(s.deps, s.cycle.id, nip);
+    return e?.taskToken ? e : undefined;
+  });
+}

@@ -5,7 +5,6 @@ import { listNotices } from '../../../shared/data/notices.js';
 import { getEmployee } from '../../../shared/data/people.js';
 import {
   EkspektasiBody,
-  ErrorSchema,
   EvaluationDetailSchema,
   EvaluationParams,
   EvaluationSchema,
@@ -19,29 +18,12 @@ import {
 import type { AppEnv } from '../http/env.js';
 import { validationHook } from '../http/validation.js';
 import { requireApiSession } from '../http/session.js';
+import { adminRoutes } from './admin.js';
+import { errorResponses, jsonBody, jsonContent, security } from './openapi-parts.js';
 
-const errors = Object.fromEntries(
-  [
-    [400, 'Input tidak valid'],
-    [401, 'Belum masuk'],
-    [403, 'Tidak berhak atau token CSRF salah'],
-    [404, 'Tidak ditemukan'],
-    [409, 'Konflik: versi usang atau tahap tidak sesuai'],
-    [413, 'Isi permintaan terlalu besar'],
-    [422, 'Melanggar aturan SKP'],
-  ].map(([code, description]) => [
-    code,
-    { description: String(description), content: { 'application/json': { schema: ErrorSchema } } },
-  ]),
-);
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { required: true, content: { 'application/json': { schema } } },
-});
-const security = [{ sessionCookie: [] }];
+const errors = errorResponses;
+const json = jsonContent;
+const body = jsonBody;
 const MutationResult = z.object({ evaluation: EvaluationSchema }).openapi('MutationResult');
 
 export function apiRoutes() {
@@ -283,5 +265,6 @@ export function apiRoutes() {
     },
   );
 
+  adminRoutes(api);
   return api;
 }

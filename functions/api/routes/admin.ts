@@ -1,0 +1,47 @@
+import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { assignActing, recordMutasi } from '../../../shared/app/mutasi.js';
+import { toView } from '../../../shared/app/queries.js';
+import { EvaluationSchema, MutasiBody, NipParams, PenugasanBody } from '../../../shared/schemas/api.js';
+import type { AppEnv } from '../http/env.js';
+import { errorResponses, jsonContent, jsonBody, security } from './openapi-parts.js';
+
+/** BKPSDM's changes to the organisation in the middle of a cycle. */
+export function adminRoutes(api: OpenAPIHono<AppEnv>) {
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/admin/employees/{nip}/mutasi',
+      summary:
+        'BKPSDM mencatat mutasi (pindah unit/OPD atau ganti atasan); evaluasi yang terbuka ikut pindah',
+      security,
+      request: { params: NipParams, ...jsonBody(MutasiBody) },
+      responses: {
+        200: jsonContent(
+          z.object({ nip: z.string(), evaluations: z.array(EvaluationSchema) }),
+          'Mutasi dicatat',
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { nip } = c.req.valid('param');
+      const out = await recordMutasi(c.var.config.deps(), c.var.principal, nip, c.req.valid('json'));
+      return c.json({ nip, evaluations: out.evaluations.map(toView) }, 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/admin/acting',
+      summary:
+        'BKPSDM menetapkan Plt/Plh atasan untuk rentang tanggal; evaluasi tim yang terbuka diputuskan oleh Plt/Plh',
+      security,
+      request: jsonBody(PenugasanBody),
+      responses: {
+        201: jsonContent(z.object({ evaluations: z.number() }), 'Penugasan dicatat'),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await assignActing(c.var.config.deps(), c.var.principal, c.req.valid('json')), 201),
+  );
+}

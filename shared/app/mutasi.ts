@@ -1,0 +1,156 @@
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Employee } from '../domain/employee.js';
+import { dilarang, tidakDitemukan } from '../domain/errors.js';
+import {
+  assertValid,
+  checkMutasi,
+  checkPenugasan,
+  isOpen,
+  type Mutasi,
+  type Penugasan,
+} from '../domain/mutasi.js';
+import { changeItems, listByAtasan, listByEmployee, staleEvaluation } from '../data/evaluations.js';
+import { employeeItem, getEmployee } from '../data/people.js';
+import { transact, type TransactItem } from '../data/transact.js';
+import type { Deps } from '../runtime/deps.js';
+import type { Principal } from './actor.js';
+
+function assertAdmin(p: Principal) {
+  if (!p.admin) throw dilarang('Hanya admin BKPSDM yang dapat mencatat mutasi atau penugasan Plt/Plh');
+}
+
+async function chainAbove(deps: Deps, nip: string | undefined): Promise<string[]> {
+  const chain: string[] = [];
+  for (let cur = nip; cur && chain.length < 30 && !chain.includes(cur);) {
+    chain.push(cur);
+    cur = (await getEmployee(deps, cur))?.atasanNip;
+  }
+  return chain.slice(1);
+}
+
+/**
+ * A transfer: the profile and every open evaluation move together in one transaction, each
+ * evaluation with its audit entry, so no open stage waits on the former atasan.
+ */
+export async function recordMutasi(deps: Deps, p: Principal, nip: string, m: Mutasi) {
+  assertAdmin(p);
+  const person = await getEmployee(deps, nip);
+  if (!person) throw tidakDitemukan('Pegawai tidak ditemukan');
+  const newAtasan = m.atasanNip ? await getEmployee(deps, m.atasanNip) : undefined;
+  assertValid(
+    checkMutasi(person, m, newAtasan, await chainAbove(deps, m.atasanNip)),
+    'Mutasi tidak dapat dicatat',
+  );
+  const updated: Employee = {
+    ...person,
+    ...(m.opd ? { opd: m.opd } : {}),
+    ...(m.unit ? { unit: m.unit } : {}),
+    ...(m.atasanNip ? { atasanNip: m.atasanNip } : {}),
+  };
+  const at = deps.now().toISOString();
+  const open = (await listByEmployee(deps, nip)).filter(isOpen);
+  const items: TransactItem[] = [];
+  const evaluations = open.map((e) => {
+    const patch = {
+      opd: updated.opd,
+      unit: updated.unit,
+      ...(m.atasanNip
+        ? { atasanNip: m.atasanNip, atasanNama: newAtasan!.nama, atasanAtasanNip: newAtasan!.atasanNip }
+        : {}),
+      plt: undefined,
+    };
+    const { after, items: its } = changeItems(
+      deps,
+      {
+        before: e,
+        patch,
+        audit: {
+          actor: { nip: p.nip, nama: p.nama },
+          action: 'ATASAN_DIGANTI',
+          detail: {
+            dari: e.atasanNip,
+            ke: updated.atasanNip,
+            opd: updated.opd,
+            unit: updated.unit,
+            alasan: m.alasan.trim(),
+          },
+        },
+      },
+      at,
+    );
+    items.push(...its);
+    return after;
+  });
+  items.push({
+    Put: {
+      TableName: deps.tableName,
+      Item: { ...employeeItem(updated), diubahPada: at, diubahOleh: p.nip },
+      ConditionExpression: 'attribute_exists(pk)',
+    },
+  });
+  const failures = Object.fromEntries(open.map((e, i) => [i * 2, staleEvaluation(e)]));
+  await transact(deps, items, failures);
+  return { employee: updated, evaluations };
+}
+
+/**
+ * A Plt/Plh: every open evaluation of the replaced atasan's team gets the acting person and
+ * the dates (one transaction per evaluation, with its audit entry); the assignment itself is
+ * stored so the acting person's inbox can find the team.
+ */
+export async function assignActing(deps: Deps, p: Principal, a: Penugasan) {
+  assertAdmin(p);
+  const [acting, replaced] = await Promise.all([
+    getEmployee(deps, a.nip),
+    getEmployee(deps, a.menggantikanNip),
+  ]);
+  assertValid(checkPenugasan(a, acting, replaced), 'Penugasan Plt/Plh tidak dapat dicatat');
+  const at = deps.now().toISOString();
+  await deps.ddb.send(
+    new PutCommand({
+      TableName: deps.tableName,
+      Item: {
+        pk: `ACTING#${a.nip}`,
+        sk: `${a.menggantikanNip}#${a.mulai}`,
+        type: 'ACTING',
+        ...a,
+        alasan: a.alasan.trim(),
+        dicatatPada: at,
+        dicatatOleh: p.nip,
+      },
+    }),
+  );
+  const team = (await listByAtasan(deps, a.menggantikanNip)).filter(isOpen);
+  let moved = 0;
+  for (const e of team) {
+    const plt = { nip: a.nip, nama: acting!.nama, mulai: a.mulai, selesai: a.selesai, jenis: a.jenis };
+    const { items } = changeItems(
+      deps,
+      {
+        before: e,
+        patch: { plt },
+        audit: {
+          actor: { nip: p.nip, nama: p.nama },
+          action: 'PLT_DITETAPKAN',
+          detail: { ...plt, menggantikan: a.menggantikanNip, alasan: a.alasan.trim() },
+        },
+      },
+      at,
+    );
+    await transact(deps, items, { 0: staleEvaluation(e) });
+    moved++;
+  }
+  return { evaluations: moved };
+}
+
+/** Assignments where this person acts for someone; the inbox adds their teams. */
+export async function actingFor(deps: Deps, nip: string): Promise<Penugasan[]> {
+  const out = await deps.ddb.send(
+    new QueryCommand({
+      TableName: deps.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `ACTING#${nip}` },
+    }),
+  );
+  return (out.Items ?? []) as Penugasan[];
+}

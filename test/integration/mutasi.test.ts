@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchCycle } from '../../shared/app/cycle-launch.js';
+import { assignActing, recordMutasi } from '../../shared/app/mutasi.js';
+import { inbox } from '../../shared/app/queries.js';
+import * as skp from '../../shared/app/skp.js';
+import { getEmployee } from '../../shared/data/people.js';
+import { getWithHistory, listByAtasan } from '../../shared/data/evaluations.js';
+import { tanggalWib } from '../../shared/domain/policy.js';
+import { registeredEvaluation, startTestSystem, type TestSystem } from '../support/system.js';
+
+const row = {
+  jenis: 'UTAMA' as const,
+  rhk: 'Terkelolanya data kepegawaian',
+  aspek: 'KUANTITAS' as const,
+  indikator: 'Jumlah data terverifikasi',
+  target: 100,
+  satuan: 'persen',
+};
+let s: TestSystem;
+beforeAll(async () => {
+  s = await startTestSystem({ cycle: { scope: ['DISKOMINFO', 'BKPSDM'] } });
+  await launchCycle(s.deps, s.cycle.id);
+});
+afterAll(() => s.stop());
+
+describe('mid-cycle changes (docs/people.md)', () => {
+  it("moves a transferred person's open evaluation, submitted SKP included, to the new atasan", async () => {
+    const admin = s.principal('kabidpkap');
+    const pegawai = s.principal('pranatahumas'); // atasan: Kabid IKP
+    const baru = s.principal('kabidaptika');
+    const e = await registeredEvaluation(s, pegawai.nip);
+    const added = await skp.addTargetRow(s.deps, pegawai, s.cycle.id, pegawai.nip, e.version, row);
+    await skp.submitSkp(s.deps, pegawai, s.cycle.id, pegawai.nip, added.evaluation.version);
+
+    await expect(
+      recordMutasi(s.deps, pegawai, pegawai.nip, { atasanNip: baru.nip, alasan: 'Pindah bidang' }),
+    ).rejects.toMatchObject({ code: 'DILARANG' });
+    const out = await recordMutasi(s.deps, admin, pegawai.nip, {
+      unit: 'APTIKA',
+      atasanNip: baru.nip,
+      alasan: 'SK Wali Kota tentang mutasi',
+    });
+    expect(out.evaluations[0]).toMatchObject({
+      atasanNip: baru.nip,
+      atasanNama: baru.nama,
+      unit: 'APTIKA',
+      status: 'DIAJUKAN',
+    });
+    expect(await getEmployee(s.deps, pegawai.nip)).toMatchObject({ atasanNip: baru.nip, unit: 'APTIKA' });
+    expect((await inbox(s.deps, baru)).map((x) => x.nip)).toContain(pegawai.nip);
+    expect(
+      (await listByAtasan(s.deps, s.principal('kabidikp').nip, 'DIAJUKAN')).map((x) => x.nip),
+    ).not.toContain(pegawai.nip);
+    const history = (await getWithHistory(s.deps, s.cycle.id, pegawai.nip))!.history.at(-1)!;
+    expect(history).toMatchObject({
+      action: 'ATASAN_DIGANTI',
+      actor: { nip: admin.nip },
+      detail: { ke: baru.nip, alasan: 'SK Wali Kota tentang mutasi' },
+    });
+    // The new atasan decides now; the former one may not.
+    const current = (await getWithHistory(s.deps, s.cycle.id, pegawai.nip))!.evaluation;
+    await expect(
+      skp.approveSkp(s.deps, s.principal('kabidikp'), s.cycle.id, pegawai.nip, current.version),
+    ).rejects.toMatchObject({ code: 'DILARANG' });
+    const approved = await skp.approveSkp(s.deps, baru, s.cycle.id, pegawai.nip, current.version);
+    expect(approved.status).toBe('SELESAI');
+  });
+
+  it('refuses self-supervision, unknown atasan, and a cycle in the chain, writing nothing', async () => {
+    const admin = s.principal('kabidpkap');
+    const kabid = s.principal('kabidaptika');
+    const before = await getEmployee(s.deps, kabid.nip);
+    await expect(
+      recordMutasi(s.deps, admin, kabid.nip, { atasanNip: kabid.nip, alasan: 'Uji coba' }),
+    ).rejects.toMatchObject({
+      issues: [{ path: 'atasanNip', message: 'Pegawai tidak dapat menjadi atasannya sendiri' }],
+    });
+    await expect(
+      recordMutasi(s.deps, admin, kabid.nip, { atasanNip: '199901012020011001', alasan: 'Uji coba' }),
+    ).rejects.toMatchObject({ issues: [{ path: 'atasanNip', message: 'NIP atasan tidak terdaftar' }] });
+    await expect(
+      recordMutasi(s.deps, admin, kabid.nip, { atasanNip: s.principal('pranata1').nip, alasan: 'Uji coba' }),
+    ).rejects.toMatchObject({ issues: [{ path: 'atasanNip', message: expect.stringMatching(/bawahan/) }] });
+    expect(await getEmployee(s.deps, kabid.nip)).toEqual(before);
+  });
+
+  it("hands the atasan's decisions to a Plt for the dates given, and back afterwards", async () => {
+    const admin = s.principal('kabidpkap');
+    const pegawai = s.principal('pranata1');
+    const atasan = s.principal('kabidaptika');
+    const plt = s.principal('sekdiskominfo');
+    const e = await registeredEvaluation(s, pegawai.nip);
+    const added = await skp.addTargetRow(s.deps, pegawai, s.cycle.id, pegawai.nip, e.version, row);
+    const submitted = await skp.submitSkp(s.deps, pegawai, s.cycle.id, pegawai.nip, added.evaluation.version);
+
+    const today = tanggalWib(new Date());
+    await expect(
+      assignActing(s.deps, admin, {
+        jenis: 'PLT',
+        nip: plt.nip,
+        menggantikanNip: atasan.nip,
+        mulai: today,
+        selesai: '2020-01-01',
+        alasan: 'Sprint Sekda',
+      }),
+    ).rejects.toMatchObject({ issues: [{ path: 'selesai' }] });
+    const { evaluations } = await assignActing(s.deps, admin, {
+      jenis: 'PLT',
+      nip: plt.nip,
+      menggantikanNip: atasan.nip,
+      mulai: today,
+      selesai: '2099-12-31',
+      alasan: 'Surat perintah Sekda',
+    });
+    expect(evaluations).toBeGreaterThanOrEqual(1);
+    expect((await inbox(s.deps, plt)).map((x) => x.nip)).toContain(pegawai.nip);
+    expect((await inbox(s.deps, atasan)).map((x) => x.nip)).not.toContain(pegawai.nip);
+    const current = (await getWithHistory(s.deps, s.cycle.id, pegawai.nip))!;
+    expect(current.evaluation.version).toBe(submitted.version + 1);
+    expect(current.history.at(-1)).toMatchObject({
+      action: 'PLT_DITETAPKAN',
+      detail: { nip: plt.nip, menggantikan: atasan.nip },
+    });
+    await expect(
+      skp.returnSkp(s.deps, atasan, s.cycle.id, pegawai.nip, current.evaluation.version, 'Perbaiki target'),
+    ).rejects.toMatchObject({ code: 'DILARANG' });
+    const returned = await skp.returnSkp(
+      s.deps,
+      plt,
+      s.cycle.id,
+      pegawai.nip,
+      current.evaluation.version,
+      'Perbaiki target',
+    );
+    expect(returned.status).toBe('DIKEMBALIKAN');
+  });
+});
