@@ -5,7 +5,7 @@ import { tidakDitemukan } from '../domain/errors.js';
 import { auditPut } from '../data/audit.js';
 import { getCycle, listCycles } from '../data/cycles.js';
 import { evaluationItem, getEvaluation, listByCycle } from '../data/evaluations.js';
-import { getEmployees, listActiveByOpd, listOpd } from '../data/people.js';
+import { getEmployees, listActiveByOpd, listOrg } from '../data/people.js';
 import { transact } from '../data/transact.js';
 import type { Deps } from '../runtime/deps.js';
 import { startEvaluation } from './workflow-client.js';
@@ -18,13 +18,23 @@ export interface LaunchReport {
   alreadyStarted: number;
 }
 
-function newEvaluation(cycle: Cycle, emp: Employee, atasan: Employee | undefined, at: string): Evaluation {
+type OrgNames = { opd: Map<string, string>; unit: Map<string, string> };
+
+function newEvaluation(
+  cycle: Cycle,
+  emp: Employee,
+  atasan: Employee | undefined,
+  at: string,
+  names: OrgNames,
+): Evaluation {
   return {
     cycleId: cycle.id,
     nip: emp.nip,
     nama: emp.nama,
     opd: emp.opd,
     unit: emp.unit,
+    opdNama: names.opd.get(emp.opd) ?? emp.opd,
+    unitNama: names.unit.get(`${emp.opd}#${emp.unit}`) ?? emp.unit,
     jabatan: emp.jabatan,
     ...(emp.atasanNip ? { atasanNip: emp.atasanNip, atasanNama: atasan?.nama ?? emp.atasanNip } : {}),
     ...(atasan?.atasanNip ? { atasanAtasanNip: atasan.atasanNip } : {}),
@@ -82,7 +92,12 @@ async function neverRun(deps: Deps, e: Evaluation): Promise<boolean> {
 export async function launchCycle(deps: Deps, cycleId: string): Promise<LaunchReport> {
   const cycle = await getCycle(deps, cycleId);
   if (!cycle) throw tidakDitemukan(`Siklus ${cycleId} tidak ditemukan`);
-  const opds = cycle.scope === 'ALL' ? (await listOpd(deps)).map((o) => o.kode) : cycle.scope;
+  const org = await listOrg(deps);
+  const names: OrgNames = {
+    opd: new Map(org.opd.map((o) => [o.kode, o.nama])),
+    unit: new Map(org.units.map((u) => [`${u.opd}#${u.kode}`, u.nama])),
+  };
+  const opds = cycle.scope === 'ALL' ? org.opd.map((o) => o.kode) : cycle.scope;
   const employees = (await Promise.all(opds.map((o) => listActiveByOpd(deps, o)))).flat();
   const atasan = await getEmployees(
     deps,
@@ -102,6 +117,7 @@ export async function launchCycle(deps: Deps, cycleId: string): Promise<LaunchRe
       emp,
       emp.atasanNip ? atasan.get(emp.atasanNip) : undefined,
       now.toISOString(),
+      names,
     );
     const created = await ensureEvaluation(deps, evaluation);
     if (created) report.created++;

@@ -10,7 +10,7 @@ import {
   type Penugasan,
 } from '../domain/mutasi.js';
 import { changeItems, listByAtasan, listByEmployee, staleEvaluation } from '../data/evaluations.js';
-import { employeeItem, getEmployee } from '../data/people.js';
+import { employeeItem, getEmployee, listOrg } from '../data/people.js';
 import { transact, type TransactItem } from '../data/transact.js';
 import type { Deps } from '../runtime/deps.js';
 import type { Principal } from './actor.js';
@@ -49,11 +49,26 @@ export async function recordMutasi(deps: Deps, p: Principal, nip: string, m: Mut
   };
   const at = deps.now().toISOString();
   const open = (await listByEmployee(deps, nip)).filter(isOpen);
+  const org = m.opd || m.unit ? await listOrg(deps) : undefined;
+  const opdNama = org?.opd.find((o) => o.kode === updated.opd)?.nama;
+  const unitNama = org?.units.find((u) => u.opd === updated.opd && u.kode === updated.unit)?.nama;
+  if (org) {
+    assertValid(
+      [
+        ...(opdNama ? [] : [{ path: 'opd', message: `OPD ${updated.opd} tidak terdaftar` }]),
+        ...(unitNama
+          ? []
+          : [{ path: 'unit', message: `Unit kerja ${updated.unit} tidak ada di ${updated.opd}` }]),
+      ],
+      'Mutasi tidak dapat dicatat',
+    );
+  }
   const items: TransactItem[] = [];
   const evaluations = open.map((e) => {
     const patch = {
       opd: updated.opd,
       unit: updated.unit,
+      ...(org ? { opdNama: opdNama ?? updated.opd, unitNama: unitNama ?? updated.unit } : {}),
       ...(m.atasanNip
         ? { atasanNip: m.atasanNip, atasanNama: newAtasan!.nama, atasanAtasanNip: newAtasan!.atasanNip }
         : {}),

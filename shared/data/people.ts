@@ -1,5 +1,5 @@
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Employee, Opd } from '../domain/employee.js';
+import type { Employee, Opd, UnitKerja } from '../domain/employee.js';
 import type { Deps } from '../runtime/deps.js';
 import { fromItem } from './items.js';
 import { indexKeys, keys } from './keys.js';
@@ -54,15 +54,28 @@ export async function listActiveByOpd(deps: Deps, opd: string): Promise<Employee
   return items.map((i) => fromItem<Employee>(i));
 }
 
+/** The whole organisation chart: OPDs and their units (one small partition). */
+export async function listOrg(deps: Deps): Promise<{ opd: Opd[]; units: UnitKerja[] }> {
+  const items: Record<string, unknown>[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const out = await deps.ddb.send(
+      new QueryCommand({
+        TableName: deps.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': 'ORG', ':p': 'OPD#' },
+        ExclusiveStartKey,
+      }),
+    );
+    items.push(...((out.Items ?? []) as Record<string, unknown>[]));
+    ExclusiveStartKey = out.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return {
+    opd: items.filter((i) => i.type === 'OPD').map((i) => fromItem<Opd>(i)),
+    units: items.filter((i) => i.type === 'UNIT').map((i) => fromItem<UnitKerja>(i)),
+  };
+}
+
 export async function listOpd(deps: Deps): Promise<Opd[]> {
-  const out = await deps.ddb.send(
-    new QueryCommand({
-      TableName: deps.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      FilterExpression: '#t = :t',
-      ExpressionAttributeNames: { '#t': 'type' },
-      ExpressionAttributeValues: { ':pk': 'ORG', ':p': 'OPD#', ':t': 'OPD' },
-    }),
-  );
-  return (out.Items ?? []).map((i) => fromItem<Opd>(i));
+  return (await listOrg(deps)).opd;
 }

@@ -28,6 +28,9 @@ export interface Evaluation {
   nama: string;
   opd: string;
   unit: string;
+  /** Names as they were at launch, for display; codes stay the keys. */
+  opdNama?: string;
+  unitNama?: string;
   jabatan: string;
   atasanNip?: string;
   atasanNama?: string;

@@ -86,6 +86,8 @@ export const EvaluationSchema = z
     nama: z.string(),
     opd: z.string(),
     unit: z.string(),
+    opdNama: z.string().optional(),
+    unitNama: z.string().optional(),
     jabatan: z.string(),
     atasanNip: z.string().optional(),
     atasanNama: z.string().optional(),

@@ -81,6 +81,16 @@ describe('mid-cycle changes (docs/people.md)', () => {
     await expect(
       recordMutasi(s.deps, admin, kabid.nip, { atasanNip: s.principal('pranata1').nip, alasan: 'Uji coba' }),
     ).rejects.toMatchObject({ issues: [{ path: 'atasanNip', message: expect.stringMatching(/bawahan/) }] });
+    await expect(
+      recordMutasi(s.deps, admin, kabid.nip, { opd: 'DINSOS', alasan: 'Uji coba' }),
+    ).rejects.toMatchObject({
+      issues: expect.arrayContaining([{ path: 'opd', message: 'OPD DINSOS tidak terdaftar' }]),
+    });
+    await expect(
+      recordMutasi(s.deps, admin, kabid.nip, { unit: 'LALIN', alasan: 'Uji coba' }),
+    ).rejects.toMatchObject({
+      issues: [{ path: 'unit', message: 'Unit kerja LALIN tidak ada di DISKOMINFO' }],
+    });
     expect(await getEmployee(s.deps, kabid.nip)).toEqual(before);
   });
 

@@ -15,7 +15,7 @@ export function EvaluationHeader({ e, now }: { e: EvaluationView; now: Date }) {
         <dt>Jabatan</dt>
         <dd>{e.jabatan}</dd>
         <dt>Unit kerja (OPD)</dt>
-        <dd>{e.unit === e.opd ? e.unit : `${e.unit} (${e.opd})`}</dd>
+        <dd>{`${e.unitNama ?? e.unit}, ${e.opdNama ?? e.opd}`}</dd>
         <dt>Atasan langsung</dt>
         <dd>
           {e.atasanNip ? (
