@@ -1,9 +1,11 @@
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod, HttpStage, type CfnStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { grantTableAccess } from '../grants.js';
 import { nodeFunction } from '../lambda.js';
@@ -12,11 +14,14 @@ import { acknowledge, REASONS } from '../nag.js';
 export interface ApiStackProps extends StackProps {
   table: ITableV2;
   evaluationMachineArn: string;
+  userPool: IUserPool;
+  userPoolClient: IUserPoolClient;
+  sessionSecret: ISecret;
 }
 
 /**
- * The HTTP API. Until Cognito sign-in lands, only GET /health is routed: API Gateway answers
- * 404 to everything else, and the function itself refuses every session (AUTH_MODE=cloud).
+ * The HTTP API: every path goes to the one Hono function, which authenticates by itself
+ * (signed session cookie for the web form, Cognito access tokens for API clients).
  */
 export class ApiStack extends Stack {
   readonly api: HttpApi;
@@ -27,6 +32,9 @@ export class ApiStack extends Stack {
       TABLE_NAME: props.table.tableName,
       EVALUATION_STATE_MACHINE_ARN: props.evaluationMachineArn,
       AUTH_MODE: 'cloud',
+      USER_POOL_ID: props.userPool.userPoolId,
+      USER_POOL_CLIENT_ID: props.userPoolClient.userPoolClientId,
+      SESSION_SECRET_ARN: props.sessionSecret.secretArn,
     });
     grantTableAccess(fn, props.table);
     acknowledge(
@@ -39,6 +47,20 @@ export class ApiStack extends Stack {
       new PolicyStatement({
         actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
         resources: [props.evaluationMachineArn],
+      }),
+    );
+    // Exactly what sign-in needs: the server-side password check, and reading the signing key
+    // at init (encrypted with the AWS-managed key, so no KMS grant is needed).
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['cognito-idp:AdminInitiateAuth'],
+        resources: [props.userPool.userPoolArn],
+      }),
+    );
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['secretsmanager:GetSecretValue'],
+        resources: [props.sessionSecret.secretArn],
       }),
     );
 
@@ -68,18 +90,15 @@ export class ApiStack extends Stack {
         latency: '$context.responseLatency',
       }),
     };
-    const route = this.api.addRoutes({
-      path: '/health',
-      methods: [HttpMethod.GET],
-      integration: new HttpLambdaIntegration('Health', fn),
-    });
-
-    for (const r of route) {
-      acknowledge(
-        r,
-        'APIG4',
-        'GET /health is deliberately public: it reports liveness only and reads no data. It is the only route until Cognito sign-in is added.',
-      );
+    const integration = new HttpLambdaIntegration('App', fn);
+    for (const path of ['/', '/{proxy+}']) {
+      for (const route of this.api.addRoutes({ path, methods: [HttpMethod.ANY], integration })) {
+        acknowledge(
+          route,
+          'APIG4',
+          'The routes are public on purpose: the function authenticates every request itself (HMAC-signed session cookie with CSRF tokens for the web form, Cognito access tokens verified with aws-jwt-verify for API clients), and the sign-in page, /health and the API reference must be reachable without a token, so an API Gateway JWT authorizer cannot front them.',
+        );
+      }
     }
   }
 }

@@ -21,10 +21,14 @@ describe('CDK app', () => {
       .findAll()
       .flatMap((c) => c.node.metadata.filter((m) => m.type === 'aws:cdk:acknowledged-rules'))
       .flatMap((m) => Object.entries(m.data as Record<string, string>));
-    // 4 functions x (IAM4 basic role, IAM5 X-Ray) + state machine (IAM5 logs/X-Ray, 2 x function versions) + APIG4 /health
-    expect(acknowledged).toHaveLength(12);
+    // 4 functions x (IAM4 basic role, IAM5 X-Ray) + state machine (IAM5 logs/X-Ray, 2 x function versions)
+    // + APIG4 on `ANY /` and `ANY /{proxy+}` (the app authenticates itself)
+    // + COG2 (MFA optional) + SMG4 (session signing key not rotated automatically)
+    expect(acknowledged).toHaveLength(15);
+    const rule = (id: string) => id.replace(/^.*AwsSolutions-/, '').replace(/\[.*$/, '');
+    expect(acknowledged.map(([id]) => rule(id)).filter((r) => /COG|SMG/.test(r))).toEqual(['COG2', 'SMG4']);
     for (const [id, reason] of acknowledged) {
-      expect(id).toMatch(/AwsSolutions-(IAM4|IAM5|APIG4)/);
+      expect(['IAM4', 'IAM5', 'APIG4', 'COG2', 'SMG4']).toContain(rule(id));
       expect(reason.length).toBeGreaterThan(60);
     }
   });
@@ -93,14 +97,76 @@ describe('CDK app', () => {
     }
   });
 
-  it('exposes only GET /health until Cognito sign-in exists', () => {
+  it('signs in with a Cognito user pool: NIP usernames, no self sign-up, strong passwords, optional TOTP', () => {
+    const t = Template.fromStack(stacks.auth);
+    t.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    t.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: true }),
+      UsernameConfiguration: { CaseSensitive: false },
+      AliasAttributes: Match.absent(),
+      UsernameAttributes: Match.absent(),
+      Policies: {
+        PasswordPolicy: Match.objectLike({
+          MinimumLength: 12,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        }),
+      },
+      MfaConfiguration: 'OPTIONAL',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
+      DeletionProtection: 'ACTIVE',
+      UserPoolTier: 'PLUS',
+      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+    });
+    t.hasResourceProperties('AWS::Cognito::UserPoolRiskConfigurationAttachment', {
+      ClientId: 'ALL',
+      CompromisedCredentialsRiskConfiguration: { Actions: { EventAction: 'BLOCK' } },
+    });
+    // server-side admin flow and SRP for API clients; never the public plain-password flow
+    t.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ExplicitAuthFlows: Match.arrayEquals([
+        'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+        'ALLOW_USER_SRP_AUTH',
+        'ALLOW_REFRESH_TOKEN_AUTH',
+      ]),
+      GenerateSecret: false,
+      PreventUserExistenceErrors: 'ENABLED',
+      AllowedOAuthFlowsUserPoolClient: false,
+    });
+    t.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: Match.objectLike({ PasswordLength: 64 }),
+    });
+  });
+
+  it('routes the whole app to the function, which gets exactly the auth permissions it needs', () => {
     const t = Template.fromStack(stacks.api);
     const routes = Object.values(t.findResources('AWS::ApiGatewayV2::Route')).map(
       (r) => r.Properties.RouteKey,
     );
-    expect(routes).toEqual(['GET /health']);
-    t.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ AUTH_MODE: 'cloud' }) },
+    expect(routes.sort()).toEqual(['ANY /', 'ANY /{proxy+}']);
+    t.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
     });
+    t.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          AUTH_MODE: 'cloud',
+          USER_POOL_ID: Match.anyValue(),
+          USER_POOL_CLIENT_ID: Match.anyValue(),
+          SESSION_SECRET_ARN: Match.anyValue(),
+        }),
+      },
+    });
+    const actions = Object.values(t.findResources('AWS::IAM::Policy'))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[] }[])
+      .flatMap((st) => [st.Action].flat());
+    expect(actions.filter((a) => /^(cognito-idp|secretsmanager|kms):/.test(a)).sort()).toEqual([
+      'cognito-idp:AdminInitiateAuth',
+      'secretsmanager:GetSecretValue',
+    ]);
   });
 });

@@ -17,6 +17,8 @@ export type AppEnv = {
   Variables: {
     config: AppConfig;
     session: SessionData | null;
+    /** True when the principal came from a bearer token (API clients), not the cookie. */
+    bearer: boolean;
     principal: Principal;
     csrf: string;
   };

@@ -2,20 +2,40 @@ import { randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Principal } from '../../../shared/app/actor.js';
+import type { SignInContext } from '../../../shared/auth/authenticator.js';
 import { checkCsrf, csrfToken, decodeSession, encodeSession } from '../../../shared/auth/session.js';
 import type { AppConfig, AppEnv } from './env.js';
 import { errorBody } from './errors.js';
 
 export const SESSION_COOKIE = 'kinerja_sesi';
 
-/** Reads the signed session cookie; an invalid, forged or expired one counts as none. */
+/** `Authorization: Bearer <token>` on a JSON API request, when the authenticator can check it. */
+function bearerToken(c: Context<AppEnv>, config: AppConfig): string | undefined {
+  if (!config.auth.verifyBearer || !c.req.path.startsWith('/api/')) return undefined;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
+  return m?.[1];
+}
+
+/**
+ * Establishes who is asking. API clients send a bearer token: when one is present it alone
+ * decides (a bad token is 401 even next to a valid cookie). Everyone else uses the signed
+ * session cookie; an invalid, forged or expired one counts as none.
+ */
 export function sessionMiddleware(config: AppConfig): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('config', config);
-    const session =
-      config.auth.mode === 'cloud'
-        ? null
-        : decodeSession(config.sessionSecret, getCookie(c, SESSION_COOKIE), new Date());
+    c.set('session', null);
+    c.set('bearer', false);
+    const token = bearerToken(c, config);
+    if (token) {
+      const principal = await config.auth.verifyBearer!(token);
+      if (principal) {
+        c.set('principal', principal);
+        c.set('bearer', true);
+      }
+      return next();
+    }
+    const session = decodeSession(config.sessionSecret, getCookie(c, SESSION_COOKIE), new Date());
     c.set('session', session);
     if (session) {
       c.set('principal', { nip: session.nip, nama: session.nama, admin: session.admin });
@@ -46,10 +66,19 @@ export function endSession(c: Context<AppEnv>): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: c.var.config.secureCookies });
 }
 
-/** JSON API: 401 without a session; 403 on a mutation without the session's CSRF token. */
+/**
+ * JSON API: 401 without a session or valid bearer token; 403 on a cookie mutation without the
+ * session's CSRF token. Bearer requests need no CSRF token: a browser never attaches the
+ * Authorization header on its own, so a cross-site page cannot borrow it.
+ */
 export const requireApiSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.var.bearer) return next();
   const session = c.var.session;
-  if (!session) return c.json(errorBody('TIDAK_TERAUTENTIKASI', 'Silakan masuk terlebih dahulu'), 401);
+  if (!session) {
+    if (c.req.header('authorization') && c.var.config.auth.verifyBearer)
+      c.header('WWW-Authenticate', 'Bearer error="invalid_token"');
+    return c.json(errorBody('TIDAK_TERAUTENTIKASI', 'Silakan masuk terlebih dahulu'), 401);
+  }
   if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
     if (!checkCsrf(c.var.config.sessionSecret, session.sid, c.req.header('x-csrf-token'))) {
       return c.json(errorBody('CSRF', 'Token CSRF tidak ada atau tidak valid (header x-csrf-token)'), 403);
@@ -57,3 +86,23 @@ export const requireApiSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   await next();
 };
+
+/** Headers that help Cognito recognise a browser; never cookies or credentials. */
+const CONTEXT_HEADERS = ['user-agent', 'accept-language', 'host', 'referer', 'x-forwarded-for'];
+
+/**
+ * The user's side of a sign-in for Cognito's threat protection: the address API Gateway saw
+ * (from the Lambda event, which the client cannot forge) and a few browser headers. Undefined
+ * outside Lambda (local mode has no use for it).
+ */
+export function signInContext(c: Context<AppEnv>): SignInContext | undefined {
+  const env = c.env as { event?: { requestContext?: { http?: { sourceIp?: string } } } } | undefined;
+  const ip = env?.event?.requestContext?.http?.sourceIp;
+  if (!ip) return undefined;
+  const headers: Record<string, string> = {};
+  for (const name of CONTEXT_HEADERS) {
+    const value = c.req.header(name);
+    if (value) headers[name] = value;
+  }
+  return { ip, serverName: c.req.header('host') ?? '', serverPath: c.req.path, headers };
+}

@@ -3,7 +3,8 @@ import type { Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../http/env.js';
-import { endSession, startSession } from '../http/session.js';
+import { endSession, signInContext, startSession } from '../http/session.js';
+import { signInAvailable } from '../../../shared/auth/authenticator.js';
 import { safeLanjut } from './lanjut.js';
 import { readForm, readSignedForm, sendPage } from './respond.js';
 import { SignInPage, type SignInProps } from './views/sign-in.js';
@@ -37,7 +38,8 @@ function sameToken(cookie: string | undefined, field: string | undefined): boole
 type Shown = Omit<SignInProps, 'formToken' | 'cloud'>;
 
 function showSignIn(c: Context<AppEnv>, props: Shown, status: ContentfulStatusCode = 200) {
-  const cloud = c.var.config.auth.mode === 'cloud';
+  // Only a deployment without any sign-in (no user pool) shows the notice instead of the form.
+  const cloud = !signInAvailable(c.var.config.auth);
   return sendPage(c, SignInPage({ ...props, cloud, formToken: cloud ? '' : issueFormToken(c) }), status);
 }
 
@@ -56,7 +58,7 @@ export function authRoutes(web: Hono<AppEnv>) {
     if (values instanceof Response) return values;
     const lanjut = safeLanjut(values.lanjut);
     const nip = normaliseNip(values.nip ?? '');
-    if (c.var.config.auth.mode === 'cloud') return showSignIn(c, { lanjut }, 503);
+    if (!signInAvailable(c.var.config.auth)) return showSignIn(c, { lanjut }, 503);
     if (!sameToken(getCookie(c, SIGNIN_COOKIE), values._csrf)) {
       return showSignIn(
         c,
@@ -71,7 +73,7 @@ export function authRoutes(web: Hono<AppEnv>) {
     if (Object.keys(fieldErrors).length)
       return showSignIn(c, { lanjut, nip, error: 'Lengkapi isian berikut.', fieldErrors }, 400);
 
-    const principal = await c.var.config.auth.signIn(nip, password);
+    const principal = await c.var.config.auth.signIn(nip, password, signInContext(c));
     if (!principal) return showSignIn(c, { lanjut, nip, error: 'NIP atau kata sandi salah' }, 401);
     deleteCookie(c, SIGNIN_COOKIE, { path: '/masuk', secure: c.var.config.secureCookies });
     startSession(c, principal);
