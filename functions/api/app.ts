@@ -58,6 +58,12 @@ export function createApp(config: AppConfig & { profileTtlMs?: number }) {
     description:
       'Sesi dari halaman masuk. Permintaan yang mengubah data juga wajib membawa header x-csrf-token.',
   });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'Token akses Cognito (cloud). Permintaan dengan bearer token tidak memerlukan x-csrf-token.',
+  });
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
