@@ -22,4 +22,4 @@ export const jsonContent = <T extends z.ZodType>(schema: T, description: string)
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   body: { required: true, content: { 'application/json': { schema } } },
 });
-export const security = [{ sessionCookie: [] }, { bearerAuth: [] }];
+export const security: Record<string, string[]>[] = [{ sessionCookie: [] }, { bearerAuth: [] }];
