@@ -137,6 +137,7 @@ export const MutasiBody = z
   })
   .strict()
   .openapi('MutasiBody');
+export const MutasiForm = MutasiBody.extend({ nip: Nip });
 export const PenugasanBody = z
   .object({
     jenis: z.enum(['PLT', 'PLH'], 'Jenis harus PLT atau PLH'),

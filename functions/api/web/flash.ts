@@ -10,6 +10,8 @@ export const FLASH = {
   disetujui: 'SKP disetujui. Tahap penetapan target selesai.',
   dikembalikan: 'SKP dikembalikan ke pegawai dengan catatan.',
   ekspektasi: 'Ekspektasi khusus disimpan.',
+  mutasi: 'Mutasi dicatat; evaluasi yang terbuka ikut pindah ke atasan baru.',
+  plt: 'Penugasan Plt/Plh dicatat pada evaluasi tim yang terbuka.',
 } as const;
 
 export type FlashKey = keyof typeof FLASH;

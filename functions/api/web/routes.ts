@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/env.js';
+import { adminRoutes } from './admin-routes.js';
 import { authRoutes } from './auth-routes.js';
 import { evaluationRoutes } from './evaluation-routes.js';
 import { homeRoutes } from './home-routes.js';
@@ -21,5 +22,6 @@ export function webRoutes() {
   authRoutes(web);
   homeRoutes(web);
   evaluationRoutes(web);
+  adminRoutes(web);
   return web;
 }

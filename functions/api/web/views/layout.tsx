@@ -40,6 +40,7 @@ export function Layout({ title, viewer, children }: LayoutProps) {
               <nav class="wrap site-nav" aria-label="Menu utama">
                 <a href="/">Evaluasi saya</a>
                 <a href="/kotak-masuk">Kotak masuk atasan</a>
+                {viewer.user.admin && <a href="/admin">Admin BKPSDM</a>}
               </nav>
             )}
           </header>
