@@ -15,7 +15,12 @@ type Item = Record<string, unknown>;
  */
 export function fakeDeps(
   now: Date,
-  data: { evaluations: Evaluation[]; rows: Record<string, TargetRow[]>; history: AuditEntry[]; people?: Principal[] },
+  data: {
+    evaluations: Evaluation[];
+    rows: Record<string, TargetRow[]>;
+    history: AuditEntry[];
+    people?: Principal[];
+  },
 ): Deps {
   const items: Item[] = [
     ...data.evaluations.map(evaluationItem),
@@ -32,7 +37,19 @@ export function fakeDeps(
     // The roster check of every signed-in request reads the profile.
     if (cmd instanceof GetCommand && (cmd.input.Key as Item).sk === 'PROFILE') {
       const p = data.people?.find((x) => (cmd.input.Key as Item).pk === `EMP#${x.nip}`);
-      return p ? { Item: { ...keys.employee(p.nip), nip: p.nip, nama: p.nama, admin: p.admin, aktif: true, jenisJabatan: 'FUNGSIONAL', opd: 'DISKOMINFO' } } : {};
+      return p
+        ? {
+            Item: {
+              ...keys.employee(p.nip),
+              nip: p.nip,
+              nama: p.nama,
+              admin: p.admin,
+              aktif: true,
+              jenisJabatan: 'FUNGSIONAL',
+              opd: 'DISKOMINFO',
+            },
+          }
+        : {};
     }
     if (!(cmd instanceof QueryCommand))
       throw new Error(`fake store: unexpected ${(cmd as object).constructor.name}`);
