@@ -157,6 +157,8 @@ async function importCommand(
     allowMassDeactivation: !!flags['allow-mass-deactivation'],
     actor: `cli:${os.userInfo().username}`,
     onProgress,
+    // With USER_POOL_ID set (cloud), new people are invited and deactivated ones disabled.
+    accounts: accountProvisioning(),
   });
   printResult(result);
   return result.failedBatches.length ? 1 : 0;

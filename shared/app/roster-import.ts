@@ -30,6 +30,8 @@ import { readRosterFile, type RosterFile } from '../roster/read-file.js';
 import { rosterTemplate as buildTemplate } from '../roster/template.js';
 import type { Deps } from '../runtime/deps.js';
 
+import type { AccountProvisioning } from '../auth/cognito-accounts.js';
+import { syncAccounts, type AccountSync } from './roster-accounts.js';
 export type { RosterFile } from '../roster/read-file.js';
 export type { FailedBatch } from '../data/roster.js';
 export type { PersonChange, RosterError, FieldChange } from '../domain/roster.js';
@@ -61,6 +63,8 @@ export interface ApplyOptions extends DryRunOptions {
   actor?: string;
   /** Transactions in flight at once. */
   concurrency?: number;
+  /** Sign-in accounts to keep in step (Cognito in the cloud); none when absent. */
+  accounts?: AccountProvisioning;
 }
 
 export interface ApplyResult {
@@ -75,6 +79,8 @@ export interface ApplyResult {
   writes: number;
   transactions: number;
   failedBatches: FailedBatch[];
+  /** What happened to sign-in accounts, when `accounts` was given. */
+  accounts?: AccountSync;
 }
 
 function fileProblem(message: string, errors: RosterError[]): DomainError {
@@ -181,6 +187,7 @@ export async function apply(
   for (let i = 0; i < changes.length; i += PEOPLE_PER_BATCH)
     batches.push(changes.slice(i, i + PEOPLE_PER_BATCH));
 
+  const written: PersonChange[] = [];
   let done = 0;
   let next = 0;
   options.onProgress?.({ phase: 'menulis', done, total: changes.length });
@@ -193,6 +200,7 @@ export async function apply(
       if (outcome.failed) result.failedBatches.push(outcome.failed);
       else {
         result.writes += outcome.written;
+        written.push(...people);
         for (const c of people) {
           if (c.kind === 'BARU') result.created++;
           else if (c.kind === 'UBAH') result.updated++;
@@ -205,6 +213,7 @@ export async function apply(
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
   result.failedBatches.sort((a, b) => a.batch - b.batch);
+  if (options.accounts) result.accounts = await syncAccounts(options.accounts, written);
   return result;
 }
 
