@@ -21,6 +21,7 @@ import {
   type RosterImportPlan,
   type RosterProgress,
 } from '../../shared/app/roster-import.js';
+import { accountProvisioning } from '../../shared/auth/cognito-accounts.js';
 import { DomainError } from '../../shared/domain/errors.js';
 import { createDynamoClient, type Deps } from '../../shared/runtime/deps.js';
 
