@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppConfig, AppEnv } from './http/env.js';
@@ -11,6 +12,7 @@ import { apiReference } from './routes/reference.js';
 import { webRoutes } from './web/routes.js';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
+export const ROSTER_UPLOAD_LIMIT_BYTES = 4 * 1024 * 1024;
 
 /** One app for both runtimes: Lambda (hono/aws-lambda) and Node (@hono/node-server). */
 export function createApp(config: AppConfig & { profileTtlMs?: number }) {
@@ -38,13 +40,17 @@ export function createApp(config: AppConfig & { profileTtlMs?: number }) {
       referrerPolicy: 'same-origin',
     }),
   );
+  const tooLarge = (max: number) => (c: Context) =>
+    c.json(errorBody('TERLALU_BESAR', `Isi permintaan melebihi ${Math.round(max / 1024)} KiB`), 413);
+  // Roster uploads are the one place for big bodies; Lambda accepts ~6 MB, base64 included.
   app.use(
-    '*',
-    bodyLimit({
-      maxSize: BODY_LIMIT_BYTES,
-      onError: (c) =>
-        c.json(errorBody('TERLALU_BESAR', `Isi permintaan melebihi ${BODY_LIMIT_BYTES / 1024} KiB`), 413),
-    }),
+    '/admin/roster/*',
+    bodyLimit({ maxSize: ROSTER_UPLOAD_LIMIT_BYTES, onError: tooLarge(ROSTER_UPLOAD_LIMIT_BYTES) }),
+  );
+  app.use('*', async (c, next) =>
+    c.req.path.startsWith('/admin/roster/')
+      ? next()
+      : bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: tooLarge(BODY_LIMIT_BYTES) })(c, next),
   );
   app.use('*', sessionMiddleware(config));
   app.use('*', activeCheck({ ttlMs: config.profileTtlMs ?? 60_000 }));

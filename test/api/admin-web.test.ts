@@ -3,6 +3,8 @@ import { launchCycle } from '../../shared/app/cycle-launch.js';
 import { getEmployee } from '../../shared/data/people.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 import { sessionFor, testApp } from '../support/api.js';
+import { csvOf, pnsNip, seededRows } from '../roster/fixtures.js';
+import { ROSTER_UPLOAD_LIMIT_BYTES } from '../../functions/api/app.js';
 
 let s: TestSystem;
 let app: ReturnType<typeof testApp>;
@@ -75,5 +77,63 @@ describe('BKPSDM admin page (DynamoDB Local)', () => {
     });
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('Tanggal selesai harus sama dengan atau setelah tanggal mulai');
+  });
+
+  async function upload(
+    path: string,
+    content: string | Uint8Array,
+    name: string,
+    extra: Record<string, string> = {},
+    key = 'kabidpkap',
+  ) {
+    const { cookie, csrf } = sessionFor(s.principal(key));
+    const body = new FormData();
+    body.set('_csrf', csrf);
+    for (const [k, v] of Object.entries(extra)) body.set(k, v);
+    body.set('berkas', new File([content], name));
+    return app.request(path, { method: 'POST', headers: { cookie }, body });
+  }
+
+  it('offers the roster template as a real XLSX file', async () => {
+    const { cookie } = sessionFor(s.principal('kabidpkap'));
+    const res = await app.request('/admin/roster/templat', { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect(String.fromCharCode(bytes[0]!, bytes[1]!)).toBe('PK');
+  });
+
+  it('previews an upload with every error by row and column, and applies only the previewed file', async () => {
+    const newcomer = { ...seededRows()[5]!, nip: pnsNip(7), nama: 'Budi Santoso, S.Kom.' };
+    const bad = { ...seededRows()[6]!, nip: pnsNip(8), nama: 'Ani', atasan_nip: '111' };
+    const csv = csvOf([...seededRows(), newcomer, bad]);
+    const preview = await upload('/admin/roster/periksa', csv, 'roster.csv');
+    expect(preview.status).toBe(200);
+    const html = await preview.text();
+    expect(html).toContain('Pratinjau impor roster');
+    expect(html).toMatch(/1 pegawai baru/);
+    expect(html).toContain('atasan_nip');
+    const sha256 = /name="sha256" value="([0-9a-f]+)"/.exec(html)![1]!;
+
+    const other = await upload('/admin/roster/terapkan', csvOf(seededRows()), 'roster.csv', { sha256 });
+    expect(other.status).toBe(409);
+    const blocked = await upload('/admin/roster/terapkan', csv, 'roster.csv', { sha256 });
+    expect(blocked.status).toBe(422);
+    const applied = await upload('/admin/roster/terapkan', csv, 'roster.csv', { sha256, skipInvalid: 'ya' });
+    expect(applied.status).toBe(200);
+    expect(await applied.text()).toMatch(/1 pegawai baru/);
+  });
+
+  it('refuses a non-roster file, an oversized upload, and non-admins', async () => {
+    const txt = await upload('/admin/roster/periksa', 'halo', 'catatan.txt');
+    expect(txt.status).toBe(422);
+    const big = await upload(
+      '/admin/roster/periksa',
+      new Uint8Array(ROSTER_UPLOAD_LIMIT_BYTES + 10),
+      'roster.xlsx',
+    );
+    expect(big.status).toBe(413);
+    const notAdmin = await upload('/admin/roster/periksa', csvOf(seededRows()), 'roster.csv', {}, 'pranata1');
+    expect(notAdmin.status).toBe(403);
   });
 });

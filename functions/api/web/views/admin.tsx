@@ -3,8 +3,9 @@ import type { Opd, UnitKerja } from '../../../../shared/domain/employee.js';
 import type { Viewer } from '../types.js';
 import { ErrorSummary, Field, describedBy, fieldId } from './fields.js';
 import { CsrfField, Flash, Layout } from './layout.js';
+import { RosterSection } from './roster.js';
 
-export type AdminForm = 'mutasi' | 'plt';
+export type AdminForm = 'mutasi' | 'plt' | 'roster';
 
 export interface AdminFailure {
   form: AdminForm;
@@ -62,9 +63,13 @@ export function AdminPage({ viewer, opd, units, flash, failure }: AdminPageProps
         <ErrorSummary
           message={failure.message}
           issues={failure.issues.map((i) => ({ ...i, path: n(failure.form, i.path) }))}
-          fields={(failure.form === 'mutasi' ? MUTASI_FIELDS : PLT_FIELDS).map((f) => n(failure.form, f))}
+          fields={(failure.form === 'mutasi' ? MUTASI_FIELDS : failure.form === 'plt' ? PLT_FIELDS : []).map(
+            (f) => n(failure.form, f),
+          )}
         />
       )}
+
+      <RosterSection csrf={viewer.csrf} />
 
       <section aria-labelledby="mutasi">
         <h2 id="mutasi">Mutasi pegawai</h2>
