@@ -22,11 +22,22 @@ export const BUNDLING = {
   externalModules: ['@aws-sdk/*'],
 };
 
+/**
+ * The API function also serves the roster import, whose XLSX library is loaded on first use:
+ * it ships as a node module beside the bundle rather than inside it.
+ */
+export const API_BUNDLING = {
+  ...BUNDLING,
+  externalModules: [...BUNDLING.externalModules, 'exceljs'],
+  nodeModules: ['exceljs'],
+};
+
 export function nodeFunction(
   scope: Construct,
   id: string,
   entry: string,
   environment: Record<string, string>,
+  bundling: typeof BUNDLING | typeof API_BUNDLING = BUNDLING,
 ): NodejsFunction {
   const fn = new NodejsFunction(scope, id, {
     entry: path.join(PROJECT_ROOT, entry),
@@ -39,7 +50,7 @@ export function nodeFunction(
     projectRoot: PROJECT_ROOT,
     depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
     environment: { NODE_OPTIONS: '--enable-source-maps', ...environment },
-    bundling: BUNDLING,
+    bundling,
     logGroup: new LogGroup(scope, `${id}Logs`, {
       retention: RetentionDays.SIX_MONTHS,
       removalPolicy: RemovalPolicy.DESTROY,

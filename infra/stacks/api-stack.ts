@@ -8,7 +8,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { grantTableAccess } from '../grants.js';
-import { nodeFunction } from '../lambda.js';
+import { API_BUNDLING, nodeFunction } from '../lambda.js';
 import { acknowledge, REASONS } from '../nag.js';
 
 export interface ApiStackProps extends StackProps {
@@ -28,14 +28,20 @@ export class ApiStack extends Stack {
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
-    const fn = nodeFunction(this, 'Api', 'functions/api/lambda.ts', {
-      TABLE_NAME: props.table.tableName,
-      EVALUATION_STATE_MACHINE_ARN: props.evaluationMachineArn,
-      AUTH_MODE: 'cloud',
-      USER_POOL_ID: props.userPool.userPoolId,
-      USER_POOL_CLIENT_ID: props.userPoolClient.userPoolClientId,
-      SESSION_SECRET_ARN: props.sessionSecret.secretArn,
-    });
+    const fn = nodeFunction(
+      this,
+      'Api',
+      'functions/api/lambda.ts',
+      {
+        TABLE_NAME: props.table.tableName,
+        EVALUATION_STATE_MACHINE_ARN: props.evaluationMachineArn,
+        AUTH_MODE: 'cloud',
+        USER_POOL_ID: props.userPool.userPoolId,
+        USER_POOL_CLIENT_ID: props.userPoolClient.userPoolClientId,
+        SESSION_SECRET_ARN: props.sessionSecret.secretArn,
+      },
+      API_BUNDLING,
+    );
     grantTableAccess(fn, props.table);
     acknowledge(
       fn,
@@ -54,6 +60,17 @@ export class ApiStack extends Stack {
     fn.addToRolePolicy(
       new PolicyStatement({
         actions: ['cognito-idp:AdminInitiateAuth'],
+        resources: [props.userPool.userPoolArn],
+      }),
+    );
+    // The roster import on the admin page keeps accounts in step with the roster.
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: [
+          'cognito-idp:AdminCreateUser',
+          'cognito-idp:AdminDisableUser',
+          'cognito-idp:AdminEnableUser',
+        ],
         resources: [props.userPool.userPoolArn],
       }),
     );

@@ -3,7 +3,7 @@
  * NIP columns (so Excel does not round them) and drop-down lists, a "Petunjuk" sheet that
  * documents every column, and, when given, a "Referensi" sheet with the OPD and unit codes.
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from './exceljs.js';
 import { LEVEL_FUNGSIONAL, LEVEL_JPT, type Opd, type UnitKerja } from '../domain/employee.js';
 import { GOLONGAN_LIST, JENIS_JABATAN } from '../domain/ranks.js';
 import { ROSTER_COLUMNS, columnLetter, type RosterColumn } from '../domain/roster.js';
@@ -38,7 +38,7 @@ interface DataValidations {
 export async function rosterTemplate(
   options: { organisation?: { opd: Opd[]; units: UnitKerja[] } } = {},
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   wb.creator = 'Kinerja ASN Kota Serang';
   const sheet = wb.addWorksheet('Roster', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = ROSTER_COLUMNS.map((c) => ({

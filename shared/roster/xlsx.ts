@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './exceljs.js';
 import type { SheetRow } from '../domain/roster.js';
 
 /**
@@ -32,7 +33,7 @@ function cellText(value: ExcelJS.CellValue): { text: string; note?: string } {
 
 /** The sheet named "Roster" if there is one (the template's), otherwise the first sheet. */
 export async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   // exceljs declares its own `Buffer` type (an ArrayBuffer); at run time a Node Buffer is what it reads.
   // Drop-down lists are skipped: exceljs expands each range into one entry per cell (the
   // template's 20,000-row lists cost seconds and ~100 MB), and only the values matter here.

@@ -2,12 +2,15 @@ import { build } from 'esbuild';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BUNDLING, PROJECT_ROOT } from '../../infra/lambda.js';
+import { API_BUNDLING, BUNDLING, PROJECT_ROOT } from '../../infra/lambda.js';
 
 /** Bundles an entry the way NodejsFunction does for Lambda (same esbuild options). */
 export async function bundleForLambda(
   entry: string,
   outdir = mkdtempSync(path.join(os.tmpdir(), 'kinerja-bundle-')),
+  bundling: { externalModules: string[] } = entry.endsWith('functions/api/lambda.ts')
+    ? API_BUNDLING
+    : BUNDLING,
 ) {
   const outfile = path.join(outdir, 'index.mjs');
   const result = await build({
@@ -19,7 +22,7 @@ export async function bundleForLambda(
     minify: BUNDLING.minify,
     mainFields: BUNDLING.mainFields,
     banner: { js: BUNDLING.banner },
-    external: BUNDLING.externalModules,
+    external: bundling.externalModules,
     outfile,
     metafile: true,
     logLevel: 'silent',

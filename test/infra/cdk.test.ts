@@ -165,6 +165,9 @@ describe('CDK app', () => {
       .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[] }[])
       .flatMap((st) => [st.Action].flat());
     expect(actions.filter((a) => /^(cognito-idp|secretsmanager|kms):/.test(a)).sort()).toEqual([
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminDisableUser',
+      'cognito-idp:AdminEnableUser',
       'cognito-idp:AdminInitiateAuth',
       'secretsmanager:GetSecretValue',
     ]);
