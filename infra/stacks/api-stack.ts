@@ -8,7 +8,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { grantTableAccess } from '../grants.js';
-import { API_BUNDLING, nodeFunction } from '../lambda.js';
+import { API_BUNDLING, BUNDLING, nodeFunction } from '../lambda.js';
 import { acknowledge, REASONS } from '../nag.js';
 
 export interface ApiStackProps extends StackProps {
@@ -28,43 +28,19 @@ export class ApiStack extends Stack {
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
-    const fn = nodeFunction(
-      this,
-      'Api',
-      'functions/api/lambda.ts',
-      {
-        TABLE_NAME: props.table.tableName,
-        EVALUATION_STATE_MACHINE_ARN: props.evaluationMachineArn,
-        AUTH_MODE: 'cloud',
-        USER_POOL_ID: props.userPool.userPoolId,
-        USER_POOL_CLIENT_ID: props.userPoolClient.userPoolClientId,
-        SESSION_SECRET_ARN: props.sessionSecret.secretArn,
-      },
-      API_BUNDLING,
-    );
-    grantTableAccess(fn, props.table);
-    acknowledge(
-      fn,
-      'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      REASONS.basicExecutionRole,
-    );
-    acknowledge(fn, 'IAM5[Resource::*]', REASONS.xray);
-    fn.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
-        resources: [props.evaluationMachineArn],
-      }),
-    );
-    // Exactly what sign-in needs: the server-side password check, and reading the signing key
-    // at init (encrypted with the AWS-managed key, so no KMS grant is needed).
-    fn.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['cognito-idp:AdminInitiateAuth'],
-        resources: [props.userPool.userPoolArn],
-      }),
-    );
-    // The roster import on the admin page keeps accounts in step with the roster.
-    fn.addToRolePolicy(
+    const environment = {
+      TABLE_NAME: props.table.tableName,
+      EVALUATION_STATE_MACHINE_ARN: props.evaluationMachineArn,
+      AUTH_MODE: 'cloud',
+      USER_POOL_ID: props.userPool.userPoolId,
+      USER_POOL_CLIENT_ID: props.userPoolClient.userPoolClientId,
+      SESSION_SECRET_ARN: props.sessionSecret.secretArn,
+    };
+    // The same app twice: the roster pages need the XLSX library (~1 MB), which stays out of
+    // the function that serves every other request and its cold start.
+    const fn = this.appFunction('Api', environment, API_BUNDLING, props);
+    const rosterFn = this.appFunction('RosterApi', environment, BUNDLING, props);
+    rosterFn.addToRolePolicy(
       new PolicyStatement({
         actions: [
           'cognito-idp:AdminCreateUser',
@@ -72,12 +48,6 @@ export class ApiStack extends Stack {
           'cognito-idp:AdminEnableUser',
         ],
         resources: [props.userPool.userPoolArn],
-      }),
-    );
-    fn.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['secretsmanager:GetSecretValue'],
-        resources: [props.sessionSecret.secretArn],
       }),
     );
 
@@ -108,8 +78,19 @@ export class ApiStack extends Stack {
       }),
     };
     const integration = new HttpLambdaIntegration('App', fn);
-    for (const path of ['/', '/{proxy+}']) {
-      for (const route of this.api.addRoutes({ path, methods: [HttpMethod.ANY], integration })) {
+    const rosterIntegration = new HttpLambdaIntegration('Roster', rosterFn);
+    const routes = [
+      { path: '/', integration },
+      { path: '/{proxy+}', integration },
+      // More specific than /{proxy+}: API Gateway sends the roster pages to the roster function.
+      { path: '/admin/roster/{proxy+}', integration: rosterIntegration },
+    ];
+    for (const r of routes) {
+      for (const route of this.api.addRoutes({
+        path: r.path,
+        methods: [HttpMethod.ANY],
+        integration: r.integration,
+      })) {
         acknowledge(
           route,
           'APIG4',
@@ -117,5 +98,42 @@ export class ApiStack extends Stack {
         );
       }
     }
+  }
+
+  private appFunction(
+    id: string,
+    environment: Record<string, string>,
+    bundling: typeof BUNDLING | typeof API_BUNDLING,
+    props: ApiStackProps,
+  ) {
+    const fn = nodeFunction(this, id, 'functions/api/lambda.ts', environment, bundling);
+    grantTableAccess(fn, props.table);
+    acknowledge(
+      fn,
+      'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      REASONS.basicExecutionRole,
+    );
+    acknowledge(fn, 'IAM5[Resource::*]', REASONS.xray);
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
+        resources: [props.evaluationMachineArn],
+      }),
+    );
+    // Exactly what sign-in needs: the server-side password check, and reading the signing key
+    // at init (encrypted with the AWS-managed key, so no KMS grant is needed).
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['cognito-idp:AdminInitiateAuth'],
+        resources: [props.userPool.userPoolArn],
+      }),
+    );
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['secretsmanager:GetSecretValue'],
+        resources: [props.sessionSecret.secretArn],
+      }),
+    );
+    return fn;
   }
 }

@@ -1,8 +1,8 @@
 import type ExcelJS from 'exceljs';
 
 /**
- * exceljs is ~1 MB minified and only the roster pages need it: loading it on first use keeps
- * it out of the API function's bundle and cold start (it ships beside the bundle instead).
+ * exceljs is ~1 MB minified and only the roster pages need it: loaded on first use, it can be
+ * left out of the bundle of the function that serves every other page (infra/lambda.ts).
  */
 export async function loadExcelJs(): Promise<typeof ExcelJS> {
   const mod = (await import('exceljs')) as unknown as { default?: typeof ExcelJS } & typeof ExcelJS;

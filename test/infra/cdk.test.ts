@@ -24,7 +24,7 @@ describe('CDK app', () => {
     // 4 functions x (IAM4 basic role, IAM5 X-Ray) + state machine (IAM5 logs/X-Ray, 2 x function versions)
     // + APIG4 on `ANY /` and `ANY /{proxy+}` (the app authenticates itself)
     // + COG2 (MFA optional) + SMG4 (session signing key not rotated automatically)
-    expect(acknowledged).toHaveLength(15);
+    expect(acknowledged).toHaveLength(18);
     const rule = (id: string) => id.replace(/^.*AwsSolutions-/, '').replace(/\[.*$/, '');
     expect(acknowledged.map(([id]) => rule(id)).filter((r) => /COG|SMG/.test(r))).toEqual(['COG2', 'SMG4']);
     for (const [id, reason] of acknowledged) {
@@ -146,7 +146,7 @@ describe('CDK app', () => {
     const routes = Object.values(t.findResources('AWS::ApiGatewayV2::Route')).map(
       (r) => r.Properties.RouteKey,
     );
-    expect(routes.sort()).toEqual(['ANY /', 'ANY /{proxy+}']);
+    expect(routes.sort()).toEqual(['ANY /', 'ANY /admin/roster/{proxy+}', 'ANY /{proxy+}']);
     t.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
       AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
@@ -165,10 +165,13 @@ describe('CDK app', () => {
       .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[] }[])
       .flatMap((st) => [st.Action].flat());
     expect(actions.filter((a) => /^(cognito-idp|secretsmanager|kms):/.test(a)).sort()).toEqual([
+      // Only the roster function manages accounts; both sign people in and read the session key.
       'cognito-idp:AdminCreateUser',
       'cognito-idp:AdminDisableUser',
       'cognito-idp:AdminEnableUser',
       'cognito-idp:AdminInitiateAuth',
+      'cognito-idp:AdminInitiateAuth',
+      'secretsmanager:GetSecretValue',
       'secretsmanager:GetSecretValue',
     ]);
   });
