@@ -25,7 +25,38 @@ export interface Authenticator {
    * is invalid, expired or its user is inactive. Absent when the mode has no tokens (local).
    */
   verifyBearer?(token: string): Promise<Principal | null>;
+  /**
+   * Sign-in with the reason for a refusal, and the continuation of a first sign-in: accounts
+   * invited by the roster import start with a temporary password that must be replaced.
+   */
+  attemptSignIn?(nip: string, password: string, context?: SignInContext): Promise<SignInOutcome>;
+  completeNewPassword?(
+    nip: string,
+    session: string,
+    newPassword: string,
+    context?: SignInContext,
+  ): Promise<SignInOutcome>;
 }
+
+export type SignInFailure =
+  /** Wrong password, unknown or disabled user: deliberately indistinguishable. */
+  | 'INVALID_CREDENTIALS'
+  /** An administrator reset the password; the user must use "forgot password". */
+  | 'PASSWORD_RESET_REQUIRED'
+  /** First sign-in with the temporary password from the invitation. */
+  | 'NEW_PASSWORD_REQUIRED'
+  /** The new password breaks the pool's password policy. */
+  | 'WEAK_PASSWORD'
+  /** The user turned on TOTP; the web form cannot ask for the code yet. */
+  | 'MFA_REQUIRED'
+  /** The identity provider accepted the password but the employee profile is missing or inactive. */
+  | 'INACTIVE'
+  /** The identity provider throttled us or failed; the user should try again later. */
+  | 'UNAVAILABLE';
+
+export type SignInOutcome =
+  | { ok: true; principal: Principal }
+  | { ok: false; reason: SignInFailure; session?: string; message?: string };
 
 /** A cloud deployment without a user pool accepts no one. */
 export const denyAll: Authenticator = {

@@ -1,30 +1,16 @@
 import {
   AdminInitiateAuthCommand,
+  AdminRespondToAuthChallengeCommand,
   type AdminInitiateAuthCommandOutput,
   CognitoIdentityProviderClient,
   type ContextDataType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { Principal } from '../app/actor.js';
 import type { Deps } from '../runtime/deps.js';
-import type { Authenticator, SignInContext } from './authenticator.js';
+import type { Authenticator, SignInContext, SignInFailure, SignInOutcome } from './authenticator.js';
 import { type BearerOptions, nipFromAccessToken } from './bearer.js';
 import { activePrincipal, principalCache } from './profiles.js';
 
-export type SignInFailure =
-  /** Wrong password, unknown or disabled user: deliberately indistinguishable. */
-  | 'INVALID_CREDENTIALS'
-  /** An administrator reset the password; the user must use "forgot password". */
-  | 'PASSWORD_RESET_REQUIRED'
-  /** First sign-in with the temporary password from the invitation. */
-  | 'NEW_PASSWORD_REQUIRED'
-  /** The user turned on TOTP; the web form cannot ask for the code yet. */
-  | 'MFA_REQUIRED'
-  /** Cognito accepted the password but the employee profile is missing or inactive. */
-  | 'INACTIVE'
-  /** Cognito throttled us or failed; the user should try again later. */
-  | 'UNAVAILABLE';
-
-export type SignInOutcome = { ok: true; principal: Principal } | { ok: false; reason: SignInFailure };
+export type { SignInFailure, SignInOutcome } from './authenticator.js';
 
 export interface CognitoOptions extends BearerOptions {
   deps: () => Deps;
@@ -70,6 +56,12 @@ function contextData(ctx: SignInContext): ContextDataType {
  */
 export function cognitoAuthenticator(options: CognitoOptions): Authenticator & {
   attemptSignIn(nip: string, password: string, context?: SignInContext): Promise<SignInOutcome>;
+  completeNewPassword(
+    nip: string,
+    session: string,
+    newPassword: string,
+    context?: SignInContext,
+  ): Promise<SignInOutcome>;
 } {
   const client = options.client ?? new CognitoIdentityProviderClient({});
   const nipOf = nipFromAccessToken(options);
@@ -101,6 +93,48 @@ export function cognitoAuthenticator(options: CognitoOptions): Authenticator & {
       return { ok: false, reason };
     }
     // The tokens are not kept: the web form runs on our own signed session cookie.
+    if (!out.AuthenticationResult) {
+      const reason = failureOfChallenge(out.ChallengeName);
+      return {
+        ok: false,
+        reason,
+        ...(reason === 'NEW_PASSWORD_REQUIRED' && out.Session ? { session: out.Session } : {}),
+      };
+    }
+    const principal = await activePrincipal(options.deps(), nip);
+    return principal ? { ok: true, principal } : { ok: false, reason: 'INACTIVE' };
+  }
+
+  /** The second step of a first sign-in: the temporary password is replaced by the user's own. */
+  async function completeNewPassword(
+    nip: string,
+    session: string,
+    newPassword: string,
+    context?: SignInContext,
+  ): Promise<SignInOutcome> {
+    if (!NIP.test(nip) || !session || !newPassword || newPassword.length > MAX_PASSWORD)
+      return { ok: false, reason: 'INVALID_CREDENTIALS' };
+    let out;
+    try {
+      out = await client.send(
+        new AdminRespondToAuthChallengeCommand({
+          UserPoolId: options.userPoolId,
+          ClientId: options.clientId,
+          ChallengeName: 'NEW_PASSWORD_REQUIRED',
+          Session: session,
+          ChallengeResponses: { USERNAME: nip, NEW_PASSWORD: newPassword },
+          ...(context ? { ContextData: contextData(context) } : {}),
+        }),
+      );
+    } catch (err) {
+      const name = err instanceof Error ? err.name : 'Unknown';
+      if (name === 'InvalidPasswordException')
+        return { ok: false, reason: 'WEAK_PASSWORD', session, message: (err as Error).message };
+      // An expired challenge session (3 minutes) is NotAuthorizedException: start over.
+      const reason = FAILURE_BY_EXCEPTION[name] ?? 'UNAVAILABLE';
+      if (reason === 'UNAVAILABLE') console.error(`Cognito new-password challenge failed: ${name}`);
+      return { ok: false, reason };
+    }
     if (!out.AuthenticationResult) return { ok: false, reason: failureOfChallenge(out.ChallengeName) };
     const principal = await activePrincipal(options.deps(), nip);
     return principal ? { ok: true, principal } : { ok: false, reason: 'INACTIVE' };
@@ -109,6 +143,7 @@ export function cognitoAuthenticator(options: CognitoOptions): Authenticator & {
   return {
     mode: 'cloud',
     attemptSignIn,
+    completeNewPassword,
     async signIn(nip, password, context) {
       const outcome = await attemptSignIn(nip, password, context);
       return outcome.ok ? outcome.principal : null;

@@ -119,6 +119,14 @@ const ROUTES: RouteCase[] = [
     allowed: 'public',
     always: 'forbidden',
   },
+  // Local accounts have no first-sign-in challenge: the route answers 404 to everyone here.
+  {
+    method: 'POST',
+    route: '/masuk/sandi-baru',
+    path: () => '/masuk/sandi-baru',
+    body: form({}),
+    allowed: 'public',
+  },
   { method: 'POST', route: '/keluar', path: () => '/keluar', body: form({}), allowed: 'any-signed-in' },
   { method: 'GET', route: '/api/me', path: () => '/api/me', allowed: 'any-signed-in' },
   { method: 'GET', route: '/api/evaluations', path: () => '/api/evaluations', allowed: 'any-signed-in' },

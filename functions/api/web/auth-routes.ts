@@ -4,9 +4,14 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../http/env.js';
 import { endSession, signInContext, startSession } from '../http/session.js';
-import { signInAvailable } from '../../../shared/auth/authenticator.js';
+import {
+  signInAvailable,
+  type SignInFailure,
+  type SignInOutcome,
+} from '../../../shared/auth/authenticator.js';
 import { safeLanjut } from './lanjut.js';
 import { readForm, readSignedForm, sendPage } from './respond.js';
+import { NewPasswordPage } from './views/new-password.js';
 import { SignInPage, type SignInProps } from './views/sign-in.js';
 
 /**
@@ -46,6 +51,43 @@ function showSignIn(c: Context<AppEnv>, props: Shown, status: ContentfulStatusCo
 /** NIPs are often written grouped ("19850314 201001 1 002"): spaces are not part of them. */
 const normaliseNip = (nip: string) => nip.replace(/\s+/g, '');
 
+/** The reason matters to the person (and to support), except for wrong credentials. */
+const REFUSAL: Record<SignInFailure, { message: string; status: ContentfulStatusCode }> = {
+  INVALID_CREDENTIALS: { message: 'NIP atau kata sandi salah', status: 401 },
+  PASSWORD_RESET_REQUIRED: {
+    message: 'Kata sandi Anda telah direset. Hubungi BKPSDM untuk kata sandi sementara yang baru.',
+    status: 401,
+  },
+  NEW_PASSWORD_REQUIRED: {
+    message: 'Sesi pembuatan kata sandi sudah berakhir. Silakan masuk lagi dengan kata sandi sementara.',
+    status: 401,
+  },
+  WEAK_PASSWORD: { message: 'Kata sandi belum memenuhi kebijakan.', status: 422 },
+  MFA_REQUIRED: {
+    message: 'Akun ini memakai verifikasi dua langkah, yang belum didukung formulir ini. Hubungi BKPSDM.',
+    status: 401,
+  },
+  INACTIVE: { message: 'Akun Anda tidak aktif. Hubungi BKPSDM.', status: 403 },
+  UNAVAILABLE: { message: 'Layanan masuk sedang tidak tersedia. Coba lagi beberapa saat lagi.', status: 503 },
+};
+
+async function attempt(c: Context<AppEnv>, nip: string, password: string): Promise<SignInOutcome> {
+  const auth = c.var.config.auth;
+  if (auth.attemptSignIn) return auth.attemptSignIn(nip, password, signInContext(c));
+  const principal = await auth.signIn(nip, password, signInContext(c));
+  return principal ? { ok: true, principal } : { ok: false, reason: 'INVALID_CREDENTIALS' };
+}
+
+function finish(c: Context<AppEnv>, outcome: SignInOutcome, lanjut: string, nip: string) {
+  if (!outcome.ok) {
+    const { message, status } = REFUSAL[outcome.reason];
+    return showSignIn(c, { lanjut, nip, error: message }, status);
+  }
+  deleteCookie(c, SIGNIN_COOKIE, { path: '/masuk', secure: c.var.config.secureCookies });
+  startSession(c, outcome.principal);
+  return c.redirect(lanjut, 303);
+}
+
 export function authRoutes(web: Hono<AppEnv>) {
   web.get('/masuk', (c) => {
     const lanjut = safeLanjut(c.req.query('lanjut'));
@@ -73,11 +115,54 @@ export function authRoutes(web: Hono<AppEnv>) {
     if (Object.keys(fieldErrors).length)
       return showSignIn(c, { lanjut, nip, error: 'Lengkapi isian berikut.', fieldErrors }, 400);
 
-    const principal = await c.var.config.auth.signIn(nip, password, signInContext(c));
-    if (!principal) return showSignIn(c, { lanjut, nip, error: 'NIP atau kata sandi salah' }, 401);
-    deleteCookie(c, SIGNIN_COOKIE, { path: '/masuk', secure: c.var.config.secureCookies });
-    startSession(c, principal);
-    return c.redirect(lanjut, 303);
+    const outcome = await attempt(c, nip, password);
+    if (!outcome.ok && outcome.reason === 'NEW_PASSWORD_REQUIRED' && outcome.session) {
+      return sendPage(
+        c,
+        NewPasswordPage({ formToken: issueFormToken(c), lanjut, nip, session: outcome.session }),
+      );
+    }
+    return finish(c, outcome, lanjut, nip);
+  });
+
+  web.post('/masuk/sandi-baru', async (c) => {
+    const values = await readForm(c);
+    if (values instanceof Response) return values;
+    const lanjut = safeLanjut(values.lanjut);
+    const nip = normaliseNip(values.nip ?? '');
+    const session = values.session ?? '';
+    const auth = c.var.config.auth;
+    if (!auth.completeNewPassword) return showSignIn(c, { lanjut }, 404);
+    if (!sameToken(getCookie(c, SIGNIN_COOKIE), values._csrf)) {
+      return showSignIn(c, { lanjut, nip, error: 'Formulir sudah kedaluwarsa. Silakan masuk lagi.' }, 403);
+    }
+    const again = (error: string, fieldErrors: Record<string, string>, status: ContentfulStatusCode) =>
+      sendPage(
+        c,
+        NewPasswordPage({ formToken: issueFormToken(c), lanjut, nip, session, error, fieldErrors }),
+        status,
+      );
+    const newPassword = values.newPassword ?? '';
+    if (newPassword.length < 12)
+      return again('Kata sandi baru terlalu pendek.', { newPassword: 'Minimal 12 karakter' }, 400);
+    if (newPassword !== values.confirm)
+      return again(
+        'Kedua isian kata sandi tidak sama.',
+        { confirm: 'Ulangi kata sandi yang sama persis' },
+        400,
+      );
+    const outcome = await auth.completeNewPassword(nip, session, newPassword, signInContext(c));
+    if (!outcome.ok && outcome.reason === 'WEAK_PASSWORD') {
+      return again(
+        'Kata sandi belum memenuhi kebijakan.',
+        {
+          newPassword:
+            'Minimal 12 karakter dengan huruf besar, huruf kecil, angka, dan simbol; tidak boleh sama dengan kata sandi lama',
+        },
+        422,
+      );
+    }
+    return finish(c, outcome, lanjut, nip);
   });
 
   web.post('/keluar', async (c) => {
