@@ -1,10 +1,12 @@
 import type { Evaluation } from '../domain/evaluation.js';
-import { tidakDitemukan } from '../domain/errors.js';
-import { assertBoleh, decide, pltBerlaku } from '../domain/policy.js';
+import { dilarang, tidakDitemukan } from '../domain/errors.js';
+import { assertBoleh, bolehLihatOpd, decide, pltBerlaku } from '../domain/policy.js';
+import { listActiveByOpd } from '../data/people.js';
 import { actingFor } from './mutasi.js';
 import { auditPut } from '../data/audit.js';
 import { transact } from '../data/transact.js';
 import {
+  getEvaluations,
   getRows,
   getWithHistory,
   listByAtasan,
@@ -74,4 +76,23 @@ export async function inbox(deps: Deps, p: Principal) {
 
 export async function team(deps: Deps, p: Principal) {
   return (await listByAtasan(deps, p.nip)).map(toView);
+}
+
+/**
+ * Evaluations of one OPD's active employees in a cycle: the roster index gives the people, one
+ * BatchGet per 100 gives their evaluations (no Scan).
+ */
+export async function agencyEvaluations(deps: Deps, p: Principal, opd: string, cycleId: string) {
+  if (!bolehLihatOpd(p, opd)) throw dilarang('Anda tidak berhak melihat daftar evaluasi OPD ini');
+  const people = await listActiveByOpd(deps, opd);
+  const found = await getEvaluations(
+    deps,
+    cycleId,
+    people.map((e) => e.nip),
+  );
+  return people
+    .map((e) => found.get(e.nip))
+    .filter((e): e is Evaluation => !!e)
+    .sort((a, b) => a.nama.localeCompare(b.nama, 'id'))
+    .map(toView);
 }

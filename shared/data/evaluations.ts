@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Evaluation } from '../domain/evaluation.js';
 import type { TargetRow } from '../domain/skp.js';
 import { konflik } from '../domain/errors.js';
@@ -89,6 +89,29 @@ export async function getEvaluation(
     new GetCommand({ TableName: deps.tableName, Key: keys.evaluation(cycleId, nip) }),
   );
   return out.Item ? fromItem<Evaluation>(out.Item) : undefined;
+}
+
+/** Evaluation items of many people in one cycle, 100 keys per BatchGet. */
+export async function getEvaluations(
+  deps: Deps,
+  cycleId: string,
+  nips: string[],
+): Promise<Map<string, Evaluation>> {
+  const found = new Map<string, Evaluation>();
+  for (let i = 0; i < nips.length; i += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
+      [deps.tableName]: { Keys: nips.slice(i, i + 100).map((n) => keys.evaluation(cycleId, n)) },
+    };
+    while (request && Object.keys(request).length) {
+      const out = await deps.ddb.send(new BatchGetCommand({ RequestItems: request }));
+      for (const item of out.Responses?.[deps.tableName] ?? []) {
+        const e = fromItem<Evaluation>(item);
+        found.set(e.nip, e);
+      }
+      request = out.UnprocessedKeys as typeof request;
+    }
+  }
+  return found;
 }
 
 /** Rows of someone else's SKP (the supervisor's, for the cascade picker). */

@@ -112,3 +112,8 @@ export function assertBoleh(s: Subjek, aksi: Aksi, e: SasaranEvaluasi, now: Date
   if (!k.boleh) throw dilarang(k.pesan);
   return k;
 }
+
+/** An agency's list of evaluations (stage and status, not their content): its head, BKPSDM, auditors. */
+export function bolehLihatOpd(s: Subjek, opd: string): boolean {
+  return !!s.admin || !!s.auditor || s.kepalaOpd === opd;
+}

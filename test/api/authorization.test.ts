@@ -248,6 +248,20 @@ const ROUTES: RouteCase[] = [
     body: form({}),
     allowed: ['admin'],
   },
+  {
+    method: 'GET',
+    route: '/api/opd/:opd/evaluations',
+    path: () => `/api/opd/DINKES/evaluations?cycleId=${cycle()}`,
+    allowed: ['kepalaOpd', 'admin', 'auditor'],
+  },
+  // /opd redirects each to their agency (kepala OPD) or the first one (BKPSDM, auditor).
+  { method: 'GET', route: '/opd', path: () => '/opd', allowed: ['kepalaOpd', 'admin', 'auditor'] },
+  {
+    method: 'GET',
+    route: '/opd/:opd',
+    path: () => '/opd/DINKES',
+    allowed: ['kepalaOpd', 'admin', 'auditor'],
+  },
   { method: 'GET', route: '/', path: () => '/', allowed: 'any-signed-in' },
   { method: 'GET', route: '/kotak-masuk', path: () => '/kotak-masuk', allowed: 'any-signed-in' },
   { method: 'GET', route: '/evaluasi/:cycleId/:nip', path: page, allowed: READERS },

@@ -1,12 +1,42 @@
 import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { assignActing, recordMutasi } from '../../../shared/app/mutasi.js';
-import { toView } from '../../../shared/app/queries.js';
-import { EvaluationSchema, MutasiBody, NipParams, PenugasanBody } from '../../../shared/schemas/api.js';
+import { agencyEvaluations, toView } from '../../../shared/app/queries.js';
+import {
+  CycleId,
+  EvaluationSchema,
+  MutasiBody,
+  NipParams,
+  PenugasanBody,
+} from '../../../shared/schemas/api.js';
 import type { AppEnv } from '../http/env.js';
 import { errorResponses, jsonContent, jsonBody, security } from './openapi-parts.js';
 
-/** BKPSDM's changes to the organisation in the middle of a cycle. */
+/** BKPSDM's changes to the organisation in the middle of a cycle, and agency overviews. */
 export function adminRoutes(api: OpenAPIHono<AppEnv>) {
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/opd/{opd}/evaluations',
+      summary: 'Evaluasi pegawai aktif satu OPD dalam satu siklus (kepala OPD, BKPSDM, auditor)',
+      security,
+      request: {
+        params: z.object({ opd: z.string().regex(/^[A-Z0-9-]{2,30}$/, 'Kode OPD tidak valid') }),
+        query: z.object({ cycleId: CycleId }),
+      },
+      responses: {
+        200: jsonContent(z.object({ items: z.array(EvaluationSchema) }), 'Evaluasi OPD'),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { opd } = c.req.valid('param');
+      const { cycleId } = c.req.valid('query');
+      return c.json(
+        { items: await agencyEvaluations(c.var.config.deps(), c.var.principal, opd, cycleId) },
+        200,
+      );
+    },
+  );
   api.openapi(
     createRoute({
       method: 'post',

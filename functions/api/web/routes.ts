@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/env.js';
 import { adminRoutes } from './admin-routes.js';
+import { agencyRoutes } from './agency-routes.js';
 import { authRoutes } from './auth-routes.js';
 import { evaluationRoutes } from './evaluation-routes.js';
 import { homeRoutes } from './home-routes.js';
@@ -23,5 +24,6 @@ export function webRoutes() {
   homeRoutes(web);
   evaluationRoutes(web);
   adminRoutes(web);
+  agencyRoutes(web);
   return web;
 }

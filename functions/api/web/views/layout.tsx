@@ -40,6 +40,9 @@ export function Layout({ title, viewer, children }: LayoutProps) {
               <nav class="wrap site-nav" aria-label="Menu utama">
                 <a href="/">Evaluasi saya</a>
                 <a href="/kotak-masuk">Kotak masuk atasan</a>
+                {(viewer.user.kepalaOpd || viewer.user.admin || viewer.user.auditor) && (
+                  <a href="/opd">Evaluasi OPD</a>
+                )}
                 {viewer.user.admin && <a href="/admin">Admin BKPSDM</a>}
               </nav>
             )}

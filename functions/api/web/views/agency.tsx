@@ -1,0 +1,72 @@
+import type { EvaluationView } from '../../../../shared/app/queries.js';
+import type { Cycle } from '../../../../shared/domain/cycle.js';
+import type { Opd } from '../../../../shared/domain/employee.js';
+import type { Viewer } from '../types.js';
+import { Layout } from './layout.js';
+import { Deadline, StageStatus, evaluationHref } from './status.js';
+
+export interface AgencyPageProps {
+  viewer: Viewer;
+  now: Date;
+  opd: Opd;
+  cycle: Cycle;
+  /** OPDs this person may open (all for BKPSDM and auditors, their own for a kepala OPD). */
+  choices: Opd[];
+  evaluations: EvaluationView[];
+}
+
+/** An agency at a glance: who is where in the cycle. Opening one evaluation is audited. */
+export function AgencyPage({ viewer, now, opd, cycle, choices, evaluations }: AgencyPageProps) {
+  const count = (status: string) => evaluations.filter((e) => e.status === status).length;
+  return (
+    <Layout title={`Evaluasi ${opd.singkatan}`} viewer={viewer}>
+      <h1>{opd.nama}</h1>
+      <p>
+        {cycle.nama}: {evaluations.length} evaluasi; {count('DRAFT')} draf, {count('DIKEMBALIKAN')}{' '}
+        dikembalikan, {count('DIAJUKAN')} menunggu atasan, {count('SELESAI')} selesai;{' '}
+        {evaluations.filter((e) => e.overdueCount > 0).length} pernah terlambat.
+      </p>
+      {choices.length > 1 && (
+        <nav aria-label="OPD lain">
+          <p>
+            {choices.map((o) => (
+              <>
+                <a href={`/opd/${o.kode}?siklus=${encodeURIComponent(cycle.id)}`}>{o.singkatan}</a>{' '}
+              </>
+            ))}
+          </p>
+        </nav>
+      )}
+      <div class="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Pegawai</th>
+              <th scope="col">Unit kerja</th>
+              <th scope="col">Atasan</th>
+              <th scope="col">Tahap dan status</th>
+              <th scope="col">Tenggat</th>
+            </tr>
+          </thead>
+          <tbody>
+            {evaluations.map((e) => (
+              <tr>
+                <td>
+                  <a href={evaluationHref(e)}>{e.nama}</a>
+                </td>
+                <td>{e.unitNama ?? e.unit}</td>
+                <td>{e.atasanNama ?? '-'}</td>
+                <td>
+                  <StageStatus e={e} />
+                </td>
+                <td>
+                  <Deadline e={e} now={now} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Layout>
+  );
+}
