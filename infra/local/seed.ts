@@ -31,8 +31,12 @@ export async function seed(
 ): Promise<{ created: number }> {
   let created = 0;
   const count = (b: boolean) => (created += b ? 1 : 0);
-  for (const o of OPD) count(await putIfAbsent(deps, { ...keys.opd(o.kode), type: 'OPD', ...o }));
-  for (const u of UNIT) count(await putIfAbsent(deps, { ...keys.unit(u.opd, u.kode), type: 'UNIT', ...u }));
+  await Promise.all([
+    ...OPD.map(async (o) => count(await putIfAbsent(deps, { ...keys.opd(o.kode), type: 'OPD', ...o }))),
+    ...UNIT.map(async (u) =>
+      count(await putIfAbsent(deps, { ...keys.unit(u.opd, u.kode), type: 'UNIT', ...u })),
+    ),
+  ]);
   await Promise.all(
     EMPLOYEES.map(async ({ key: _key, ...e }) => {
       count(await putIfAbsent(deps, employeeItem(e)));

@@ -13,7 +13,7 @@ import { synthesize } from './synth.js';
 import { createLocalSystem } from './system.js';
 
 const t0 = performance.now();
-const log = (msg: string) => console.log(`[kinerja] ${msg}`);
+const log = (msg: string) => console.log(`[kinerja] ${msg} (+${Math.round(performance.now() - t0)} ms)`);
 
 const dataDir = path.resolve(PROJECT_ROOT, process.env.DATA_DIR ?? '.data');
 const port = Number(process.env.PORT ?? 3000);

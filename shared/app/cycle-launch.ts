@@ -111,20 +111,29 @@ export async function launchCycle(deps: Deps, cycleId: string): Promise<LaunchRe
     alreadyStarted: 0,
   };
   const now = deps.now();
+  // One query tells which evaluations exist and which a workflow has already registered on.
+  const existing = new Map((await listByCycle(deps, cycle.id)).map((e) => [e.nip, e]));
   await inBatches(employees, 10, async (emp) => {
-    const evaluation = newEvaluation(
-      cycle,
-      emp,
-      emp.atasanNip ? atasan.get(emp.atasanNip) : undefined,
-      now.toISOString(),
-      names,
-    );
-    const created = await ensureEvaluation(deps, evaluation);
-    if (created) report.created++;
-    else if (!(await neverRun(deps, evaluation))) {
+    const known = existing.get(emp.nip);
+    if (known && known.version > 1) {
       // A workflow already holds this evaluation; after a local restart, resume takes it on.
       report.alreadyStarted++;
       return;
+    }
+    if (!known) {
+      const evaluation = newEvaluation(
+        cycle,
+        emp,
+        emp.atasanNip ? atasan.get(emp.atasanNip) : undefined,
+        now.toISOString(),
+        names,
+      );
+      const created = await ensureEvaluation(deps, evaluation);
+      if (created) report.created++;
+      else if (!(await neverRun(deps, evaluation))) {
+        report.alreadyStarted++;
+        return;
+      }
     }
     const at = cycle.jadwal.PENETAPAN_TARGET;
     const started = await startEvaluation(deps, executionName(cycle.id, emp.nip), {
