@@ -3,7 +3,7 @@ import type { Cycle } from '../../../../shared/domain/cycle.js';
 import type { Opd } from '../../../../shared/domain/employee.js';
 import type { Viewer } from '../types.js';
 import { Layout } from './layout.js';
-import { Deadline, StageStatus, evaluationHref } from './status.js';
+import { ProgressCells, evaluationHref } from './status.js';
 
 export interface AgencyPageProps {
   viewer: Viewer;
@@ -56,12 +56,7 @@ export function AgencyPage({ viewer, now, opd, cycle, choices, evaluations }: Ag
                 </td>
                 <td>{e.unitNama ?? e.unit}</td>
                 <td>{e.atasanNama ?? '-'}</td>
-                <td>
-                  <StageStatus e={e} />
-                </td>
-                <td>
-                  <Deadline e={e} now={now} />
-                </td>
+                <ProgressCells e={e} now={now} />
               </tr>
             ))}
           </tbody>

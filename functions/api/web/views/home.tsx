@@ -3,7 +3,7 @@ import type { Notice } from '../../../../shared/data/notices.js';
 import { waktu } from '../format.js';
 import type { Viewer } from '../types.js';
 import { Flash, Layout } from './layout.js';
-import { Deadline, StageStatus, evaluationHref } from './status.js';
+import { ProgressCells, evaluationHref } from './status.js';
 
 export interface HomeProps {
   viewer: Viewer;
@@ -50,12 +50,7 @@ export function HomePage({ viewer, now, evaluations, notices, teamSize, waitingC
                   <td>
                     <a href={evaluationHref(e)}>Siklus {e.cycleId}</a>
                   </td>
-                  <td>
-                    <StageStatus e={e} />
-                  </td>
-                  <td>
-                    <Deadline e={e} now={now} />
-                  </td>
+                  <ProgressCells e={e} now={now} />
                 </tr>
               ))}
             </tbody>

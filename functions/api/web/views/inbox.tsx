@@ -2,7 +2,7 @@ import type { EvaluationView } from '../../../../shared/app/queries.js';
 import { waktu } from '../format.js';
 import type { Viewer } from '../types.js';
 import { Layout } from './layout.js';
-import { Deadline, StageStatus, evaluationHref } from './status.js';
+import { ProgressCells, evaluationHref } from './status.js';
 
 export interface InboxProps {
   viewer: Viewer;
@@ -69,12 +69,7 @@ export function InboxPage({ viewer, now, waiting, team }: InboxProps) {
                   </td>
                   <td>{e.jabatan}</td>
                   <td>{e.cycleId}</td>
-                  <td>
-                    <StageStatus e={e} />
-                  </td>
-                  <td>
-                    <Deadline e={e} now={now} />
-                  </td>
+                  <ProgressCells e={e} now={now} />
                 </tr>
               ))}
             </tbody>

@@ -35,3 +35,23 @@ export function Deadline({
     </>
   );
 }
+
+/** The two cells every evaluation list shows: where it stands, and by when. */
+export function ProgressCells({
+  e,
+  now,
+}: {
+  e: Parameters<typeof Deadline>[0]['e'] & Pick<EvaluationView, 'stage' | 'status'>;
+  now: Date;
+}) {
+  return (
+    <>
+      <td>
+        <StageStatus e={e} />
+      </td>
+      <td>
+        <Deadline e={e} now={now} />
+      </td>
+    </>
+  );
+}
