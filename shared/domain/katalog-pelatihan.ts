@@ -1,4 +1,4 @@
-import type { Pelatihan } from './pelatihan.js';
+import type { Pelatihan } from './pelatihan/index.js';
 
 /**
  * Seed catalogue of competency development open to Kota Serang ASN. Providers are real kinds

@@ -20,7 +20,7 @@ import {
   type Pelatihan,
   type ProfilPegawai,
   type Rekomendasi,
-} from '../../shared/domain/pelatihan.js';
+} from '../../shared/domain/pelatihan/index.js';
 import { OPD } from '../../infra/local/seed-data.js';
 
 function tangkap(fn: () => unknown): DomainError {
