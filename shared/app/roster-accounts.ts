@@ -1,5 +1,5 @@
 import type { AccountProvisioning, ProvisionReport } from '../auth/cognito-accounts.js';
-import type { PersonChange } from '../domain/roster.js';
+import type { PersonChange } from '../domain/roster/index.js';
 
 export interface AccountSync {
   created: ProvisionReport;

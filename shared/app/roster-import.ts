@@ -18,7 +18,7 @@ import {
   type PersonChange,
   type RosterError,
   type RosterPlan,
-} from '../domain/roster.js';
+} from '../domain/roster/index.js';
 import {
   loadEmployees,
   loadOrganisation,
@@ -34,7 +34,7 @@ import type { AccountProvisioning } from '../auth/cognito-accounts.js';
 import { syncAccounts, type AccountSync } from './roster-accounts.js';
 export type { RosterFile } from '../roster/read-file.js';
 export type { FailedBatch } from '../data/roster.js';
-export type { PersonChange, RosterError, FieldChange } from '../domain/roster.js';
+export type { PersonChange, RosterError, FieldChange } from '../domain/roster/index.js';
 
 export interface RosterProgress {
   phase: 'membaca' | 'memeriksa' | 'menulis';

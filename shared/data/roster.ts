@@ -6,7 +6,7 @@
  */
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Employee, Opd, UnitKerja } from '../domain/employee.js';
-import type { PersonChange } from '../domain/roster.js';
+import type { PersonChange } from '../domain/roster/index.js';
 import type { Deps } from '../runtime/deps.js';
 import { fromItem } from './items.js';
 import { indexKeys, keys } from './keys.js';

@@ -6,7 +6,7 @@
 import { loadExcelJs } from './exceljs.js';
 import { LEVEL_FUNGSIONAL, LEVEL_JPT, type Opd, type UnitKerja } from '../domain/employee.js';
 import { GOLONGAN_LIST, JENIS_JABATAN } from '../domain/ranks.js';
-import { ROSTER_COLUMNS, columnLetter, type RosterColumn } from '../domain/roster.js';
+import { ROSTER_COLUMNS, columnLetter, type RosterColumn } from '../domain/roster/index.js';
 
 /** Rows the drop-down lists cover; more than the city's whole ASN. */
 const VALIDATED_ROWS = 20_000;

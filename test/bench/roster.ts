@@ -15,7 +15,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { apply, dryRun } from '../../shared/app/roster-import.js';
 import { keys } from '../../shared/data/keys.js';
 import { formatNipPns } from '../../shared/domain/nip.js';
-import { ROSTER_COLUMN_KEYS, type RosterColumn } from '../../shared/domain/roster.js';
+import { ROSTER_COLUMN_KEYS, type RosterColumn } from '../../shared/domain/roster/index.js';
 import { createDynamoClient, type Deps } from '../../shared/runtime/deps.js';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 

@@ -7,7 +7,7 @@ import {
   type RosterColumn,
   type RosterContext,
   type RosterRecord,
-} from '../../shared/domain/roster.js';
+} from '../../shared/domain/roster/index.js';
 import { parseCsv } from '../../shared/roster/csv.js';
 
 export type Row = Record<RosterColumn, string>;
