@@ -35,7 +35,7 @@ dl.facts dd{margin:0}
 .field{margin:0 0 1rem}
 .field.has-error{border-left:4px solid #b3261e;padding-left:.75rem}
 label{display:block;font-weight:600;margin-bottom:.25rem}
-input[type=text],input[type=password],input[type=number],select,textarea{display:block;width:100%;max-width:40rem;font:inherit;padding:.5rem;border:2px solid #4b5563;border-radius:4px;background:#fff;color:#1b1b1b}
+input[type=text],input[type=password],input[type=number],input[type=date],input[type=file],select,textarea{display:block;width:100%;max-width:40rem;font:inherit;padding:.5rem;border:2px solid #4b5563;border-radius:4px;background:#fff;color:#1b1b1b}
 textarea{min-height:5rem}
 [aria-invalid=true]{border-color:#b3261e}
 button{font:inherit;font-weight:600;padding:.55rem 1rem;border:2px solid #0b4f8a;border-radius:4px;background:#0b4f8a;color:#fff;cursor:pointer;min-height:2.75rem}

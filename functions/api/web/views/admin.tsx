@@ -47,6 +47,7 @@ export function AdminPage({ viewer, opd, units, flash, failure }: AdminPageProps
   ) => (
     <Field name={n(form, field)} label={label} error={errors[field]}>
       <input
+        type="text"
         id={fieldId(n(form, field))}
         name={field}
         value={v(form, field)}
