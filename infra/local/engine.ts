@@ -55,6 +55,8 @@ type Handler = (event: unknown) => Promise<unknown>;
 export class LocalStepFunctions {
   readonly executions = new Map<string, LocalExecution>();
   private readonly pending = new Map<string, PendingTask>();
+  /** Tokens whose task timed out: AWS answers TaskTimedOut for them, not "unknown". */
+  private readonly expired = new Set<string>();
   private readonly machines = new Map<string, { local: LocalMachine; runner: StateMachine }>();
   private readonly handlers = new Map<string, Promise<Handler>>();
 
@@ -100,7 +102,8 @@ export class LocalStepFunctions {
 
   private settle(token: string, fn: (p: PendingTask) => void) {
     const p = this.pending.get(token);
-    if (!p) throw new SfnError('TaskDoesNotExist', 'Task token is unknown, already used, or timed out');
+    if (!p && this.expired.has(token)) throw new SfnError('TaskTimedOut', 'Task timed out');
+    if (!p) throw new SfnError('TaskDoesNotExist', 'Task token is unknown or already used');
     this.pending.delete(token);
     fn(p);
   }

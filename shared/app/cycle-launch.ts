@@ -80,9 +80,10 @@ async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<v
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
 }
 
+/** No execution ever registered on it: edits by the employee do not count as a workflow. */
 async function neverRun(deps: Deps, e: Evaluation): Promise<boolean> {
   const current = await getEvaluation(deps, e.cycleId, e.nip);
-  return !!current && current.version === 1;
+  return !!current && !current.registeredAt;
 }
 
 /**
@@ -115,7 +116,7 @@ export async function launchCycle(deps: Deps, cycleId: string): Promise<LaunchRe
   const existing = new Map((await listByCycle(deps, cycle.id)).map((e) => [e.nip, e]));
   await inBatches(employees, 10, async (emp) => {
     const known = existing.get(emp.nip);
-    if (known && known.version > 1) {
+    if (known?.registeredAt) {
       // A workflow already holds this evaluation; after a local restart, resume takes it on.
       report.alreadyStarted++;
       return;
@@ -157,8 +158,8 @@ export async function resumeOpenEvaluations(deps: Deps): Promise<{ resumed: numb
   const now = deps.now();
   for (const cycle of await listCycles(deps)) {
     if (cycle.status !== 'DIBUKA') continue;
-    // Version 1 means no execution ever registered: launching (not resuming) starts those.
-    const open = (await listByCycle(deps, cycle.id)).filter((e) => e.status !== 'SELESAI' && e.version > 1);
+    // Never registered means never run: launching (not resuming) starts those.
+    const open = (await listByCycle(deps, cycle.id)).filter((e) => e.status !== 'SELESAI' && e.registeredAt);
     await inBatches(open, 10, async (e) => {
       const at = stageDeadline(cycle, e.stage, e.overdueCount ?? 0, e.lastOverdueAt);
       const started = await startEvaluation(deps, executionName(cycle.id, e.nip, `r${e.version}`), {

@@ -10,11 +10,13 @@ import {
   resolveIntervensi,
 } from '../domain/skp.js';
 import { commitChange, getSheet, type EvaluationSheet } from '../data/evaluations.js';
-import { linkCountAdd, rowDelete, rowFailures, rowPut } from '../data/target-rows.js';
+import { linkCountAdd, rowDelete, rowFailures, rowPut, rowUpdate } from '../data/target-rows.js';
 import type { TransactItem, FailureMessages } from '../data/transact.js';
 import type { Deps } from '../runtime/deps.js';
 import type { Principal } from './actor.js';
 import { sendTaskSuccess } from './workflow-client.js';
+
+const DEAD_TOKEN = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
 
 async function sheetFor(deps: Deps, cycleId: string, nip: string): Promise<EvaluationSheet> {
   const sheet = await getSheet(deps, cycleId, nip);
@@ -95,12 +97,11 @@ export async function updateTargetRow(
   const row = buildRow(sheet, rowId, input);
   if (current.linkCount) row.linkCount = current.linkCount;
   const links = linkChanges(deps, cycleId, current, row);
-  const urutan = (current as { urutan?: number }).urutan ?? 0;
   const after = await commitChange(deps, {
     before: sheet.evaluation,
     patch: {},
     audit: { actor: actorOf(p), action: 'TARGET_DIUBAH', detail: { before: current, after: row } },
-    extra: [rowPut(deps, cycleId, nip, row, urutan, false), ...links.items],
+    extra: [rowUpdate(deps, cycleId, nip, row), ...links.items],
     extraFailures: { 0: rowFailures.rowGone, ...shift(links.failures, 1) },
   });
   return { evaluation: after, row };
@@ -175,11 +176,17 @@ export async function approveSkp(deps: Deps, p: Principal, cycleId: string, nip:
     remove: ['taskToken'],
     audit: { actor: actorOf(p), action: 'SKP_DISETUJUI', detail: { rows: sheet.rows.length } },
   });
-  await sendTaskSuccess(deps, token, {
-    disetujuiOleh: p.nip,
-    pada: after.updatedAt,
-    rows: sheet.rows.length,
-  });
+  try {
+    await sendTaskSuccess(deps, token, {
+      disetujuiOleh: p.nip,
+      pada: after.updatedAt,
+      rows: sheet.rows.length,
+    });
+  } catch (err) {
+    // The wait ended meanwhile (deadline handler running, or a restart): the approval stands,
+    // and the deadline handler or the resumed execution finds the stage done and moves on.
+    if (!DEAD_TOKEN.has((err as { name?: string }).name ?? '')) throw err;
+  }
   return after;
 }
 

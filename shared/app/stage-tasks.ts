@@ -50,10 +50,15 @@ export async function registerStageTask(
       await sendTaskSuccess(deps, input.taskToken, { sudahSelesai: true });
       return { registered: false };
     }
-    const resumed = e.stage === input.stage && (!!e.taskToken || e.version > 1);
+    const resumed = e.stage === input.stage && !!e.registeredAt;
     await commitChange(deps, {
       before: e,
-      patch: { stage: input.stage, taskToken: input.taskToken, deadline: input.deadlineAt },
+      patch: {
+        stage: input.stage,
+        taskToken: input.taskToken,
+        deadline: input.deadlineAt,
+        registeredAt: deps.now().toISOString(),
+      } as Partial<Evaluation>,
       audit: {
         actor: SISTEM,
         action: 'TAHAP_DIBUKA',
@@ -86,6 +91,10 @@ export async function recordOverdue(deps: Deps, input: OverdueInput): Promise<Ov
     const now = deps.now();
     if (e.stage !== input.stage || e.status === 'SELESAI')
       return { stageOpen: false, seconds: 1, at: now.toISOString() };
+    // A timer that fired early (e.g. clamped locally) is no missed deadline: wait the rest.
+    if (e.deadline && now.getTime() < new Date(e.deadline).getTime()) {
+      return { stageOpen: true, seconds: secondsUntil(e.deadline, now), at: e.deadline };
+    }
     const cycle = await getCycle(deps, e.cycleId);
     const atasan = e.atasanNip ? await getEmployee(deps, e.atasanNip) : undefined;
     const at = now.toISOString();

@@ -21,6 +21,36 @@ export function rowPut(
   };
 }
 
+/**
+ * Changes a row's own fields only: `linkCount` belongs to subordinates' transactions and must
+ * never be written back from a stale read.
+ */
+export function rowUpdate(deps: Deps, cycleId: string, nip: string, row: TargetRow): TransactItem {
+  const { id: _id, linkCount: _links, intervensi, ...fields } = row;
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const sets = Object.entries(fields).map(([k, v], i) => {
+    names[`#f${i}`] = k;
+    values[`:f${i}`] = v;
+    return `#f${i} = :f${i}`;
+  });
+  if (intervensi) {
+    names['#iv'] = 'intervensi';
+    values[':iv'] = intervensi;
+    sets.push('#iv = :iv');
+  } else names['#iv'] = 'intervensi';
+  return {
+    Update: {
+      TableName: deps.tableName,
+      Key: keys.targetRow(cycleId, nip, row.id),
+      UpdateExpression: `SET ${sets.join(', ')}${intervensi ? '' : ' REMOVE #iv'}`,
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
 /** A row that subordinates link to is kept, so that no cascade points at nothing. */
 export function rowDelete(deps: Deps, cycleId: string, nip: string, rowId: string): TransactItem {
   return {

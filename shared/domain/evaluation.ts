@@ -42,6 +42,8 @@ export interface Evaluation {
   status: Status;
   /** Set while a workflow execution waits on this stage; cleared when it times out. */
   taskToken?: string;
+  /** When a workflow execution last registered on this evaluation (launch and resume read it). */
+  registeredAt?: string;
   deadline?: string;
   overdueCount: number;
   lastOverdueAt?: string;
