@@ -74,8 +74,60 @@ export async function inbox(deps: Deps, p: Principal) {
   ].map(toView);
 }
 
+/** The atasan's team, less any evaluation a Plt/Plh currently decides instead of them. */
 export async function team(deps: Deps, p: Principal) {
-  return (await listByAtasan(deps, p.nip)).map(toView);
+  const now = deps.now();
+  return (await listByAtasan(deps, p.nip))
+    .filter((e) => decide(p, 'LIHAT_EVALUASI', e, now).boleh)
+    .map(toView);
+}
+
+/** What a list of other people's evaluations may show: where each stands, not what it says. */
+export type EvaluationSummary = Pick<
+  EvaluationView,
+  | 'cycleId'
+  | 'nip'
+  | 'nama'
+  | 'jabatan'
+  | 'opd'
+  | 'unit'
+  | 'unitNama'
+  | 'atasanNama'
+  | 'stage'
+  | 'status'
+  | 'deadline'
+  | 'overdueCount'
+>;
+
+export function toSummary(e: Evaluation): EvaluationSummary {
+  const {
+    cycleId,
+    nip,
+    nama,
+    jabatan,
+    opd,
+    unit,
+    unitNama,
+    atasanNama,
+    stage,
+    status,
+    deadline,
+    overdueCount,
+  } = e;
+  return {
+    cycleId,
+    nip,
+    nama,
+    jabatan,
+    opd,
+    unit,
+    unitNama,
+    atasanNama,
+    stage,
+    status,
+    deadline,
+    overdueCount,
+  };
 }
 
 /**
@@ -94,5 +146,5 @@ export async function agencyEvaluations(deps: Deps, p: Principal, opd: string, c
     .map((e) => found.get(e.nip))
     .filter((e): e is Evaluation => !!e)
     .sort((a, b) => a.nama.localeCompare(b.nama, 'id'))
-    .map(toView);
+    .map(toSummary);
 }

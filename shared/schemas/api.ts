@@ -149,3 +149,20 @@ export const PenugasanBody = z
   })
   .strict()
   .openapi('PenugasanBody');
+
+export const EvaluationSummarySchema = z
+  .object({
+    cycleId: z.string(),
+    nip: z.string(),
+    nama: z.string(),
+    jabatan: z.string(),
+    opd: z.string(),
+    unit: z.string(),
+    unitNama: z.string().optional(),
+    atasanNama: z.string().optional(),
+    stage: z.enum(STAGES),
+    status: z.enum(STATUS),
+    deadline: z.string().optional(),
+    overdueCount: z.number(),
+  })
+  .openapi('EvaluationSummary');

@@ -24,6 +24,9 @@ describe('agency overview (kepala OPD, BKPSDM, auditor)', () => {
     expect(items).toHaveLength(6);
     expect(new Set(items.map((i) => i.opd))).toEqual(new Set(['DINKES']));
     expect(JSON.stringify(res.json)).not.toContain('taskToken');
+    // A list shows where each stands, never what it says (that read would be audited).
+    expect(Object.keys(items[0]!)).not.toContain('ekspektasi');
+    expect(Object.keys(items[0]!)).not.toContain('lastComment');
   });
 
   it("refuses another agency's head, and lets BKPSDM switch between agencies on the page", async () => {

@@ -4,6 +4,7 @@ import { agencyEvaluations, toView } from '../../../shared/app/queries.js';
 import {
   CycleId,
   EvaluationSchema,
+  EvaluationSummarySchema,
   MutasiBody,
   NipParams,
   PenugasanBody,
@@ -24,7 +25,10 @@ export function adminRoutes(api: OpenAPIHono<AppEnv>) {
         query: z.object({ cycleId: CycleId }),
       },
       responses: {
-        200: jsonContent(z.object({ items: z.array(EvaluationSchema) }), 'Evaluasi OPD'),
+        200: jsonContent(
+          z.object({ items: z.array(EvaluationSummarySchema) }),
+          'Evaluasi OPD: tahap dan status saja',
+        ),
         ...errorResponses,
       },
     }),

@@ -1,4 +1,4 @@
-import type { EvaluationView } from '../../../../shared/app/queries.js';
+import type { EvaluationSummary } from '../../../../shared/app/queries.js';
 import type { Cycle } from '../../../../shared/domain/cycle.js';
 import type { Opd } from '../../../../shared/domain/employee.js';
 import type { Viewer } from '../types.js';
@@ -12,7 +12,7 @@ export interface AgencyPageProps {
   cycle: Cycle;
   /** OPDs this person may open (all for BKPSDM and auditors, their own for a kepala OPD). */
   choices: Opd[];
-  evaluations: EvaluationView[];
+  evaluations: EvaluationSummary[];
 }
 
 /** An agency at a glance: who is where in the cycle. Opening one evaluation is audited. */
