@@ -9,11 +9,16 @@ import {
   type Mutasi,
   type Penugasan,
 } from '../domain/mutasi.js';
-import { changeItems, listByAtasan, listByEmployee, staleEvaluation } from '../data/evaluations.js';
+import { changeItems, getSheet, listByAtasan, listByEmployee, staleEvaluation } from '../data/evaluations.js';
 import { employeeItem, getEmployee, listOrg } from '../data/people.js';
-import { transact, type TransactItem } from '../data/transact.js';
+import { transact, type FailureMessages, type TransactItem } from '../data/transact.js';
+import { linkCountAdd, unlinkRow } from '../data/target-rows.js';
+import type { Evaluation } from '../domain/evaluation.js';
 import type { Deps } from '../runtime/deps.js';
 import type { Principal } from './actor.js';
+
+const RELINK =
+  'Atasan berganti karena mutasi, sehingga tautan ke RHK atasan lama dilepas. Tautkan ke RHK atasan baru bila perlu, lalu ajukan kembali.';
 
 function assertAdmin(p: Principal) {
   if (!p.admin) throw dilarang('Hanya admin BKPSDM yang dapat mencatat mutasi atau penugasan Plt/Plh');
@@ -64,7 +69,16 @@ export async function recordMutasi(deps: Deps, p: Principal, nip: string, m: Mut
     );
   }
   const items: TransactItem[] = [];
-  const evaluations = open.map((e) => {
+  const failures: FailureMessages = {};
+  const evaluations: Evaluation[] = [];
+  for (const e of open) {
+    // Cascade links point at the former atasan's RHK: they are released with the move, and a
+    // submitted SKP that had them goes back to the employee to link to the new atasan's RHK.
+    const changesAtasan = !!m.atasanNip && m.atasanNip !== e.atasanNip;
+    const linked = changesAtasan
+      ? ((await getSheet(deps, e.cycleId, e.nip))?.rows ?? []).filter((r) => r.intervensi)
+      : [];
+    const reopen = linked.length > 0 && e.status === 'DIAJUKAN';
     const patch = {
       opd: updated.opd,
       unit: updated.unit,
@@ -73,29 +87,31 @@ export async function recordMutasi(deps: Deps, p: Principal, nip: string, m: Mut
         ? { atasanNip: m.atasanNip, atasanNama: newAtasan!.nama, atasanAtasanNip: newAtasan!.atasanNip }
         : {}),
       plt: undefined,
+      ...(reopen ? { status: 'DIKEMBALIKAN' as const, lastComment: RELINK } : {}),
+    };
+    const detail = {
+      dari: e.atasanNip,
+      ke: updated.atasanNip,
+      opd: updated.opd,
+      unit: updated.unit,
+      alasan: m.alasan.trim(),
+      ...(linked.length ? { tautanDilepas: linked.map((r) => r.id) } : {}),
     };
     const { after, items: its } = changeItems(
       deps,
-      {
-        before: e,
-        patch,
-        audit: {
-          actor: { nip: p.nip, nama: p.nama },
-          action: 'ATASAN_DIGANTI',
-          detail: {
-            dari: e.atasanNip,
-            ke: updated.atasanNip,
-            opd: updated.opd,
-            unit: updated.unit,
-            alasan: m.alasan.trim(),
-          },
-        },
-      },
+      { before: e, patch, audit: { actor: { nip: p.nip, nama: p.nama }, action: 'ATASAN_DIGANTI', detail } },
       at,
     );
+    failures[items.length] = staleEvaluation(e);
     items.push(...its);
-    return after;
-  });
+    for (const r of linked) {
+      items.push(
+        unlinkRow(deps, e.cycleId, e.nip, r.id),
+        linkCountAdd(deps, e.cycleId, r.intervensi!.nip, r.intervensi!.rowId, -1),
+      );
+    }
+    evaluations.push(after);
+  }
   items.push({
     Put: {
       TableName: deps.tableName,
@@ -103,7 +119,6 @@ export async function recordMutasi(deps: Deps, p: Principal, nip: string, m: Mut
       ConditionExpression: 'attribute_exists(pk)',
     },
   });
-  const failures = Object.fromEntries(open.map((e, i) => [i * 2, staleEvaluation(e)]));
   await transact(deps, items, failures);
   return { employee: updated, evaluations };
 }

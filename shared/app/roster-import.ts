@@ -32,6 +32,7 @@ import type { Deps } from '../runtime/deps.js';
 
 import type { AccountProvisioning } from '../auth/cognito-accounts.js';
 import { syncAccounts, type AccountSync } from './roster-accounts.js';
+import { moveOpenEvaluations } from './roster-transfers.js';
 export type { RosterFile } from '../roster/read-file.js';
 export type { FailedBatch } from '../data/roster.js';
 export type { PersonChange, RosterError, FieldChange } from '../domain/roster/index.js';
@@ -81,6 +82,8 @@ export interface ApplyResult {
   failedBatches: FailedBatch[];
   /** What happened to sign-in accounts, when `accounts` was given. */
   accounts?: AccountSync;
+  /** People whose open evaluations followed a new atasan or unit (as a transfer does). */
+  movedEvaluations?: { moved: string[]; failed: { nip: string; message: string }[] };
 }
 
 function fileProblem(message: string, errors: RosterError[]): DomainError {
@@ -213,6 +216,7 @@ export async function apply(
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
   result.failedBatches.sort((a, b) => a.batch - b.batch);
+  result.movedEvaluations = await moveOpenEvaluations(deps, written, result.importId, options.actor);
   if (options.accounts) result.accounts = await syncAccounts(options.accounts, written);
   return result;
 }

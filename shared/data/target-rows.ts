@@ -51,6 +51,18 @@ export function rowUpdate(deps: Deps, cycleId: string, nip: string, row: TargetR
   };
 }
 
+/** Drops a row's cascade link (its target's counter is decremented in the same transaction). */
+export function unlinkRow(deps: Deps, cycleId: string, nip: string, rowId: string): TransactItem {
+  return {
+    Update: {
+      TableName: deps.tableName,
+      Key: keys.targetRow(cycleId, nip, rowId),
+      UpdateExpression: 'REMOVE intervensi',
+      ConditionExpression: 'attribute_exists(pk)',
+    },
+  };
+}
+
 /** A row that subordinates link to is kept, so that no cascade points at nothing. */
 export function rowDelete(deps: Deps, cycleId: string, nip: string, rowId: string): TransactItem {
   return {

@@ -144,4 +144,53 @@ describe('mid-cycle changes (docs/people.md)', () => {
     );
     expect(returned.status).toBe('DIKEMBALIKAN');
   });
+
+  it('releases cascade links to the former atasan and hands a submitted SKP back to be re-linked', async () => {
+    const admin = s.principal('kabidpkap');
+    const lama = s.principal('sekdiskominfo');
+    const pegawai = s.principal('kabidikp'); // atasan: the Kepala Dinas, whose RHK it links to
+    const kadis = s.principal('kadiskominfo');
+    const kadisEval = await registeredEvaluation(s, kadis.nip);
+    const kadisRow = await skp.addTargetRow(s.deps, kadis, s.cycle.id, kadis.nip, kadisEval.version, row);
+    const e = await registeredEvaluation(s, pegawai.nip);
+    const linked = await skp.addTargetRow(s.deps, pegawai, s.cycle.id, pegawai.nip, e.version, {
+      ...row,
+      intervensiRowId: kadisRow.row.id,
+    });
+    const submitted = await skp.submitSkp(
+      s.deps,
+      pegawai,
+      s.cycle.id,
+      pegawai.nip,
+      linked.evaluation.version,
+    );
+    expect(submitted.status).toBe('DIAJUKAN');
+
+    const out = await recordMutasi(s.deps, admin, pegawai.nip, {
+      atasanNip: lama.nip,
+      alasan: 'Penataan struktur organisasi',
+    });
+    expect(out.evaluations[0]).toMatchObject({
+      atasanNip: lama.nip,
+      status: 'DIKEMBALIKAN',
+      lastComment: expect.stringMatching(/Tautkan ke RHK atasan baru/),
+    });
+    const sheet = (await getWithHistory(s.deps, s.cycle.id, pegawai.nip))!;
+    expect(sheet.rows[0]!.intervensi).toBeUndefined();
+    expect(sheet.history.at(-1)).toMatchObject({
+      action: 'ATASAN_DIGANTI',
+      detail: { tautanDilepas: [linked.row.id] },
+    });
+    // The former atasan's RHK is free again.
+    const kadisNow = (await getWithHistory(s.deps, s.cycle.id, kadis.nip))!;
+    expect(kadisNow.rows[0]!.linkCount ?? 0).toBe(0);
+    await skp.deleteTargetRow(
+      s.deps,
+      kadis,
+      s.cycle.id,
+      kadis.nip,
+      kadisRow.row.id,
+      kadisNow.evaluation.version,
+    );
+  });
 });
