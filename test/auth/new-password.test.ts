@@ -122,7 +122,7 @@ describe('first sign-in of an invited account (NEW_PASSWORD_REQUIRED)', () => {
     expect(
       done.headers
         .getSetCookie()
-        .some((c) => c.startsWith('kinerja_sesi=') && /HttpOnly/i.test(c) && /Secure/i.test(c)),
+        .some((c) => c.startsWith('__Host-kinerja_sesi=') && /HttpOnly/i.test(c) && /Secure/i.test(c)),
     ).toBe(true);
   });
 });

@@ -20,7 +20,13 @@ export function testApp(s: TestSystem) {
 /** A signed session as the sign-in route would issue it, plus its CSRF token. */
 export function sessionFor(p: Principal, options: { expiresIn?: number; secret?: string } = {}) {
   const sid = randomUUID();
-  const cookie = `${SESSION_COOKIE}=${encodeSession(options.secret ?? SECRET, { ...p, sid, exp: Math.floor(Date.now() / 1000) + (options.expiresIn ?? 3600) })}`;
+  const value = encodeSession(options.secret ?? SECRET, {
+    ...p,
+    sid,
+    exp: Math.floor(Date.now() / 1000) + (options.expiresIn ?? 3600),
+  });
+  // Both names: apps under test serve plain http (kinerja_sesi) or HTTPS (__Host-kinerja_sesi).
+  const cookie = `${SESSION_COOKIE}=${value}; __Host-${SESSION_COOKIE}=${value}`;
   return { cookie, csrf: csrfToken(SECRET, sid) };
 }
 

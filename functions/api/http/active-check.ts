@@ -4,7 +4,7 @@ import { principalOf, type Principal } from '../../../shared/app/actor.js';
 import { getEmployee } from '../../../shared/data/people.js';
 import type { AppEnv } from './env.js';
 import { errorBody } from './errors.js';
-import { SESSION_COOKIE } from './session.js';
+import { sessionCookieName } from './session.js';
 
 export interface ActiveCheckOptions {
   /** How long a roster answer is trusted; bounds how late a deactivation takes effect. */
@@ -31,7 +31,7 @@ export function activeCheck(options: ActiveCheckOptions): MiddlewareHandler<AppE
     }
     if (!hit.principal) {
       // From here on the request is anonymous: public pages still work, the rest asks to sign in.
-      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      deleteCookie(c, sessionCookieName(c.var.config), { path: '/', secure: c.var.config.secureCookies });
       c.set('session', null);
       if (c.req.path.startsWith('/api/')) {
         return c.json(errorBody('TIDAK_TERAUTENTIKASI', 'Akun Anda tidak aktif. Hubungi BKPSDM.'), 401);

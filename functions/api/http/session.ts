@@ -9,6 +9,13 @@ import { errorBody } from './errors.js';
 
 export const SESSION_COOKIE = 'kinerja_sesi';
 
+/**
+ * Over HTTPS the cookie carries the __Host- prefix: the browser then refuses it unless it was
+ * set by this exact host with Secure and Path=/, so a sibling subdomain cannot plant a session.
+ */
+export const sessionCookieName = (config: { secureCookies: boolean }) =>
+  config.secureCookies ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
+
 /** `Authorization: Bearer <token>` on a JSON API request, when the authenticator can check it. */
 function bearerToken(c: Context<AppEnv>, config: AppConfig): string | undefined {
   if (!config.auth.verifyBearer || !c.req.path.startsWith('/api/')) return undefined;
@@ -35,7 +42,7 @@ export function sessionMiddleware(config: AppConfig): MiddlewareHandler<AppEnv> 
       }
       return next();
     }
-    const session = decodeSession(config.sessionSecret, getCookie(c, SESSION_COOKIE), new Date());
+    const session = decodeSession(config.sessionSecret, getCookie(c, sessionCookieName(config)), new Date());
     c.set('session', session);
     if (session) {
       c.set('principal', { nip: session.nip, nama: session.nama, admin: session.admin });
@@ -53,7 +60,7 @@ export function startSession(c: Context<AppEnv>, p: Principal): void {
     sid: randomUUID(),
     exp: Math.floor(Date.now() / 1000) + hours * 3600,
   });
-  setCookie(c, SESSION_COOKIE, value, {
+  setCookie(c, sessionCookieName(config), value, {
     httpOnly: true,
     secure: config.secureCookies,
     sameSite: 'Lax',
@@ -63,7 +70,7 @@ export function startSession(c: Context<AppEnv>, p: Principal): void {
 }
 
 export function endSession(c: Context<AppEnv>): void {
-  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: c.var.config.secureCookies });
+  deleteCookie(c, sessionCookieName(c.var.config), { path: '/', secure: c.var.config.secureCookies });
 }
 
 /**

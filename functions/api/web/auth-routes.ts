@@ -19,15 +19,21 @@ import { SignInPage, type SignInProps } from './views/sign-in.js';
  * double-submit token: a cross-site page can neither read this cookie nor set it.
  */
 export const SIGNIN_COOKIE = 'kinerja_masuk';
+/** Over HTTPS: __Host- (Secure, Path=/, this host only), so a sibling subdomain cannot plant it. */
+const signInCookie = (c: Context<AppEnv>) =>
+  c.var.config.secureCookies
+    ? { name: `__Host-${SIGNIN_COOKIE}`, path: '/' }
+    : { name: SIGNIN_COOKIE, path: '/masuk' };
 const SIGNIN_TOKEN_SECONDS = 15 * 60;
 
 function issueFormToken(c: Context<AppEnv>): string {
   const token = randomBytes(32).toString('base64url');
-  setCookie(c, SIGNIN_COOKIE, token, {
+  const cookie = signInCookie(c);
+  setCookie(c, cookie.name, token, {
     httpOnly: true,
     secure: c.var.config.secureCookies,
     sameSite: 'Strict',
-    path: '/masuk',
+    path: cookie.path,
     maxAge: SIGNIN_TOKEN_SECONDS,
   });
   return token;
@@ -83,7 +89,7 @@ function finish(c: Context<AppEnv>, outcome: SignInOutcome, lanjut: string, nip:
     const { message, status } = REFUSAL[outcome.reason];
     return showSignIn(c, { lanjut, nip, error: message }, status);
   }
-  deleteCookie(c, SIGNIN_COOKIE, { path: '/masuk', secure: c.var.config.secureCookies });
+  deleteCookie(c, signInCookie(c).name, { path: signInCookie(c).path, secure: c.var.config.secureCookies });
   startSession(c, outcome.principal);
   return c.redirect(lanjut, 303);
 }
@@ -101,7 +107,7 @@ export function authRoutes(web: Hono<AppEnv>) {
     const lanjut = safeLanjut(values.lanjut);
     const nip = normaliseNip(values.nip ?? '');
     if (!signInAvailable(c.var.config.auth)) return showSignIn(c, { lanjut }, 503);
-    if (!sameToken(getCookie(c, SIGNIN_COOKIE), values._csrf)) {
+    if (!sameToken(getCookie(c, signInCookie(c).name), values._csrf)) {
       return showSignIn(
         c,
         { lanjut, nip, error: 'Formulir masuk sudah kedaluwarsa. Silakan coba lagi.' },
@@ -133,7 +139,7 @@ export function authRoutes(web: Hono<AppEnv>) {
     const session = values.session ?? '';
     const auth = c.var.config.auth;
     if (!auth.completeNewPassword) return showSignIn(c, { lanjut }, 404);
-    if (!sameToken(getCookie(c, SIGNIN_COOKIE), values._csrf)) {
+    if (!sameToken(getCookie(c, signInCookie(c).name), values._csrf)) {
       return showSignIn(c, { lanjut, nip, error: 'Formulir sudah kedaluwarsa. Silakan masuk lagi.' }, 403);
     }
     const again = (error: string, fieldErrors: Record<string, string>, status: ContentfulStatusCode) =>
