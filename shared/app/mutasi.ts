@@ -1,6 +1,6 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Employee } from '../domain/employee.js';
-import { dilarang, tidakDitemukan } from '../domain/errors.js';
+import { dilarang, konflik, tidakDitemukan } from '../domain/errors.js';
 import {
   assertValid,
   checkMutasi,
@@ -116,9 +116,19 @@ export async function recordMutasi(deps: Deps, p: Principal, nip: string, m: Mut
     Put: {
       TableName: deps.tableName,
       Item: { ...employeeItem(updated), diubahPada: at, diubahOleh: p.nip },
-      ConditionExpression: 'attribute_exists(pk)',
+      // The profile as read: a roster import or another transfer in between is not overwritten.
+      ConditionExpression: `attribute_exists(pk) AND #opd = :opd AND #unit = :unit AND ${person.atasanNip ? '#atasan = :atasan' : 'attribute_not_exists(#atasan)'} AND #aktif = :aktif`,
+      ExpressionAttributeNames: { '#opd': 'opd', '#unit': 'unit', '#atasan': 'atasanNip', '#aktif': 'aktif' },
+      ExpressionAttributeValues: {
+        ':opd': person.opd,
+        ':unit': person.unit,
+        ':aktif': person.aktif,
+        ...(person.atasanNip ? { ':atasan': person.atasanNip } : {}),
+      },
     },
   });
+  failures[items.length - 1] = () =>
+    konflik('Data pegawai ini baru saja berubah (impor roster atau mutasi lain). Muat ulang lalu coba lagi.');
   await transact(deps, items, failures);
   return { employee: updated, evaluations };
 }
