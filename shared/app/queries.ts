@@ -1,10 +1,11 @@
 import type { Evaluation } from '../domain/evaluation.js';
 import { dilarang, tidakDitemukan } from '../domain/errors.js';
-import { assertBoleh, bolehLihatOpd, decide, pltBerlaku } from '../domain/policy.js';
+import { assertBoleh, bolehLihatOpd, decide, pltBerlaku, tanggalWib } from '../domain/policy.js';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../data/keys.js';
 import { listActiveByOpd } from '../data/people.js';
 import { actingFor } from './mutasi.js';
 import { auditPut } from '../data/audit.js';
-import { transact } from '../data/transact.js';
 import {
   getEvaluations,
   getRows,
@@ -25,26 +26,37 @@ export function toView(e: Evaluation): EvaluationView {
   return { ...rest, ekspektasi: rest.ekspektasi ?? {}, awaitingWorkflow: !!taskToken };
 }
 
+/**
+ * Reads by BKPSDM, auditors and agency heads of someone else's evaluation are on the record:
+ * the first read per reader per day (WIB), so refreshing a page does not grow the trail.
+ */
+async function recordRead(deps: Deps, p: Principal, e: Evaluation, sebagai: string | undefined) {
+  const now = deps.now();
+  const item = auditPut(deps, {
+    cycleId: e.cycleId,
+    nip: e.nip,
+    at: now.toISOString(),
+    actor: { nip: p.nip, nama: p.nama },
+    action: 'EVALUASI_DIBACA',
+    detail: { sebagai },
+    version: e.version,
+  });
+  // A key of its own per reader and day makes the condition do the "first read only" part.
+  const key = keys.audit(e.cycleId, e.nip, `${tanggalWib(now)}T00:00:00+07:00`, `baca-${p.nip}`);
+  Object.assign(item.Put!.Item!, key);
+  try {
+    await deps.ddb.send(new PutCommand(item.Put!));
+  } catch (err) {
+    if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
+  }
+}
+
 export async function evaluationDetail(deps: Deps, p: Principal, cycleId: string, nip: string) {
   const found: EvaluationWithHistory | undefined = await getWithHistory(deps, cycleId, nip);
   if (!found) throw tidakDitemukan('Evaluasi tidak ditemukan');
   const e = found.evaluation;
   const decision = assertBoleh(p, 'LIHAT_EVALUASI', e);
-  if (decision.catatAkses) {
-    // Reads by BKPSDM, auditors and agency heads of someone else's evaluation are on the record.
-    const at = deps.now().toISOString();
-    await transact(deps, [
-      auditPut(deps, {
-        cycleId,
-        nip,
-        at,
-        actor: { nip: p.nip, nama: p.nama },
-        action: 'EVALUASI_DIBACA',
-        detail: { sebagai: decision.sebagai },
-        version: e.version,
-      }),
-    ]);
-  }
+  if (decision.catatAkses) await recordRead(deps, p, e, decision.sebagai);
   return { evaluation: toView(found.evaluation), rows: found.rows, history: found.history };
 }
 
