@@ -15,7 +15,8 @@ export type AuditAction =
   | 'TAHAP_TERLAMBAT'
   | 'EVALUASI_DIBACA'
   | 'ATASAN_DIGANTI'
-  | 'PLT_DITETAPKAN';
+  | 'PLT_DITETAPKAN'
+  | 'REKAN_DIUSULKAN';
 
 export interface AuditEntry {
   cycleId: string;

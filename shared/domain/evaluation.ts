@@ -49,6 +49,8 @@ export interface Evaluation {
   lastOverdueAt?: string;
   lastComment?: string;
   ekspektasi: Partial<Record<KodeBerakhlak, string>>;
+  /** Proposed peers (rekan penilai); approved together with the SKP. */
+  rekan?: { nip: string; nama: string }[];
   version: number;
   createdAt: string;
   updatedAt: string;

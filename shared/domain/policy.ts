@@ -49,6 +49,7 @@ export const AKSI = [
   'AJUKAN_SKP',
   'PUTUSKAN_SKP',
   'TETAPKAN_EKSPEKTASI',
+  'USULKAN_REKAN',
 ] as const;
 export type Aksi = (typeof AKSI)[number];
 
@@ -59,6 +60,8 @@ export const IZIN: Record<Aksi, readonly Peran[]> = {
   AJUKAN_SKP: ['PEGAWAI'],
   PUTUSKAN_SKP: ['ATASAN'],
   TETAPKAN_EKSPEKTASI: ['ATASAN'],
+  // The employee proposes the peers; the atasan may edit the list while deciding on the SKP.
+  USULKAN_REKAN: ['PEGAWAI', 'ATASAN'],
 };
 
 /** Roles reached through the organisation, not through the person: their reads are audited. */
@@ -70,6 +73,8 @@ const PESAN: Record<Aksi, string> = {
   AJUKAN_SKP: 'Hanya pegawai yang bersangkutan yang dapat mengajukan SKP-nya',
   PUTUSKAN_SKP: 'Hanya atasan langsung yang dapat menyetujui atau mengembalikan SKP ini',
   TETAPKAN_EKSPEKTASI: 'Hanya atasan langsung yang dapat menetapkan ekspektasi khusus',
+  USULKAN_REKAN:
+    'Hanya pegawai yang bersangkutan atau atasan langsungnya yang dapat mengusulkan rekan penilai',
 };
 
 /**

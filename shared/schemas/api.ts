@@ -97,6 +97,7 @@ export const EvaluationSchema = z
     overdueCount: z.number(),
     lastComment: z.string().optional(),
     ekspektasi: z.record(z.string(), z.string()),
+    rekan: z.array(z.object({ nip: z.string(), nama: z.string() })).optional(),
     version: z.number(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -166,3 +167,11 @@ export const EvaluationSummarySchema = z
     overdueCount: z.number(),
   })
   .openapi('EvaluationSummary');
+
+export const RekanBody = z
+  .object({
+    version: Version,
+    nips: z.array(Nip).max(10, 'Terlalu banyak rekan'),
+  })
+  .strict()
+  .openapi('RekanBody');

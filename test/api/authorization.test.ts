@@ -182,6 +182,21 @@ const ROUTES: RouteCase[] = [
     body: json({ version: STALE, ekspektasi: {} }),
     allowed: ['atasan'],
   },
+  // Owner (drafting) and atasan (deciding) may set the peers; with a stale version nothing changes.
+  {
+    method: 'PUT',
+    route: '/api/evaluations/:cycleId/:nip/rekan',
+    path: () => `${ev()}/rekan`,
+    body: json({ version: STALE, nips: [] }),
+    allowed: ['owner', 'atasan'],
+  },
+  {
+    method: 'POST',
+    route: '/evaluasi/:cycleId/:nip/rekan',
+    path: () => `${page()}/rekan`,
+    body: form({ version: STALE }),
+    allowed: ['owner', 'atasan'],
+  },
   // Admin-only; the admin's request is valid JSON but breaks a rule (422), so nothing changes.
   {
     method: 'POST',

@@ -1,5 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import * as skp from '../../../shared/app/skp.js';
+import { setRekan } from '../../../shared/app/rekan.js';
 import { evaluationDetail, inbox, myEvaluations, team, toView } from '../../../shared/app/queries.js';
 import { listNotices } from '../../../shared/data/notices.js';
 import { getEmployee } from '../../../shared/data/people.js';
@@ -8,6 +9,7 @@ import {
   EvaluationDetailSchema,
   EvaluationParams,
   EvaluationSchema,
+  RekanBody,
   ReturnBody,
   RowParams,
   TargetRowInput,
@@ -262,6 +264,25 @@ export function apiRoutes() {
         ekspektasi as Record<string, string>,
       );
       return c.json({ evaluation: toView(e) }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'put',
+      path: '/evaluations/{cycleId}/{nip}/rekan',
+      summary: 'Usulkan (pegawai) atau ubah (atasan) 3-5 rekan penilai perilaku kerja',
+      security,
+      request: { params: EvaluationParams, ...body(RekanBody) },
+      responses: { 200: json(MutationResult, 'Disimpan'), ...errors },
+    }),
+    async (c) => {
+      const { cycleId, nip } = c.req.valid('param');
+      const { version, nips } = c.req.valid('json');
+      return c.json(
+        { evaluation: toView(await setRekan(deps(c), c.var.principal, cycleId, nip, version, nips)) },
+        200,
+      );
     },
   );
 

@@ -16,6 +16,10 @@ export function accessOf(e: EvaluationView, user: Principal) {
     canEditTargets: owner && targetStage && (e.status === 'DRAFT' || e.status === 'DIKEMBALIKAN'),
     canSetEkspektasi: atasan && targetStage && e.status !== 'SELESAI',
     canDecide: atasan && targetStage && e.status === 'DIAJUKAN',
+    canSetRekan:
+      targetStage &&
+      ((owner && (e.status === 'DRAFT' || e.status === 'DIKEMBALIKAN')) ||
+        (atasan && e.status === 'DIAJUKAN')),
   };
 }
 

@@ -39,6 +39,14 @@ export function describeAudit(entry: AuditEntry): string {
     }
     case 'EVALUASI_DIBACA':
       return `Membuka evaluasi ini sebagai ${str(d.sebagai) === 'ADMIN_BKPSDM' ? 'admin BKPSDM' : str(d.sebagai) === 'KEPALA_OPD' ? 'kepala OPD' : 'auditor'}`;
+    case 'ATASAN_DIGANTI':
+      return `Mutasi: atasan langsung menjadi ${str(d.ke) ?? '-'}${str(d.alasan) ? ` (${str(d.alasan)})` : ''}`;
+    case 'PLT_DITETAPKAN':
+      return `Penugasan ${str(d.jenis) === 'PLH' ? 'Plh' : 'Plt'} atasan: ${str(d.nama) ?? str(d.nip) ?? '-'}, ${str(d.mulai) ?? ''} s.d. ${str(d.selesai) ?? ''}`;
+    case 'REKAN_DIUSULKAN': {
+      const rekan = Array.isArray(d.rekan) ? d.rekan.length : 0;
+      return `${str(d.oleh) === 'ATASAN' ? 'Atasan mengubah' : 'Mengusulkan'} ${rekan} rekan penilai`;
+    }
     default:
       return String(entry.action);
   }

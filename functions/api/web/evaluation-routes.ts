@@ -10,7 +10,8 @@ import type { AppEnv } from '../http/env.js';
 import { statusOf, zodIssues } from '../http/errors.js';
 import { accessOf } from './access.js';
 import { type FlashKey, flashText } from './flash.js';
-import { parseEkspektasi, parseReturn, parseTarget, parseVersion } from './forms.js';
+import { parseEkspektasi, parseRekan, parseReturn, parseTarget, parseVersion } from './forms.js';
+import { calonRekan, setRekan } from '../../../shared/app/rekan.js';
 import { errorPage, readSignedForm, requireSession, sendPage, viewerOf } from './respond.js';
 import type { FormFailure, FormName } from './types.js';
 import { EditTargetPage } from './views/evaluation/edit-target.js';
@@ -51,7 +52,11 @@ function domainErrorPage(c: Ctx, err: DomainError) {
 async function load(c: Ctx, t: Target) {
   const deps = c.var.config.deps();
   const detail = await evaluationDetail(deps, c.var.principal, t.cycleId, t.nip);
-  return { ...detail, atasanRows: await atasanRows(deps, detail.evaluation), now: deps.now() };
+  // Colleagues to pick from only when this person may set the list (one more Query).
+  const candidates = accessOf(detail.evaluation, c.var.principal).canSetRekan
+    ? await calonRekan(deps, detail.evaluation)
+    : [];
+  return { ...detail, atasanRows: await atasanRows(deps, detail.evaluation), candidates, now: deps.now() };
 }
 
 async function showEvaluation(c: Ctx, t: Target, status: ContentfulStatusCode, failure?: FormFailure) {
@@ -213,6 +218,13 @@ export function evaluationRoutes(web: Hono<AppEnv>) {
     requireSession,
     mutation('kembalikan', 'dikembalikan', parseReturn, (deps, p, t, { version, comment }) =>
       skp.returnSkp(deps, p, t.cycleId, t.nip, version, comment),
+    ),
+  );
+  web.post(
+    `${base}/rekan`,
+    requireSession,
+    mutation('rekan', 'rekan', parseRekan, (deps, p, t, { version, nips }) =>
+      setRekan(deps, p, t.cycleId, t.nip, version, nips),
     ),
   );
   web.post(

@@ -10,6 +10,7 @@ export const FLASH = {
   disetujui: 'SKP disetujui. Tahap penetapan target selesai.',
   dikembalikan: 'SKP dikembalikan ke pegawai dengan catatan.',
   ekspektasi: 'Ekspektasi khusus disimpan.',
+  rekan: 'Rekan penilai disimpan.',
   mutasi: 'Mutasi dicatat; evaluasi yang terbuka ikut pindah ke atasan baru.',
   plt: 'Penugasan Plt/Plh dicatat pada evaluasi tim yang terbuka.',
 } as const;

@@ -1,6 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { KODE_BERAKHLAK } from '../../../shared/domain/berakhlak.js';
-import { EkspektasiBody, ReturnBody, TargetRowInput, VersionBody } from '../../../shared/schemas/api.js';
+import {
+  EkspektasiBody,
+  RekanBody,
+  ReturnBody,
+  TargetRowInput,
+  VersionBody,
+} from '../../../shared/schemas/api.js';
 
 /** Form fields arrive as text; the JSON API's schemas coerce them, in Indonesian. */
 const INDONESIAN = { error: z.locales.id().localeError };
@@ -41,4 +47,14 @@ export const ekspektasiField = (kode: string) => `ekspektasi.${kode}`;
 export function parseEkspektasi(values: Record<string, string>) {
   const ekspektasi = Object.fromEntries(KODE_BERAKHLAK.map((k) => [k, values[ekspektasiField(k)] ?? '']));
   return EkspektasiBody.safeParse({ version: values.version ?? '', ekspektasi }, INDONESIAN);
+}
+
+export const rekanField = (nip: string) => `rekan.${nip}`;
+
+/** One checkbox per colleague, named by NIP: a checked box posts its field, an unchecked one nothing. */
+export function parseRekan(values: Record<string, string>) {
+  const nips = Object.keys(values)
+    .filter((k) => k.startsWith('rekan.'))
+    .map((k) => k.slice('rekan.'.length));
+  return RekanBody.safeParse({ version: values.version ?? '', nips }, INDONESIAN);
 }

@@ -8,7 +8,8 @@ export interface Viewer {
 }
 
 /** The mutating forms of the evaluation pages; a failure is shown at the form that caused it. */
-export type FormName = 'tambah' | 'ubah' | 'hapus' | 'ajukan' | 'setujui' | 'kembalikan' | 'ekspektasi';
+export type FormName =
+  'tambah' | 'ubah' | 'hapus' | 'ajukan' | 'setujui' | 'kembalikan' | 'ekspektasi' | 'rekan';
 
 /** A rejected submission, re-rendered with what the user typed. */
 export interface FormFailure {

@@ -12,6 +12,7 @@ import { AtasanDecision, SubmitSkpForm } from './actions.js';
 import { EvaluationHeader } from './header.js';
 import { History } from './history.js';
 import { Perilaku } from './perilaku.js';
+import { type Candidate, RekanSection } from './rekan.js';
 import { SkpTable } from './skp-table.js';
 import { TargetForm } from './target-form.js';
 
@@ -22,6 +23,7 @@ export interface EvaluationPageProps {
   rows: TargetRow[];
   history: AuditEntry[];
   atasanRows: TargetRow[];
+  candidates?: Candidate[];
   flash?: string | undefined;
   failure?: FormFailure | undefined;
 }
@@ -35,6 +37,7 @@ export const FORM_FIELDS: Record<FormName, readonly string[]> = {
   setujui: [],
   kembalikan: ['comment'],
   ekspektasi: KODE_BERAKHLAK.map(ekspektasiField),
+  rekan: ['nips'],
 };
 
 export function EvaluationPage({
@@ -44,6 +47,7 @@ export function EvaluationPage({
   rows,
   history,
   atasanRows,
+  candidates = [],
   flash,
   failure,
 }: EvaluationPageProps) {
@@ -99,6 +103,15 @@ export function EvaluationPage({
       )}
 
       <Perilaku e={e} base={base} canEdit={access.canSetEkspektasi} csrf={csrf} failure={failure} />
+
+      <RekanSection
+        e={e}
+        base={base}
+        canEdit={access.canSetRekan}
+        candidates={candidates}
+        csrf={csrf}
+        failure={failure}
+      />
 
       <History history={history} />
     </Layout>
