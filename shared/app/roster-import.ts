@@ -19,16 +19,11 @@ import {
   type RosterError,
   type RosterPlan,
 } from '../domain/roster/index.js';
-import {
-  loadEmployees,
-  loadOrganisation,
-  PEOPLE_PER_BATCH,
-  writeBatch,
-  type FailedBatch,
-} from '../data/roster.js';
+import { loadEmployees, PEOPLE_PER_BATCH, writeBatch, type FailedBatch } from '../data/roster.js';
 import { readRosterFile, type RosterFile } from '../roster/read-file.js';
 import { rosterTemplate as buildTemplate } from '../roster/template.js';
 import type { Deps } from '../runtime/deps.js';
+import { listOrg } from '../data/people.js';
 
 import type { AccountProvisioning } from '../auth/cognito-accounts.js';
 import { syncAccounts, type AccountSync } from './roster-accounts.js';
@@ -107,7 +102,7 @@ export async function dryRun(
   if (!sheet.records.length) throw validasi('Berkas hanya berisi baris judul, tanpa data pegawai.');
   options.onProgress?.({ phase: 'memeriksa', done: 0, total: 1 });
 
-  const organisation = await loadOrganisation(deps);
+  const organisation = await listOrg(deps);
   const known = new Set(organisation.opd.map((o) => o.kode));
   const scope = options.opdScope?.map((o) => o.trim().toUpperCase());
   const unknownScope = scope?.filter((o) => !known.has(o)) ?? [];
@@ -223,5 +218,5 @@ export async function apply(
 
 /** The template to download; with deps it also lists the OPD and unit codes of the table. */
 export async function rosterTemplate(deps?: Deps): Promise<Buffer> {
-  return buildTemplate(deps ? { organisation: await loadOrganisation(deps) } : {});
+  return buildTemplate(deps ? { organisation: await listOrg(deps) } : {});
 }

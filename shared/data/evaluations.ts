@@ -1,4 +1,5 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll, queryAll } from './query.js';
 import type { Evaluation } from '../domain/evaluation.js';
 import type { TargetRow } from '../domain/skp.js';
 import { konflik } from '../domain/errors.js';
@@ -35,17 +36,6 @@ function split(items: Record<string, unknown>[]) {
   return { evaluation, rows, history };
 }
 
-async function queryAll(deps: Deps, input: ConstructorParameters<typeof QueryCommand>[0]) {
-  const items: Record<string, unknown>[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const out = await deps.ddb.send(new QueryCommand({ ...input, ExclusiveStartKey }));
-    items.push(...((out.Items ?? []) as Record<string, unknown>[]));
-    ExclusiveStartKey = out.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
-}
-
 /** One Query: the evaluation and its rows, without the (growing) audit trail. */
 export async function getSheet(
   deps: Deps,
@@ -53,7 +43,6 @@ export async function getSheet(
   nip: string,
 ): Promise<EvaluationSheet | undefined> {
   const items = await queryAll(deps, {
-    TableName: deps.tableName,
     KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
     ExpressionAttributeValues: {
       ':pk': keys.employee(nip).pk,
@@ -72,7 +61,6 @@ export async function getWithHistory(
   nip: string,
 ): Promise<EvaluationWithHistory | undefined> {
   const items = await queryAll(deps, {
-    TableName: deps.tableName,
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
     ExpressionAttributeValues: { ':pk': keys.employee(nip).pk, ':prefix': keys.evaluationPrefix(cycleId) },
   });
@@ -97,27 +85,16 @@ export async function getEvaluations(
   cycleId: string,
   nips: string[],
 ): Promise<Map<string, Evaluation>> {
-  const found = new Map<string, Evaluation>();
-  for (let i = 0; i < nips.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-      [deps.tableName]: { Keys: nips.slice(i, i + 100).map((n) => keys.evaluation(cycleId, n)) },
-    };
-    while (request && Object.keys(request).length) {
-      const out = await deps.ddb.send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of out.Responses?.[deps.tableName] ?? []) {
-        const e = fromItem<Evaluation>(item);
-        found.set(e.nip, e);
-      }
-      request = out.UnprocessedKeys as typeof request;
-    }
-  }
-  return found;
+  const items = await batchGetAll(
+    deps,
+    nips.map((n) => keys.evaluation(cycleId, n)),
+  );
+  return new Map(items.map((item) => fromItem<Evaluation>(item)).map((e) => [e.nip, e]));
 }
 
 /** Rows of someone else's SKP (the supervisor's, for the cascade picker). */
 export async function getRows(deps: Deps, cycleId: string, nip: string): Promise<TargetRow[]> {
   const items = await queryAll(deps, {
-    TableName: deps.tableName,
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
     ExpressionAttributeValues: { ':pk': keys.employee(nip).pk, ':prefix': keys.rowPrefix(cycleId) },
   });
@@ -127,7 +104,6 @@ export async function getRows(deps: Deps, cycleId: string, nip: string): Promise
 export async function listByEmployee(deps: Deps, nip: string): Promise<Evaluation[]> {
   const { name, partitionKey } = TABLE.indexes.byParent;
   const items = await queryAll(deps, {
-    TableName: deps.tableName,
     IndexName: name,
     KeyConditionExpression: `${partitionKey} = :pk`,
     ExpressionAttributeValues: { ':pk': `EVALS#${nip}` },
@@ -140,7 +116,6 @@ export async function listByEmployee(deps: Deps, nip: string): Promise<Evaluatio
 export async function listByAtasan(deps: Deps, atasanNip: string, status?: string): Promise<Evaluation[]> {
   const { name, partitionKey, sortKey } = TABLE.indexes.byGroup;
   const items = await queryAll(deps, {
-    TableName: deps.tableName,
     IndexName: name,
     KeyConditionExpression: status
       ? `${partitionKey} = :pk AND begins_with(${sortKey}, :s)`
@@ -154,7 +129,6 @@ export async function listByAtasan(deps: Deps, atasanNip: string, status?: strin
 export async function listByCycle(deps: Deps, cycleId: string, stagePrefix = ''): Promise<Evaluation[]> {
   const { name, partitionKey, sortKey } = TABLE.indexes.byCycle;
   const items = await queryAll(deps, {
-    TableName: deps.tableName,
     IndexName: name,
     KeyConditionExpression: stagePrefix
       ? `${partitionKey} = :pk AND begins_with(${sortKey}, :s)`

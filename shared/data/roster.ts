@@ -4,8 +4,9 @@
  * plus an append-only ROSTER log item, always in the same transaction, so nobody is
  * half-written; up to 50 people per TransactWriteItems (100 items, the service limit).
  */
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { Employee, Opd, UnitKerja } from '../domain/employee.js';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './query.js';
+import type { Employee } from '../domain/employee.js';
 import type { PersonChange } from '../domain/roster/index.js';
 import type { Deps } from '../runtime/deps.js';
 import { fromItem } from './items.js';
@@ -22,31 +23,6 @@ export const rosterLogKey = (nip: string, importId: string) => ({
   pk: `EMP#${nip}`,
   sk: `ROSTER#${importId}`,
 });
-
-async function queryAll(deps: Deps, input: Omit<QueryCommand['input'], 'TableName'>) {
-  const items: Record<string, unknown>[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const out = await deps.ddb.send(
-      new QueryCommand({ ...input, TableName: deps.tableName, ExclusiveStartKey }),
-    );
-    items.push(...((out.Items ?? []) as Record<string, unknown>[]));
-    ExclusiveStartKey = out.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
-}
-
-/** OPDs and units in one Query (both live under pk ORG with sk OPD#...). */
-export async function loadOrganisation(deps: Deps): Promise<{ opd: Opd[]; units: UnitKerja[] }> {
-  const items = await queryAll(deps, {
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-    ExpressionAttributeValues: { ':pk': 'ORG', ':p': 'OPD#' },
-  });
-  return {
-    opd: items.filter((i) => i.type === 'OPD').map((i) => fromItem<Opd>(i)),
-    units: items.filter((i) => i.type === 'UNIT').map((i) => fromItem<UnitKerja>(i)),
-  };
-}
 
 /** Every employee of the given OPDs, active or not (gsi2 `OPD#<kode>`, all sort keys). */
 export async function loadEmployees(deps: Deps, opdCodes: string[]): Promise<Employee[]> {
