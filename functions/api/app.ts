@@ -15,7 +15,7 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 export const ROSTER_UPLOAD_LIMIT_BYTES = 4 * 1024 * 1024;
 
 /** One app for both runtimes: Lambda (hono/aws-lambda) and Node (@hono/node-server). */
-export function createApp(config: AppConfig & { profileTtlMs?: number }) {
+export function createApp(config: AppConfig) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(onError);
   app.notFound((c) =>
@@ -53,7 +53,7 @@ export function createApp(config: AppConfig & { profileTtlMs?: number }) {
       : bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: tooLarge(BODY_LIMIT_BYTES) })(c, next),
   );
   app.use('*', sessionMiddleware(config));
-  app.use('*', activeCheck({ ttlMs: config.profileTtlMs ?? 60_000 }));
+  app.use('*', activeCheck(config.deps));
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.route('/api', apiRoutes());
