@@ -23,3 +23,13 @@ export const REASONS = {
   lambdaVersions:
     'The state machine may invoke any published version or alias of our own handler function (<function ARN>:*); it is limited to that one function.',
 };
+
+/** What every function of ours carries: the AWS-managed logging role and X-Ray writes. */
+export function acknowledgeFunctionBaseline(fn: IFunction): void {
+  acknowledge(
+    fn,
+    'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+    REASONS.basicExecutionRole,
+  );
+  acknowledge(fn, 'IAM5[Resource::*]', REASONS.xray);
+}

@@ -9,7 +9,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { grantTableAccess } from '../grants.js';
 import { API_BUNDLING, BUNDLING, nodeFunction } from '../lambda.js';
-import { acknowledge, REASONS } from '../nag.js';
+import { acknowledge, acknowledgeFunctionBaseline } from '../nag.js';
 
 export interface ApiStackProps extends StackProps {
   table: ITableV2;
@@ -108,12 +108,7 @@ export class ApiStack extends Stack {
   ) {
     const fn = nodeFunction(this, id, 'functions/api/lambda.ts', environment, bundling);
     grantTableAccess(fn, props.table);
-    acknowledge(
-      fn,
-      'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      REASONS.basicExecutionRole,
-    );
-    acknowledge(fn, 'IAM5[Resource::*]', REASONS.xray);
+    acknowledgeFunctionBaseline(fn);
     fn.addToRolePolicy(
       new PolicyStatement({
         actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],

@@ -7,7 +7,7 @@ import type { Construct } from 'constructs';
 import { EmployeeEvaluationDefinition } from '../../workflows/employee-evaluation.js';
 import { grantTableAccess } from '../grants.js';
 import { nodeFunction } from '../lambda.js';
-import { acknowledge, arnToken, REASONS } from '../nag.js';
+import { acknowledge, acknowledgeFunctionBaseline, arnToken, REASONS } from '../nag.js';
 
 export interface WorkflowStackProps extends StackProps {
   table: ITableV2;
@@ -44,12 +44,7 @@ export class WorkflowStack extends Stack {
     const launchCycle = nodeFunction(this, 'LaunchCycle', 'functions/workflow/launch-cycle.ts', env);
     for (const fn of [registerStageTask, recordOverdue, launchCycle]) {
       grantTableAccess(fn, props.table);
-      acknowledge(
-        fn,
-        'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        REASONS.basicExecutionRole,
-      );
-      acknowledge(fn, 'IAM5[Resource::*]', REASONS.xray);
+      acknowledgeFunctionBaseline(fn);
     }
 
     const definition = new EmployeeEvaluationDefinition(this, 'EmployeeEvaluationDefinition', {

@@ -32,18 +32,21 @@ export function toView(e: Evaluation): EvaluationView {
  */
 async function recordRead(deps: Deps, p: Principal, e: Evaluation, sebagai: string | undefined) {
   const now = deps.now();
-  const item = auditPut(deps, {
-    cycleId: e.cycleId,
-    nip: e.nip,
-    at: now.toISOString(),
-    actor: { nip: p.nip, nama: p.nama },
-    action: 'EVALUASI_DIBACA',
-    detail: { sebagai },
-    version: e.version,
-  });
   // A key of its own per reader and day makes the condition do the "first read only" part.
   const key = keys.audit(e.cycleId, e.nip, `${tanggalWib(now)}T00:00:00+07:00`, `baca-${p.nip}`);
-  Object.assign(item.Put!.Item!, key);
+  const item = auditPut(
+    deps,
+    {
+      cycleId: e.cycleId,
+      nip: e.nip,
+      at: now.toISOString(),
+      actor: { nip: p.nip, nama: p.nama },
+      action: 'EVALUASI_DIBACA',
+      detail: { sebagai },
+      version: e.version,
+    },
+    key,
+  );
   try {
     await deps.ddb.send(new PutCommand(item.Put!));
   } catch (err) {
@@ -95,51 +98,25 @@ export async function team(deps: Deps, p: Principal) {
 }
 
 /** What a list of other people's evaluations may show: where each stands, not what it says. */
-export type EvaluationSummary = Pick<
-  EvaluationView,
-  | 'cycleId'
-  | 'nip'
-  | 'nama'
-  | 'jabatan'
-  | 'opd'
-  | 'unit'
-  | 'unitNama'
-  | 'atasanNama'
-  | 'stage'
-  | 'status'
-  | 'deadline'
-  | 'overdueCount'
->;
+const SUMMARY_FIELDS = [
+  'cycleId',
+  'nip',
+  'nama',
+  'jabatan',
+  'opd',
+  'unit',
+  'unitNama',
+  'atasanNama',
+  'stage',
+  'status',
+  'deadline',
+  'overdueCount',
+] as const satisfies readonly (keyof Evaluation)[];
+
+export type EvaluationSummary = Pick<Evaluation, (typeof SUMMARY_FIELDS)[number]>;
 
 export function toSummary(e: Evaluation): EvaluationSummary {
-  const {
-    cycleId,
-    nip,
-    nama,
-    jabatan,
-    opd,
-    unit,
-    unitNama,
-    atasanNama,
-    stage,
-    status,
-    deadline,
-    overdueCount,
-  } = e;
-  return {
-    cycleId,
-    nip,
-    nama,
-    jabatan,
-    opd,
-    unit,
-    unitNama,
-    atasanNama,
-    stage,
-    status,
-    deadline,
-    overdueCount,
-  };
+  return Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, e[f]])) as EvaluationSummary;
 }
 
 /**

@@ -80,6 +80,23 @@ export async function addTargetRow(
   return { evaluation: after, row };
 }
 
+/** The SKP and one of its rows, once the person may edit it at this version. */
+async function editableRow(
+  deps: Deps,
+  p: Principal,
+  cycleId: string,
+  nip: string,
+  rowId: string,
+  version: number,
+) {
+  const sheet = await sheetFor(deps, cycleId, nip);
+  evaluation.assertCanEditTargets(sheet.evaluation, p);
+  evaluation.assertVersion(sheet.evaluation, version);
+  const current = sheet.rows.find((r) => r.id === rowId);
+  if (!current) throw tidakDitemukan('Baris hasil kerja tidak ditemukan');
+  return { sheet, current };
+}
+
 export async function updateTargetRow(
   deps: Deps,
   p: Principal,
@@ -89,11 +106,7 @@ export async function updateTargetRow(
   version: number,
   input: TargetRowInput,
 ) {
-  const sheet = await sheetFor(deps, cycleId, nip);
-  evaluation.assertCanEditTargets(sheet.evaluation, p);
-  evaluation.assertVersion(sheet.evaluation, version);
-  const current = sheet.rows.find((r) => r.id === rowId);
-  if (!current) throw tidakDitemukan('Baris hasil kerja tidak ditemukan');
+  const { sheet, current } = await editableRow(deps, p, cycleId, nip, rowId, version);
   const row = buildRow(sheet, rowId, input);
   if (current.linkCount) row.linkCount = current.linkCount;
   const links = linkChanges(deps, cycleId, current, row);
@@ -115,11 +128,7 @@ export async function deleteTargetRow(
   rowId: string,
   version: number,
 ) {
-  const sheet = await sheetFor(deps, cycleId, nip);
-  evaluation.assertCanEditTargets(sheet.evaluation, p);
-  evaluation.assertVersion(sheet.evaluation, version);
-  const current = sheet.rows.find((r) => r.id === rowId);
-  if (!current) throw tidakDitemukan('Baris hasil kerja tidak ditemukan');
+  const { sheet, current } = await editableRow(deps, p, cycleId, nip, rowId, version);
   assertDeletable(current);
   const links = linkChanges(deps, cycleId, current, undefined);
   return commitChange(deps, {

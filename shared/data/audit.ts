@@ -28,13 +28,20 @@ export interface AuditEntry {
   version: number;
 }
 
-/** The trail is append-only: an entry is only ever Put once, never updated. */
-export function auditPut(deps: Deps, entry: AuditEntry): TransactItem {
+/**
+ * The trail is append-only: an entry is only ever Put once, never updated. A caller may give
+ * the key, to make the condition refuse a repeat (e.g. one audited read per reader per day).
+ */
+export function auditPut(
+  deps: Deps,
+  entry: AuditEntry,
+  key = keys.audit(entry.cycleId, entry.nip, entry.at, deps.newId().slice(0, 8)),
+): TransactItem {
   return {
     Put: {
       TableName: deps.tableName,
       Item: {
-        ...keys.audit(entry.cycleId, entry.nip, entry.at, deps.newId().slice(0, 8)),
+        ...key,
         type: 'AUDIT',
         ...entry,
       },
