@@ -11,8 +11,6 @@ import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SFNClient } from '@aws-sdk/client-sfn';
-import { randomUUID } from 'node:crypto';
 import {
   apply,
   dryRun,
@@ -23,7 +21,7 @@ import {
 } from '../../shared/app/roster-import.js';
 import { accountProvisioning } from '../../shared/auth/cognito-accounts.js';
 import { DomainError } from '../../shared/domain/errors.js';
-import { createDynamoClient, type Deps } from '../../shared/runtime/deps.js';
+import { clientDeps, type Deps } from '../../shared/runtime/deps.js';
 
 const USAGE = `Pemakaian:
   npm run roster -- import BERKAS.xlsx|BERKAS.csv [--dry-run] [--skip-invalid] [--opd KODE,KODE]
@@ -45,14 +43,7 @@ function connect(): Deps {
   const tableName = process.env.TABLE_NAME ?? (endpoint ? 'kinerja-local' : undefined);
   if (!tableName)
     throw new DomainError('VALIDASI', 'Set TABLE_NAME (dan DYNAMODB_ENDPOINT untuk DynamoDB Local).');
-  return {
-    ddb: createDynamoClient(endpoint),
-    tableName,
-    sfn: new SFNClient({}), // not used by the import
-    stateMachines: { employeeEvaluation: '' },
-    now: () => new Date(),
-    newId: () => randomUUID(),
-  };
+  return clientDeps(tableName, endpoint);
 }
 
 /** A bar redrawn in place on a terminal; on a pipe, a line every 10%. */

@@ -84,7 +84,8 @@ export async function inbox(deps: Deps, p: Principal) {
     .flat()
     .filter((e) => pltBerlaku(e.plt, now) && e.plt!.nip === p.nip);
   return [
-    ...own.filter((e) => decide(p, 'PUTUSKAN_SKP', e, now).boleh || !pltBerlaku(e.plt, now)),
+    // While a Plt/Plh is in force the decision is theirs, not the definitive atasan's.
+    ...own.filter((e) => !pltBerlaku(e.plt, now)),
     ...covered,
   ].map(toView);
 }

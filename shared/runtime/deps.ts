@@ -24,19 +24,24 @@ export function createDynamoClient(endpoint?: string): DynamoDBDocumentClient {
   });
 }
 
+/** Dependencies on real clients: the Lambda environment, and tools such as the roster CLI. */
+export function clientDeps(tableName: string, endpoint?: string, stateMachineArn = ''): Deps {
+  return {
+    ddb: createDynamoClient(endpoint),
+    tableName,
+    sfn: new SFNClient({}),
+    stateMachines: { employeeEvaluation: stateMachineArn },
+    now: () => new Date(),
+    newId: () => randomUUID(),
+  };
+}
+
 /** Built from the Lambda environment on first use; the local runtime and tests configure it. */
 export function getDeps(): Deps {
   if (!current) {
     const env = process.env;
     if (!env.TABLE_NAME) throw new Error('TABLE_NAME is not set');
-    current = {
-      ddb: createDynamoClient(env.DYNAMODB_ENDPOINT),
-      tableName: env.TABLE_NAME,
-      sfn: new SFNClient({}),
-      stateMachines: { employeeEvaluation: env.EVALUATION_STATE_MACHINE_ARN ?? '' },
-      now: () => new Date(),
-      newId: () => randomUUID(),
-    };
+    current = clientDeps(env.TABLE_NAME, env.DYNAMODB_ENDPOINT, env.EVALUATION_STATE_MACHINE_ARN);
   }
   return current;
 }

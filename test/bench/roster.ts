@@ -11,12 +11,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureTable, startDynamo, useLocalAwsEnvironment } from '../../infra/local/dynamo.js';
-import { SFNClient } from '@aws-sdk/client-sfn';
 import { apply, dryRun } from '../../shared/app/roster-import.js';
 import { keys } from '../../shared/data/keys.js';
 import { formatNipPns } from '../../shared/domain/nip.js';
 import { ROSTER_COLUMN_KEYS, type RosterColumn } from '../../shared/domain/roster/index.js';
-import { createDynamoClient, type Deps } from '../../shared/runtime/deps.js';
+import { clientDeps, createDynamoClient, type Deps } from '../../shared/runtime/deps.js';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 
 const ROWS = 6000;
@@ -184,14 +183,7 @@ async function xlsxOf(rows: Row[]): Promise<Uint8Array> {
  * plan, the writes), not the CDK synth's (~400 MB) that the parent needs to create the table.
  */
 async function importChild(endpoint: string, tableName: string, path: string): Promise<void> {
-  const deps: Deps = {
-    ddb: createDynamoClient(endpoint),
-    tableName,
-    sfn: new SFNClient({}), // not used by the import
-    stateMachines: { employeeEvaluation: '' },
-    now: () => new Date(),
-    newId: () => randomUUID(),
-  };
+  const deps: Deps = clientDeps(tableName, endpoint);
   const writes = { commands: 0 };
   deps.ddb.middlewareStack.add(
     (next, context) => async (args) => {
