@@ -1,4 +1,4 @@
-import type { Cycle } from '../../shared/domain/cycle.js';
+import { type Cycle, jadwalBaku } from '../../shared/domain/cycle.js';
 import type { Employee, Opd, UnitKerja } from '../../shared/domain/employee.js';
 import { formatNipPns } from '../../shared/domain/nip.js';
 
@@ -516,7 +516,7 @@ export const CYCLE: Cycle = {
   periode: 'TAHUNAN',
   mulai: '2027-01-01',
   selesai: '2027-12-31',
-  jadwal: { PENETAPAN_TARGET: '2027-01-31T16:59:59.000Z' },
+  jadwal: jadwalBaku('2027-01-01', '2027-12-31'),
   graceDays: 7,
   scope: 'ALL',
   status: 'DIBUKA',

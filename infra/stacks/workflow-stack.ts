@@ -41,8 +41,14 @@ export class WorkflowStack extends Stack {
       env,
     );
     const recordOverdue = nodeFunction(this, 'RecordOverdue', 'functions/workflow/record-overdue.ts', env);
+    const evaluationStep = nodeFunction(
+      this,
+      'EvaluationStep',
+      'functions/workflow/evaluation-step.ts',
+      env,
+    );
     const launchCycle = nodeFunction(this, 'LaunchCycle', 'functions/workflow/launch-cycle.ts', env);
-    for (const fn of [registerStageTask, recordOverdue, launchCycle]) {
+    for (const fn of [registerStageTask, recordOverdue, evaluationStep, launchCycle]) {
       grantTableAccess(fn, props.table);
       acknowledgeFunctionBaseline(fn);
     }
@@ -50,6 +56,7 @@ export class WorkflowStack extends Stack {
     const definition = new EmployeeEvaluationDefinition(this, 'EmployeeEvaluationDefinition', {
       registerStageTask,
       recordOverdue,
+      evaluationStep,
     });
     const machine = new StateMachine(this, 'EmployeeEvaluation', {
       stateMachineName: this.evaluationMachineName,
@@ -74,10 +81,10 @@ export class WorkflowStack extends Stack {
     launchCycle.addToRolePolicy(
       new PolicyStatement({ actions: ['states:StartExecution'], resources: [this.evaluationMachineArn] }),
     );
-    machine.node.addDependency(registerStageTask, recordOverdue);
+    machine.node.addDependency(registerStageTask, recordOverdue, evaluationStep);
 
     acknowledge(machine, 'IAM5[Resource::*]', REASONS.sfnLogsAndXray);
-    for (const fn of [registerStageTask, recordOverdue])
+    for (const fn of [registerStageTask, recordOverdue, evaluationStep])
       acknowledge(machine, `IAM5[Resource::${arnToken(fn)}:*]`, REASONS.lambdaVersions);
   }
 }

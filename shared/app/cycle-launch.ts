@@ -1,4 +1,4 @@
-import { type Cycle, executionName, secondsUntil, stageDeadline } from '../domain/cycle.js';
+import { type Cycle, executionName } from '../domain/cycle.js';
 import type { Employee } from '../domain/employee.js';
 import type { Evaluation } from '../domain/evaluation.js';
 import { tidakDitemukan } from '../domain/errors.js';
@@ -136,12 +136,10 @@ export async function launchCycle(deps: Deps, cycleId: string): Promise<LaunchRe
         return;
       }
     }
-    const at = cycle.jadwal.PENETAPAN_TARGET;
     const started = await startEvaluation(deps, executionName(cycle.id, emp.nip), {
       cycleId: cycle.id,
       nip: emp.nip,
       startStage: 'PENETAPAN_TARGET',
-      deadline: { seconds: secondsUntil(at, now), at },
     });
     if (started) report.started++;
     else report.alreadyStarted++;
@@ -155,18 +153,19 @@ export async function launchCycle(deps: Deps, cycleId: string): Promise<LaunchRe
  */
 export async function resumeOpenEvaluations(deps: Deps): Promise<{ resumed: number }> {
   let resumed = 0;
-  const now = deps.now();
   for (const cycle of await listCycles(deps)) {
     if (cycle.status !== 'DIBUKA') continue;
     // Never registered means never run: launching (not resuming) starts those.
-    const open = (await listByCycle(deps, cycle.id)).filter((e) => e.status !== 'SELESAI' && e.registeredAt);
+    // A stage marked done whose next stage never registered (a restart in between) is open too:
+    // the workflow restarts at it, sees it done, and moves on without doing it twice.
+    const open = (await listByCycle(deps, cycle.id)).filter(
+      (e) => e.registeredAt && !(e.stage === 'SELESAI' && e.status === 'SELESAI'),
+    );
     await inBatches(open, 10, async (e) => {
-      const at = stageDeadline(cycle, e.stage, e.overdueCount ?? 0, e.lastOverdueAt);
       const started = await startEvaluation(deps, executionName(cycle.id, e.nip, `r${e.version}`), {
         cycleId: cycle.id,
         nip: e.nip,
         startStage: e.stage,
-        deadline: { seconds: secondsUntil(at, now), at },
       });
       if (started) resumed++;
     });

@@ -1,18 +1,22 @@
 import type { Evaluation, Stage } from '../domain/evaluation.js';
+import { STAGE_LABEL, STAGES } from '../domain/evaluation.js';
 import { DomainError } from '../domain/errors.js';
-import { stageDeadline, secondsUntil } from '../domain/cycle.js';
+import { SAAT_TENGGAT, type TahapBertenggat, stageDeadline, secondsUntil } from '../domain/cycle.js';
+import type { PenilaianRekan } from '../domain/penilaian-model.js';
+import { auditPut } from '../data/audit.js';
 import { commitChange, getEvaluation } from '../data/evaluations.js';
 import { getCycle } from '../data/cycles.js';
 import { getEmployee } from '../data/people.js';
 import { noticePut } from '../data/notices.js';
-import { STAGE_LABEL } from '../domain/evaluation.js';
+import { getPenilaianRekan, penilaianRekanUpdate, stalePenilaianRekan } from '../data/penilaian-rekan.js';
+import { transact } from '../data/transact.js';
 import type { Deps } from '../runtime/deps.js';
 import { sendTaskSuccess } from './workflow-client.js';
 
 const SISTEM = { sistem: 'alur-kerja' };
 
 /** System writes race with people's edits; they re-read and try again rather than fail. */
-async function retryOnConflict<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
+export async function retryOnConflict<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await fn();
@@ -22,49 +26,87 @@ async function retryOnConflict<T>(fn: () => Promise<T>, attempts = 5): Promise<T
   }
 }
 
-async function mustGet(deps: Deps, cycleId: string, nip: string): Promise<Evaluation> {
+/** A missing evaluation is a permanent error: retrying will not create it. */
+export function notFound(what: string): Error {
+  return Object.assign(new Error(`${what} not found`), { name: 'EvaluationNotFound' });
+}
+
+export async function mustGet(deps: Deps, cycleId: string, nip: string): Promise<Evaluation> {
   const e = await getEvaluation(deps, cycleId, nip);
-  // A missing evaluation is a permanent error: retrying will not create it.
-  if (!e)
-    throw Object.assign(new Error(`Evaluation ${cycleId}/${nip} not found`), { name: 'EvaluationNotFound' });
+  if (!e) throw notFound(`Evaluation ${cycleId}/${nip}`);
   return e;
+}
+
+/** The stage's output when it was already done before this wait began (a resumed execution). */
+function doneOutput(e: Evaluation) {
+  return { sudahSelesai: true, keberatan: e.tanggapan?.jenis === 'KEBERATAN' };
 }
 
 export interface RegisterTaskInput {
   taskToken: string;
   cycleId: string;
   nip: string;
-  stage: Stage;
+  stage: Stage | 'PENILAIAN_REKAN';
   deadlineAt: string;
+  /** Set for a peer's review: the token goes on the peer's item, not on the evaluation. */
+  rekanNip?: string;
 }
 
-/** Stores the workflow's task token on the evaluation so that the person's action can resume it. */
+/**
+ * Stores the workflow's task token where the person's action will find it. A stage that is
+ * already done (a resumed execution) is answered at once, so no stage is ever done twice.
+ */
 export async function registerStageTask(
   deps: Deps,
   input: RegisterTaskInput,
 ): Promise<{ registered: boolean }> {
+  if (input.stage === 'PENILAIAN_REKAN') return registerPeerTask(deps, input);
+  const stage = input.stage;
   return retryOnConflict(async () => {
     const e = await mustGet(deps, input.cycleId, input.nip);
-    if (e.stage === input.stage && e.status === 'SELESAI') {
-      // Done while no execution was waiting (e.g. approved during a restart): move straight on.
-      await sendTaskSuccess(deps, input.taskToken, { sudahSelesai: true });
+    const behind = STAGES.indexOf(e.stage) > STAGES.indexOf(stage);
+    if (behind || (e.stage === stage && e.status === 'SELESAI')) {
+      await sendTaskSuccess(deps, input.taskToken, doneOutput(e));
       return { registered: false };
     }
-    const resumed = e.stage === input.stage && !!e.registeredAt;
+    const resumed = e.stage === stage && !!e.registeredAt;
+    const fresh = e.stage !== stage;
     await commitChange(deps, {
       before: e,
       patch: {
-        stage: input.stage,
+        stage,
         taskToken: input.taskToken,
         deadline: input.deadlineAt,
         registeredAt: deps.now().toISOString(),
+        // A new stage starts as a draft with a clean record of lateness.
+        ...(fresh
+          ? { status: 'DRAFT', overdueCount: 0, lastOverdueAt: undefined, lastComment: undefined }
+          : {}),
       } as Partial<Evaluation>,
       audit: {
         actor: SISTEM,
         action: 'TAHAP_DIBUKA',
-        detail: { stage: input.stage, deadline: input.deadlineAt, resumed },
+        detail: { stage, deadline: input.deadlineAt, resumed },
       },
     });
+    return { registered: true };
+  });
+}
+
+async function registerPeerTask(deps: Deps, input: RegisterTaskInput): Promise<{ registered: boolean }> {
+  return retryOnConflict(async () => {
+    const r = await getPenilaianRekan(deps, input.cycleId, input.nip, input.rekanNip!);
+    if (!r) throw notFound(`Peer review ${input.cycleId}/${input.nip}/${input.rekanNip}`);
+    if (r.status !== 'MENUNGGU') {
+      await sendTaskSuccess(deps, input.taskToken, { sudahSelesai: true });
+      return { registered: false };
+    }
+    // Not an evaluation change: the trail records the peer's answer or the skip, not the asking.
+    const { item } = penilaianRekanUpdate(deps, r, {
+      taskToken: input.taskToken,
+      deadline: input.deadlineAt,
+    });
+    await transact(deps, [item], { 0: stalePenilaianRekan });
     return { registered: true };
   });
 }
@@ -72,7 +114,8 @@ export async function registerStageTask(
 export interface OverdueInput {
   cycleId: string;
   nip: string;
-  stage: Stage;
+  stage: TahapBertenggat;
+  rekanNip?: string;
 }
 
 export interface OverdueResult {
@@ -81,49 +124,134 @@ export interface OverdueResult {
   at: string;
 }
 
+/** Who the stage is waiting on (INTEGRATE: replace with the helper's shared/domain/tugas.ts). */
+function pelaksanaTahap(stage: Stage, status: Evaluation['status']) {
+  if (stage === 'KEBERATAN') return 'ATASAN_ATASAN';
+  if (stage === 'PENETAPAN_TARGET') return status === 'DIAJUKAN' ? 'ATASAN' : 'PEGAWAI';
+  if (['PENILAIAN_ATASAN', 'UMPAN_BALIK', 'RENCANA_PENGEMBANGAN'].includes(stage)) return 'ATASAN';
+  return 'PEGAWAI';
+}
+
+const closed = (now: Date): OverdueResult => ({ stageOpen: false, seconds: 1, at: now.toISOString() });
+
 /**
- * A missed deadline: record it, tell the supervisor's supervisor and BKPSDM, and give the
- * stage a grace period. A stage that was in fact finished just ends the wait.
+ * Time is up for a stage. What that means is the stage's rule (SAAT_TENGGAT): escalate to the
+ * supervisor's supervisor and BKPSDM and give a grace period; or move on, recording why (the
+ * window opened, the employee's silence counts as acknowledgement, the plan stands). A stage
+ * that was in fact finished just ends the wait; a timer that fired early waits the rest.
  */
 export async function recordOverdue(deps: Deps, input: OverdueInput): Promise<OverdueResult> {
+  if (input.stage === 'PENILAIAN_REKAN') return skipPeer(deps, input);
   return retryOnConflict(async () => {
     const e = await mustGet(deps, input.cycleId, input.nip);
     const now = deps.now();
-    if (e.stage !== input.stage || e.status === 'SELESAI')
-      return { stageOpen: false, seconds: 1, at: now.toISOString() };
-    // A timer that fired early (e.g. clamped locally) is no missed deadline: wait the rest.
-    if (e.deadline && now.getTime() < new Date(e.deadline).getTime()) {
+    if (e.stage !== input.stage || e.status === 'SELESAI') return closed(now);
+    const cycle = await getCycle(deps, e.cycleId);
+    const early = input.stage === 'MENUNGGU_PENILAIAN' && !!cycle?.penilaianDibukaPada;
+    if (!early && e.deadline && now.getTime() < new Date(e.deadline).getTime()) {
       return { stageOpen: true, seconds: secondsUntil(e.deadline, now), at: e.deadline };
     }
-    const cycle = await getCycle(deps, e.cycleId);
-    const atasan = e.atasanNip ? await getEmployee(deps, e.atasanNip) : undefined;
+    const rule = SAAT_TENGGAT[input.stage];
+    if (rule === 'ESKALASI') return escalate(deps, e, input.stage, now);
     const at = now.toISOString();
-    const overdueCount = (e.overdueCount ?? 0) + 1;
-    const next = cycle
-      ? stageDeadline(cycle, input.stage, overdueCount, at)
-      : new Date(now.getTime() + 7 * 86_400_000).toISOString();
-    const waitingOn =
-      e.status === 'DIAJUKAN' ? `atasan langsung (${e.atasanNama ?? e.atasanNip})` : `pegawai (${e.nama})`;
-    const subject = `Tenggat terlewati: ${STAGE_LABEL[input.stage]} - ${e.nama}`;
-    const body = `Tahap ${STAGE_LABEL[input.stage]} untuk ${e.nama} (NIP ${e.nip}) melewati tenggat ${e.deadline ?? ''}. Menunggu tindakan ${waitingOn}. Keterlambatan ke-${overdueCount}; tenggat baru ${next}.`;
-    const recipients = [
-      'BKPSDM',
-      ...(atasan?.atasanNip ? [atasan.atasanNip] : []),
-      e.status === 'DIAJUKAN' ? e.atasanNip : e.nip,
-    ].filter((r): r is string => !!r);
     await commitChange(deps, {
       before: e,
-      patch: { overdueCount, lastOverdueAt: at, deadline: next } as Partial<Evaluation>,
+      patch:
+        rule === 'DITERIMA_OTOMATIS'
+          ? { status: 'SELESAI', tanggapan: { jenis: 'DITERIMA_OTOMATIS', pada: at } }
+          : { status: 'SELESAI' },
       remove: ['taskToken'],
       audit: {
         actor: SISTEM,
-        action: 'TAHAP_TERLAMBAT',
-        detail: { stage: input.stage, overdueCount, escalatedTo: recipients, nextDeadline: next },
+        action:
+          rule === 'DITERIMA_OTOMATIS'
+            ? 'TANGGAPAN_DITERIMA_OTOMATIS'
+            : input.stage === 'MENUNGGU_PENILAIAN'
+              ? 'PENILAIAN_DIBUKA'
+              : 'TAHAP_DITUTUP_OTOMATIS',
+        detail: { stage: input.stage, deadline: e.deadline, ...(early ? { lebihAwal: true } : {}) },
       },
-      extra: [...new Set(recipients)].map((recipient) =>
-        noticePut(deps, { recipient, at, kind: 'ESKALASI', subject, body, cycleId: e.cycleId, nip: e.nip }),
-      ),
     });
-    return { stageOpen: true, seconds: secondsUntil(next, now), at: next };
+    return closed(now);
+  });
+}
+
+async function escalate(
+  deps: Deps,
+  e: Evaluation,
+  stage: TahapBertenggat,
+  now: Date,
+): Promise<OverdueResult> {
+  const cycle = await getCycle(deps, e.cycleId);
+  const atasan = e.atasanNip ? await getEmployee(deps, e.atasanNip) : undefined;
+  const at = now.toISOString();
+  const overdueCount = (e.overdueCount ?? 0) + 1;
+  const next = cycle
+    ? stageDeadline(cycle, stage, overdueCount, at)
+    : new Date(now.getTime() + 7 * 86_400_000).toISOString();
+  const pelaksana = pelaksanaTahap(e.stage, e.status);
+  const waitingNip =
+    pelaksana === 'ATASAN' ? e.atasanNip : pelaksana === 'ATASAN_ATASAN' ? e.atasanAtasanNip : e.nip;
+  const waitingOn =
+    pelaksana === 'ATASAN'
+      ? `atasan langsung (${e.atasanNama ?? e.atasanNip})`
+      : pelaksana === 'ATASAN_ATASAN'
+        ? `atasan dari atasan langsung (${e.atasanAtasanNip})`
+        : `pegawai (${e.nama})`;
+  const label = STAGE_LABEL[e.stage];
+  const subject = `Tenggat terlewati: ${label} - ${e.nama}`;
+  const body = `Tahap ${label} untuk ${e.nama} (NIP ${e.nip}) melewati tenggat ${e.deadline ?? ''}. Menunggu tindakan ${waitingOn}. Keterlambatan ke-${overdueCount}; tenggat baru ${next}.`;
+  const recipients = [
+    'BKPSDM',
+    ...(atasan?.atasanNip ? [atasan.atasanNip] : []),
+    ...(e.atasanAtasanNip ? [e.atasanAtasanNip] : []),
+    ...(waitingNip ? [waitingNip] : []),
+  ];
+  await commitChange(deps, {
+    before: e,
+    patch: { overdueCount, lastOverdueAt: at, deadline: next } as Partial<Evaluation>,
+    remove: ['taskToken'],
+    audit: {
+      actor: SISTEM,
+      action: 'TAHAP_TERLAMBAT',
+      detail: { stage, overdueCount, escalatedTo: [...new Set(recipients)], nextDeadline: next },
+    },
+    extra: [...new Set(recipients)].map((recipient) =>
+      noticePut(deps, { recipient, at, kind: 'ESKALASI', subject, body, cycleId: e.cycleId, nip: e.nip }),
+    ),
+  });
+  return { stageOpen: true, seconds: secondsUntil(next, now), at: next };
+}
+
+/** A peer who let the deadline pass is skipped: recorded, never a failure of the evaluation. */
+async function skipPeer(deps: Deps, input: OverdueInput): Promise<OverdueResult> {
+  return retryOnConflict(async () => {
+    const now = deps.now();
+    const r = await getPenilaianRekan(deps, input.cycleId, input.nip, input.rekanNip!);
+    if (!r || r.status !== 'MENUNGGU') return closed(now);
+    if (r.deadline && now.getTime() < new Date(r.deadline).getTime())
+      return { stageOpen: true, seconds: secondsUntil(r.deadline, now), at: r.deadline };
+    const e = await mustGet(deps, input.cycleId, input.nip);
+    const { item } = penilaianRekanUpdate(deps, r, { status: 'TERLEWAT' } as Partial<PenilaianRekan>, [
+      'taskToken',
+    ]);
+    await transact(
+      deps,
+      [
+        item,
+        auditPut(deps, {
+          cycleId: e.cycleId,
+          nip: e.nip,
+          at: now.toISOString(),
+          actor: SISTEM,
+          action: 'REKAN_TERLEWAT',
+          // Who it was stays with auditors: the employee's view of the trail hides peer identities.
+          detail: { rekanNip: r.rekanNip, deadline: r.deadline, rahasiaRekan: true },
+          version: e.version,
+        }),
+      ],
+      { 0: stalePenilaianRekan },
+    );
+    return closed(now);
   });
 }

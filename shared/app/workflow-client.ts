@@ -8,11 +8,26 @@ export interface EvaluationExecutionInput {
   nip: string;
   /** Where to (re)start: a fresh launch starts at target setting, a resume at the open stage. */
   startStage: Stage;
-  deadline: { seconds: number; at: string };
 }
 
 export async function sendTaskSuccess(deps: Deps, token: string, output: unknown): Promise<void> {
   await deps.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(output) }));
+}
+
+/** Answers from Step Functions meaning the wait already ended (deadline handler ran, or a restart). */
+export const DEAD_TOKEN = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
+
+/**
+ * Resumes a waiting execution after the person's decision has been recorded. A wait that ended
+ * meanwhile is no error: the decision stands, and the deadline handler or the resumed execution
+ * finds the stage done and moves on.
+ */
+export async function resumeAfterDecision(deps: Deps, token: string, output: unknown): Promise<void> {
+  try {
+    await sendTaskSuccess(deps, token, output);
+  } catch (err) {
+    if (!DEAD_TOKEN.has((err as { name?: string }).name ?? '')) throw err;
+  }
 }
 
 export async function sendTaskFailure(

@@ -16,6 +16,18 @@ export const keys = {
     sk: `EVAL#${cycleId}#LOG#${at}#${id}`,
   }),
   notice: (recipient: string, at: string, id: string) => ({ pk: `NOTICE#${recipient}`, sk: `${at}#${id}` }),
+  /** One peer's review of one evaluation: sits in the evaluated employee's partition. */
+  penilaianRekan: (cycleId: string, nip: string, rekanNip: string) => ({
+    pk: `EMP#${nip}`,
+    sk: `EVAL#${cycleId}#REKAN#${rekanNip}`,
+  }),
+  /** The employee's development plan for a year (outlives the evaluation that proposed it). */
+  rencana: (nip: string, tahun: number) => ({ pk: `EMP#${nip}`, sk: `RENCANA#${tahun}` }),
+  /** An agency's organisational predikat for a cycle (kurva distribusi). */
+  kurva: (cycleId: string, opd: string) => ({ pk: `CYCLE#${cycleId}`, sk: `KURVA#${opd}` }),
+  /** Append-only log of cycle-level changes (agency predikat, close), beside the cycle's META. */
+  cycleLog: (cycleId: string, at: string, id: string) => ({ pk: `CYCLE#${cycleId}`, sk: `LOG#${at}#${id}` }),
+  rekanPrefix: (cycleId: string) => `EVAL#${cycleId}#REKAN#`,
   /** Prefixes used in key conditions. */
   evaluationPrefix: (cycleId: string) => `EVAL#${cycleId}#`,
   rowPrefix: (cycleId: string) => `EVAL#${cycleId}#ROW#`,
@@ -28,6 +40,11 @@ export const indexKeys = {
     ...(e.atasanNip ? { gsi1pk: `SUP#${e.atasanNip}`, gsi1sk: `EMP#${e.nip}` } : {}),
     gsi2pk: `OPD#${e.opd}`,
     gsi2sk: `${e.aktif ? 'AKTIF' : 'NONAKTIF'}#${e.nip}`,
+  }),
+  /** A peer finds the reviews asked of them: gsi1 under REKAN#<their nip>. */
+  penilaianRekan: (r: { cycleId: string; nip: string; rekanNip: string }) => ({
+    gsi1pk: `REKAN#${r.rekanNip}`,
+    gsi1sk: `${r.cycleId}#${r.nip}`,
   }),
   cycle: (c: { id: string; tahun: number }) => ({ gsi1pk: 'CYCLES', gsi1sk: `${c.tahun}#${c.id}` }),
   evaluation: (e: {

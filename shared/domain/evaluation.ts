@@ -2,9 +2,27 @@ import { type Issue, konflik, validasi } from './errors.js';
 import { type KodeBerakhlak, KODE_BERAKHLAK, EKSPEKTASI_MAX } from './berakhlak.js';
 import { LIMITS } from './skp.js';
 import { assertBoleh, decide, type Subjek } from './policy.js';
+import type {
+  HasilPenilaian,
+  PenilaianAtasan,
+  PenilaianMandiri,
+  PutusanKeberatan,
+  Tanggapan,
+  UmpanBalik,
+} from './penilaian-model.js';
 
 /** The stages the EmployeeEvaluation workflow walks through. */
-export const STAGES = ['PENETAPAN_TARGET'] as const;
+export const STAGES = [
+  'PENETAPAN_TARGET',
+  'MENUNGGU_PENILAIAN',
+  'PENILAIAN_MANDIRI',
+  'PENILAIAN_ATASAN',
+  'UMPAN_BALIK',
+  'TANGGAPAN',
+  'KEBERATAN',
+  'RENCANA_PENGEMBANGAN',
+  'SELESAI',
+] as const;
 export type Stage = (typeof STAGES)[number];
 
 /**
@@ -14,7 +32,17 @@ export type Stage = (typeof STAGES)[number];
 export const STATUS = ['DRAFT', 'DIAJUKAN', 'DIKEMBALIKAN', 'SELESAI'] as const;
 export type Status = (typeof STATUS)[number];
 
-export const STAGE_LABEL: Record<Stage, string> = { PENETAPAN_TARGET: 'Penetapan target (SKP)' };
+export const STAGE_LABEL: Record<Stage, string> = {
+  PENETAPAN_TARGET: 'Penetapan target (SKP)',
+  MENUNGGU_PENILAIAN: 'Pelaksanaan (menunggu masa penilaian)',
+  PENILAIAN_MANDIRI: 'Penilaian mandiri',
+  PENILAIAN_ATASAN: 'Penilaian atasan dan rekan kerja',
+  UMPAN_BALIK: 'Umpan balik atasan',
+  TANGGAPAN: 'Tanggapan pegawai',
+  KEBERATAN: 'Keberatan (diputus atasan dari atasan)',
+  RENCANA_PENGEMBANGAN: 'Rencana pengembangan kompetensi',
+  SELESAI: 'Selesai',
+};
 export const STATUS_LABEL: Record<Status, string> = {
   DRAFT: 'Draf',
   DIAJUKAN: 'Diajukan ke atasan',
@@ -51,6 +79,15 @@ export interface Evaluation {
   ekspektasi: Partial<Record<KodeBerakhlak, string>>;
   /** Proposed peers (rekan penilai); approved together with the SKP. */
   rekan?: { nip: string; nama: string }[];
+  penilaianMandiri?: PenilaianMandiri;
+  penilaianAtasan?: PenilaianAtasan;
+  hasil?: HasilPenilaian;
+  umpanBalik?: UmpanBalik;
+  tanggapan?: Tanggapan;
+  putusanKeberatan?: PutusanKeberatan;
+  /** Peer reviews: how many were asked, answered and skipped (identities stay on the peer items). */
+  rekanRingkas?: { diminta: number; menjawab: number; terlewat: number };
+  selesaiPada?: string;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -68,7 +105,7 @@ export function assertVersion(e: Evaluation, expected: number): void {
   }
 }
 
-function assertStage(e: Evaluation, stage: Stage, statuses: readonly Status[], action: string): void {
+export function assertStage(e: Evaluation, stage: Stage, statuses: readonly Status[], action: string): void {
   if (e.stage !== stage || !statuses.includes(e.status)) {
     throw konflik(
       `Tidak dapat ${action}: evaluasi berada pada tahap "${STAGE_LABEL[e.stage]}" dengan status "${STATUS_LABEL[e.status]}"`,

@@ -5,7 +5,15 @@ import { dilarang } from './errors.js';
  * atasan's atasan, OPD) and the subject's standing (BKPSDM admin, auditor, agency head).
  * Handlers and the domain ask `decide`; nothing else compares NIPs for access.
  */
-export const PERAN = ['PEGAWAI', 'ATASAN', 'ATASAN_ATASAN', 'KEPALA_OPD', 'ADMIN_BKPSDM', 'AUDITOR'] as const;
+export const PERAN = [
+  'PEGAWAI',
+  'ATASAN',
+  'ATASAN_ATASAN',
+  'REKAN',
+  'KEPALA_OPD',
+  'ADMIN_BKPSDM',
+  'AUDITOR',
+] as const;
 export type Peran = (typeof PERAN)[number];
 
 export interface Subjek {
@@ -30,6 +38,8 @@ export interface SasaranEvaluasi {
   atasanNip?: string;
   atasanAtasanNip?: string;
   plt?: PenggantiAtasan;
+  /** Approved peers: they may review, never read the evaluation. */
+  rekan?: readonly { nip: string }[];
 }
 
 /** Dates are compared as WIB (UTC+7) calendar days, the way assignments are signed. */
@@ -50,6 +60,14 @@ export const AKSI = [
   'PUTUSKAN_SKP',
   'TETAPKAN_EKSPEKTASI',
   'USULKAN_REKAN',
+  'ISI_PENILAIAN_MANDIRI',
+  'NILAI_KINERJA',
+  'NILAI_SEBAGAI_REKAN',
+  'BERI_UMPAN_BALIK',
+  'TANGGAPI_PENILAIAN',
+  'PUTUSKAN_KEBERATAN',
+  'UBAH_RENCANA',
+  'KONFIRMASI_RENCANA',
 ] as const;
 export type Aksi = (typeof AKSI)[number];
 
@@ -62,6 +80,16 @@ export const IZIN: Record<Aksi, readonly Peran[]> = {
   TETAPKAN_EKSPEKTASI: ['ATASAN'],
   // The employee proposes the peers; the atasan may edit the list while deciding on the SKP.
   USULKAN_REKAN: ['PEGAWAI', 'ATASAN'],
+  ISI_PENILAIAN_MANDIRI: ['PEGAWAI'],
+  NILAI_KINERJA: ['ATASAN'],
+  NILAI_SEBAGAI_REKAN: ['REKAN'],
+  BERI_UMPAN_BALIK: ['ATASAN'],
+  TANGGAPI_PENILAIAN: ['PEGAWAI'],
+  // An objection is decided one level up, never by the atasan whose rating is contested.
+  PUTUSKAN_KEBERATAN: ['ATASAN_ATASAN'],
+  // The plan belongs to both: either may adjust it; the atasan confirms it.
+  UBAH_RENCANA: ['PEGAWAI', 'ATASAN'],
+  KONFIRMASI_RENCANA: ['ATASAN'],
 };
 
 /** Roles reached through the organisation, not through the person: their reads are audited. */
@@ -75,6 +103,14 @@ const PESAN: Record<Aksi, string> = {
   TETAPKAN_EKSPEKTASI: 'Hanya atasan langsung yang dapat menetapkan ekspektasi khusus',
   USULKAN_REKAN:
     'Hanya pegawai yang bersangkutan atau atasan langsungnya yang dapat mengusulkan rekan penilai',
+  ISI_PENILAIAN_MANDIRI: 'Hanya pegawai yang bersangkutan yang dapat mengisi penilaian mandirinya',
+  NILAI_KINERJA: 'Hanya atasan langsung yang dapat menilai kinerja pegawai ini',
+  NILAI_SEBAGAI_REKAN: 'Anda bukan rekan penilai yang disetujui untuk pegawai ini',
+  BERI_UMPAN_BALIK: 'Hanya atasan langsung yang dapat memberi umpan balik',
+  TANGGAPI_PENILAIAN: 'Hanya pegawai yang bersangkutan yang dapat menanggapi penilaiannya',
+  PUTUSKAN_KEBERATAN: 'Hanya atasan dari atasan langsung yang dapat memutus keberatan ini',
+  UBAH_RENCANA: 'Hanya pegawai yang bersangkutan atau atasan langsungnya yang dapat mengubah rencana pengembangan',
+  KONFIRMASI_RENCANA: 'Hanya atasan langsung yang dapat mengonfirmasi rencana pengembangan',
 };
 
 /**
@@ -87,6 +123,7 @@ export function peranAtas(s: Subjek, e: SasaranEvaluasi, now: Date = new Date())
   const atasan = pltBerlaku(e.plt, now) ? e.plt!.nip : e.atasanNip;
   if (atasan && atasan === s.nip) roles.push('ATASAN');
   if (e.atasanAtasanNip && e.atasanAtasanNip === s.nip) roles.push('ATASAN_ATASAN');
+  if (e.rekan?.some((r) => r.nip === s.nip) && e.nip !== s.nip) roles.push('REKAN');
   if (s.kepalaOpd && s.kepalaOpd === e.opd) roles.push('KEPALA_OPD');
   if (s.admin) roles.push('ADMIN_BKPSDM');
   if (s.auditor) roles.push('AUDITOR');

@@ -7,26 +7,14 @@ import { getWithHistory } from '../../shared/data/evaluations.js';
 import * as skp from '../../shared/app/skp.js';
 import { registeredEvaluation, startTestSystem, type TestSystem } from '../support/system.js';
 import { sessionFor, testApp } from '../support/api.js';
+import { areaCases } from './authz/index.js';
+import type { Outcome, Persona, RouteCase } from './authz/types.js';
 
 /**
  * Every route x every persona. Personas sit around one evaluation (bidan1 at UPTD Puskesmas
  * Serang Kota, Dinkes): owner, atasan, atasan's atasan, kepala OPD, a colleague, a supervisor
  * of another agency, BKPSDM admin, auditor, a deactivated user, and broken sessions.
  */
-type Persona =
-  | 'anon'
-  | 'forged'
-  | 'expired'
-  | 'deactivated'
-  | 'noCsrf'
-  | 'owner'
-  | 'atasan'
-  | 'atasanAtasan'
-  | 'kepalaOpd'
-  | 'rekan'
-  | 'otherSupervisor'
-  | 'admin'
-  | 'auditor';
 const PERSONAS: Persona[] = [
   'anon',
   'forged',
@@ -67,18 +55,6 @@ const SIGNED_IN: Persona[] = [
   'auditor',
 ];
 
-type Outcome = 'ok' | 'unauthenticated' | 'forbidden';
-interface RouteCase {
-  method: string;
-  /** Hono's path pattern, to match the app's route list. */
-  route: string;
-  path: () => string;
-  body?: (csrf: string) => { type: 'json' | 'form'; data: Record<string, unknown> };
-  /** Personas (besides the broken ones) allowed through; everyone else signed in gets 403. */
-  allowed: Persona[] | 'public' | 'any-signed-in';
-  always?: Outcome;
-}
-
 let s: TestSystem;
 let app: ReturnType<typeof testApp>;
 let ownerRowId: string;
@@ -104,7 +80,7 @@ const form = (data: Record<string, unknown>) => (csrf: string) => ({
 });
 const READERS: Persona[] = ['owner', 'atasan', 'atasanAtasan', 'kepalaOpd', 'admin', 'auditor'];
 
-const ROUTES: RouteCase[] = [
+const BASE_ROUTES: RouteCase[] = [
   { method: 'GET', route: '/health', path: () => '/health', allowed: 'public' },
   { method: 'GET', route: '/openapi.json', path: () => '/openapi.json', allowed: 'public' },
   { method: 'GET', route: '/api-docs', path: () => '/api-docs', allowed: 'public' },
@@ -335,6 +311,20 @@ const ROUTES: RouteCase[] = [
     body: form({ version: STALE }),
     allowed: ['atasan'],
   },
+];
+const ROUTES: RouteCase[] = [
+  ...BASE_ROUTES,
+  ...areaCases({
+    cycle,
+    nip,
+    nipOf: (p) => s.principal(KEY[p]!).nip,
+    ev,
+    page,
+    STALE,
+    READERS,
+    json,
+    form,
+  }),
 ];
 
 function expected(c: RouteCase, p: Persona): Outcome {

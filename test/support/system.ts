@@ -24,7 +24,11 @@ export interface TestSystem extends LocalSystem {
 
 /** A fresh table on the shared DynamoDB Local, the synthesized machines, and the seed. */
 export async function startTestSystem(
-  options: { cycle?: Partial<Cycle>; passwords?: boolean; tableName?: string } = {},
+  options: {
+    cycle?: Partial<Omit<Cycle, 'jadwal'>> & { jadwal?: Partial<Cycle['jadwal']> };
+    passwords?: boolean;
+    tableName?: string;
+  } = {},
 ): Promise<TestSystem> {
   useLocalAwsEnvironment();
   const clock = new TestClock();
@@ -34,7 +38,7 @@ export async function startTestSystem(
     tableName: options.tableName ?? `test-${randomUUID().slice(0, 8)}`,
     now: clock.now,
   });
-  const cycle: Cycle = { ...CYCLE, ...options.cycle };
+  const cycle: Cycle = { ...CYCLE, ...options.cycle, jadwal: { ...CYCLE.jadwal, ...options.cycle?.jadwal } };
   await seed(system.deps, { cycle, passwords: options.passwords ?? false });
   return {
     ...system,

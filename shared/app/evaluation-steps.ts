@@ -1,0 +1,160 @@
+import { type TahapBertenggat, secondsUntil, stageDeadline } from '../domain/cycle.js';
+import type { Evaluation } from '../domain/evaluation.js';
+import type { PenilaianRekan } from '../domain/penilaian-model.js';
+import { predikatKinerja } from '../domain/predikat.js';
+import { getCycle } from '../data/cycles.js';
+import { commitChange } from '../data/evaluations.js';
+import { listPenilaianRekan, penilaianRekanCreate } from '../data/penilaian-rekan.js';
+import type { Deps } from '../runtime/deps.js';
+import { mustGet, notFound, retryOnConflict } from './stage-tasks.js';
+
+const SISTEM = { sistem: 'alur-kerja' };
+
+export type EvaluationStep =
+  | { step: 'TENGGAT'; cycleId: string; nip: string; stage: TahapBertenggat }
+  | {
+      step: 'DAFTAR_REKAN' | 'HITUNG_PREDIKAT' | 'REKOMENDASI_PELATIHAN' | 'TUTUP';
+      cycleId: string;
+      nip: string;
+    };
+
+export interface Deadline {
+  seconds: number;
+  at: string;
+  /** The stage is not needed for this evaluation (no objection was filed). */
+  lewati: boolean;
+}
+
+async function cycleOf(deps: Deps, e: Evaluation) {
+  const cycle = await getCycle(deps, e.cycleId);
+  if (!cycle) throw notFound(`Cycle ${e.cycleId}`);
+  return cycle;
+}
+
+/**
+ * The deadline a stage waits for, read from the cycle when the stage opens (a stage that
+ * already escalated keeps its grace deadline). The window for assessment counts as reached
+ * at once when BKPSDM opened it early.
+ */
+export async function tenggat(
+  deps: Deps,
+  cycleId: string,
+  nip: string,
+  stage: TahapBertenggat,
+): Promise<Deadline> {
+  const e = await mustGet(deps, cycleId, nip);
+  const cycle = await cycleOf(deps, e);
+  const now = deps.now();
+  const lewati = stage === 'KEBERATAN' && e.tanggapan?.jenis !== 'KEBERATAN';
+  if (stage === 'MENUNGGU_PENILAIAN' && cycle.penilaianDibukaPada)
+    return { seconds: 1, at: now.toISOString(), lewati };
+  const at =
+    e.stage === stage
+      ? stageDeadline(cycle, stage, e.overdueCount ?? 0, e.lastOverdueAt)
+      : cycle.jadwal[stage];
+  return { seconds: secondsUntil(at, now), at, lewati };
+}
+
+/**
+ * The approved peers of an evaluation, each with a review item waiting for them. Items that
+ * exist (a resumed execution) are kept as they are, answered or not.
+ */
+export async function daftarRekan(deps: Deps, cycleId: string, nip: string) {
+  const e = await mustGet(deps, cycleId, nip);
+  const cycle = await cycleOf(deps, e);
+  const existing = new Set((await listPenilaianRekan(deps, cycleId, nip)).map((r) => r.rekanNip));
+  const missing = (e.rekan ?? []).filter((r) => !existing.has(r.nip));
+  if (missing.length) {
+    await retryOnConflict(async () => {
+      const current = await mustGet(deps, cycleId, nip);
+      const items = missing.map((r) =>
+        penilaianRekanCreate(deps, {
+          cycleId,
+          nip,
+          rekanNip: r.nip,
+          rekanNama: r.nama,
+          status: 'MENUNGGU',
+          version: 1,
+        } satisfies PenilaianRekan),
+      );
+      await commitChange(deps, {
+        before: current,
+        patch: {},
+        audit: {
+          actor: SISTEM,
+          action: 'REKAN_DIMINTA',
+          detail: { jumlah: (e.rekan ?? []).length, rekanNip: missing.map((r) => r.nip), rahasiaRekan: true },
+        },
+        extra: items,
+      });
+    });
+  }
+  const at = cycle.jadwal.PENILAIAN_REKAN;
+  return {
+    rekan: (e.rekan ?? []).map((r) => r.nip),
+    deadline: { seconds: secondsUntil(at, deps.now()), at },
+  };
+}
+
+/** Predikat from the atasan's hasil kerja and perilaku ratings; the peer counts for the record. */
+export async function hitungPredikat(deps: Deps, cycleId: string, nip: string) {
+  return retryOnConflict(async () => {
+    const e = await mustGet(deps, cycleId, nip);
+    if (e.hasil) return { predikat: e.hasil.predikat, sudahAda: true };
+    const pa = e.penilaianAtasan;
+    if (!pa)
+      throw Object.assign(new Error('No supervisor review to compute from'), { name: 'ReviewMissing' });
+    const peers = await listPenilaianRekan(deps, cycleId, nip);
+    const at = deps.now().toISOString();
+    const hasil = {
+      hasilKerja: pa.hasilKerja.level,
+      perilaku: pa.perilakuKerja.level,
+      predikat: predikatKinerja(pa.hasilKerja.level, pa.perilakuKerja.level),
+      dihitungPada: at,
+      sumber: 'ATASAN' as const,
+    };
+    const rekanRingkas = {
+      diminta: peers.length,
+      menjawab: peers.filter((r) => r.status === 'SELESAI').length,
+      terlewat: peers.filter((r) => r.status === 'TERLEWAT').length,
+    };
+    await commitChange(deps, {
+      before: e,
+      patch: { hasil, rekanRingkas },
+      audit: { actor: SISTEM, action: 'PREDIKAT_DIHITUNG', detail: { ...hasil, rekan: rekanRingkas } },
+    });
+    return { predikat: hasil.predikat, sudahAda: false };
+  });
+}
+
+/** The evaluation is complete and read-only from here on. */
+export async function tutup(deps: Deps, cycleId: string, nip: string) {
+  return retryOnConflict(async () => {
+    const e = await mustGet(deps, cycleId, nip);
+    if (e.stage === 'SELESAI') return { selesai: true };
+    const at = deps.now().toISOString();
+    await commitChange(deps, {
+      before: e,
+      patch: { stage: 'SELESAI', status: 'SELESAI', selesaiPada: at },
+      remove: ['taskToken'],
+      audit: { actor: SISTEM, action: 'EVALUASI_SELESAI', detail: { predikat: e.hasil?.predikat } },
+    });
+    return { selesai: true };
+  });
+}
+
+export async function runEvaluationStep(deps: Deps, input: EvaluationStep): Promise<unknown> {
+  switch (input.step) {
+    case 'TENGGAT':
+      return tenggat(deps, input.cycleId, input.nip, input.stage);
+    case 'DAFTAR_REKAN':
+      return daftarRekan(deps, input.cycleId, input.nip);
+    case 'HITUNG_PREDIKAT':
+      return hitungPredikat(deps, input.cycleId, input.nip);
+    case 'REKOMENDASI_PELATIHAN':
+      // INTEGRATE: the training helper's rekomendasikanPelatihan (shared/app/pengembangan.ts).
+      return { direkomendasikan: 0 };
+    case 'TUTUP':
+      return tutup(deps, input.cycleId, input.nip);
+  }
+}

@@ -1,0 +1,210 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import * as skp from '../../shared/app/skp.js';
+import { setRekan } from '../../shared/app/rekan.js';
+import { resumeAfterDecision } from '../../shared/app/workflow-client.js';
+import { commitChange, getEvaluation, getRows } from '../../shared/data/evaluations.js';
+import { keys } from '../../shared/data/keys.js';
+import {
+  getPenilaianRekan,
+  listPenilaianRekan,
+  penilaianRekanUpdate,
+} from '../../shared/data/penilaian-rekan.js';
+import { transact } from '../../shared/data/transact.js';
+import { KODE_BERAKHLAK } from '../../shared/domain/berakhlak.js';
+import { STAGES, type Evaluation, type Stage } from '../../shared/domain/evaluation.js';
+import type { Level } from '../../shared/domain/predikat.js';
+import { eventually, type TestSystem } from './system.js';
+
+/**
+ * Drives one evaluation through the real workflow (synthesized machine, real handlers) to a
+ * stage, the way people would: each stage's data is recorded and the waiting task resumed.
+ */
+
+export const PEERS: Record<string, string[]> = {
+  pranata1: ['pranata2', 'pranata3', 'pppkaptika'],
+  bidan1: ['perawat1', 'kabidp2p', 'kadinkes'],
+};
+
+/** The evaluation once the workflow waits on it at `stage` (or has finished, for SELESAI). */
+export function atStage(s: TestSystem, nip: string, stage: Stage, timeoutMs = 15_000) {
+  return eventually(async () => {
+    const e = await getEvaluation(s.deps, s.cycle.id, nip);
+    if (!e || e.stage !== stage) return undefined;
+    return stage === 'SELESAI' || e.taskToken ? e : undefined;
+  }, timeoutMs);
+}
+
+export interface DriveOptions {
+  /** Seed keys of the peers (3-5); defaults to PEERS[key]. */
+  peers?: string[];
+  /** How many peers answer before the atasan's review (the rest are left waiting). */
+  peersAnswering?: number;
+  hasilKerja?: Level;
+  perilaku?: Level;
+  keberatan?: boolean;
+}
+
+const rowInput = {
+  jenis: 'UTAMA' as const,
+  rhk: 'Meningkatnya layanan publik berbasis aplikasi terintegrasi',
+  aspek: 'KUANTITAS' as const,
+  indikator: 'Jumlah aplikasi layanan yang terintegrasi SSO',
+  target: 5,
+  satuan: 'aplikasi',
+};
+
+/** Records a stage's data as done and resumes the waiting execution (test scaffolding only). */
+async function complete(s: TestSystem, nip: string, stage: Stage, patch: Partial<Evaluation>, output = {}) {
+  const e = await atStage(s, nip, stage);
+  const after = await commitChange(s.deps, {
+    before: e,
+    patch: { ...patch, status: 'SELESAI' },
+    remove: ['taskToken'],
+    audit: { actor: { sistem: 'uji' }, action: 'TAHAP_DITUTUP_OTOMATIS', detail: { stage, uji: true } },
+  });
+  await resumeAfterDecision(s.deps, e.taskToken!, output);
+  return after;
+}
+
+export async function answerPeer(
+  s: TestSystem,
+  nip: string,
+  rekanNip: string,
+  level: Level = 'SESUAI_EKSPEKTASI',
+) {
+  const r = await eventually(async () => {
+    const x = await getPenilaianRekan(s.deps, s.cycle.id, nip, rekanNip);
+    return x?.taskToken ? x : undefined;
+  });
+  const nilai = Object.fromEntries(
+    KODE_BERAKHLAK.map((k) => [k, { level, komentar: `Contoh perilaku ${k.toLowerCase()} yang terlihat` }]),
+  );
+  const { item } = penilaianRekanUpdate(s.deps, r, { status: 'SELESAI', nilai }, ['taskToken']);
+  await transact(s.deps, [item]);
+  await resumeAfterDecision(s.deps, r.taskToken!, {});
+}
+
+export async function openAssessmentWindow(s: TestSystem) {
+  await s.deps.ddb.send(
+    new UpdateCommand({
+      TableName: s.deps.tableName,
+      Key: keys.cycle(s.cycle.id),
+      UpdateExpression: 'SET penilaianDibukaPada = :t',
+      ExpressionAttributeValues: { ':t': s.deps.now().toISOString() },
+    }),
+  );
+}
+
+export async function driveTo(s: TestSystem, key: string, target: Stage, opts: DriveOptions = {}) {
+  const pegawai = s.principal(key);
+  const nip = pegawai.nip;
+  const reached = (stage: Stage) => STAGES.indexOf(target) <= STAGES.indexOf(stage);
+  let e = await atStage(s, nip, 'PENETAPAN_TARGET');
+  if (reached('PENETAPAN_TARGET')) return e;
+  const atasan = s.principal(atasanKey(key));
+  const added = await skp.addTargetRow(s.deps, pegawai, s.cycle.id, nip, e.version, rowInput);
+  const peerKeys = opts.peers ?? PEERS[key] ?? [];
+  e = await setRekan(
+    s.deps,
+    pegawai,
+    s.cycle.id,
+    nip,
+    added.evaluation.version,
+    peerKeys.map((k) => s.principal(k).nip),
+  );
+  e = await skp.submitSkp(s.deps, pegawai, s.cycle.id, nip, e.version);
+  await skp.approveSkp(s.deps, atasan, s.cycle.id, nip, e.version);
+
+  e = await atStage(s, nip, 'MENUNGGU_PENILAIAN');
+  if (reached('MENUNGGU_PENILAIAN')) return e;
+  await openAssessmentWindow(s);
+  await complete(s, nip, 'MENUNGGU_PENILAIAN', {});
+
+  e = await atStage(s, nip, 'PENILAIAN_MANDIRI');
+  if (reached('PENILAIAN_MANDIRI')) return e;
+  const rows = await getRows(s.deps, s.cycle.id, nip);
+  await complete(s, nip, 'PENILAIAN_MANDIRI', {
+    penilaianMandiri: {
+      baris: Object.fromEntries(
+        rows.map((r) => [
+          r.id,
+          {
+            realisasi: r.target,
+            narasi: 'Tercapai sesuai rencana',
+            bukti: ['https://serangkota.go.id/laporan'],
+          },
+        ]),
+      ),
+      perilaku: Object.fromEntries(
+        KODE_BERAKHLAK.map((k) => [
+          k,
+          { level: 'SESUAI_EKSPEKTASI' as Level, contoh: 'Melayani sesuai standar' },
+        ]),
+      ),
+      diajukanPada: s.deps.now().toISOString(),
+    },
+  });
+
+  e = await atStage(s, nip, 'PENILAIAN_ATASAN');
+  const peers = await eventually(async () => {
+    const list = await listPenilaianRekan(s.deps, s.cycle.id, nip);
+    return list.length === peerKeys.length ? list : undefined;
+  });
+  for (const r of peers.slice(0, opts.peersAnswering ?? peers.length)) await answerPeer(s, nip, r.rekanNip);
+  if (reached('PENILAIAN_ATASAN')) return atStage(s, nip, 'PENILAIAN_ATASAN');
+  const hasilKerja = opts.hasilKerja ?? 'SESUAI_EKSPEKTASI';
+  const perilaku = opts.perilaku ?? 'SESUAI_EKSPEKTASI';
+  await complete(s, nip, 'PENILAIAN_ATASAN', {
+    penilaianAtasan: {
+      baris: Object.fromEntries(rows.map((r) => [r.id, { level: hasilKerja }])),
+      hasilKerja: { level: hasilKerja, saran: hasilKerja },
+      perilaku: Object.fromEntries(KODE_BERAKHLAK.map((k) => [k, { level: perilaku }])),
+      perilakuKerja: { level: perilaku },
+      diajukanPada: s.deps.now().toISOString(),
+    },
+  });
+
+  e = await atStage(s, nip, 'UMPAN_BALIK');
+  if (reached('UMPAN_BALIK')) return e;
+  await complete(s, nip, 'UMPAN_BALIK', {
+    umpanBalik: {
+      baris: Object.fromEntries(rows.map((r) => [r.id, 'Pertahankan capaian ini'])),
+      umum: 'Kinerja baik dan konsisten sepanjang tahun',
+      saran: 'Tingkatkan kemampuan analisis data layanan',
+      diberikanPada: s.deps.now().toISOString(),
+    },
+  });
+
+  e = await atStage(s, nip, 'TANGGAPAN');
+  if (reached('TANGGAPAN')) return e;
+  const at = s.deps.now().toISOString();
+  await complete(
+    s,
+    nip,
+    'TANGGAPAN',
+    {
+      tanggapan: opts.keberatan
+        ? { jenis: 'KEBERATAN', alasan: 'Capaian aplikasi melebihi target tetapi dinilai sesuai', pada: at }
+        : { jenis: 'DITERIMA', pada: at },
+    },
+    { keberatan: !!opts.keberatan },
+  );
+  if (opts.keberatan) {
+    e = await atStage(s, nip, 'KEBERATAN');
+    if (reached('KEBERATAN')) return e;
+    await complete(s, nip, 'KEBERATAN', {});
+  }
+
+  e = await atStage(s, nip, 'RENCANA_PENGEMBANGAN');
+  if (reached('RENCANA_PENGEMBANGAN')) return e;
+  await complete(s, nip, 'RENCANA_PENGEMBANGAN', {});
+  return atStage(s, nip, 'SELESAI');
+}
+
+/** The seeded atasan of a seeded employee. */
+export function atasanKey(key: string): string {
+  const known: Record<string, string> = { pranata1: 'kabidaptika', bidan1: 'kapkm' };
+  const k = known[key];
+  if (!k) throw new Error(`driveTo: add the atasan of ${key} to atasanKey`);
+  return k;
+}
