@@ -12,6 +12,7 @@ import {
 import { commitChange, getSheet, type EvaluationSheet } from '../data/evaluations.js';
 import { linkCountAdd, rowDelete, rowFailures, rowPut, rowUpdate } from '../data/target-rows.js';
 import type { TransactItem, FailureMessages } from '../data/transact.js';
+import { calonRekan } from './rekan.js';
 import type { Deps } from '../runtime/deps.js';
 import type { Principal } from './actor.js';
 import { sendTaskSuccess } from './workflow-client.js';
@@ -176,7 +177,9 @@ export async function returnSkp(
  */
 export async function approveSkp(deps: Deps, p: Principal, cycleId: string, nip: string, version: number) {
   const sheet = await sheetFor(deps, cycleId, nip);
-  const patch = evaluation.approve(sheet.evaluation, p);
+  const short = (sheet.evaluation.rekan?.length ?? 0) < evaluation.MIN_REKAN;
+  const calon = short ? (await calonRekan(deps, sheet.evaluation)).length : undefined;
+  const patch = evaluation.approve(sheet.evaluation, p, calon);
   evaluation.assertVersion(sheet.evaluation, version);
   const token = sheet.evaluation.taskToken!;
   const after = await commitChange(deps, {

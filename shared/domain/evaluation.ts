@@ -130,9 +130,25 @@ export function submit(e: Evaluation, actor: Actor): Pick<Evaluation, 'status'> 
   return { status: 'DIAJUKAN' };
 }
 
-export function approve(e: Evaluation, actor: Actor): Pick<Evaluation, 'status'> {
+/** Peers for the 360 input: 3 to 5, or as many as the agency has when it has fewer (rekan.ts). */
+export const MIN_REKAN = 3;
+
+/**
+ * `calonRekan` is how many colleagues could be nominated; asked only when the list is short,
+ * because a very small agency cannot reach three.
+ */
+export function approve(e: Evaluation, actor: Actor, calonRekan = Infinity): Pick<Evaluation, 'status'> {
   assertBoleh(actor, 'PUTUSKAN_SKP', e);
   assertStage(e, 'PENETAPAN_TARGET', ['DIAJUKAN'], 'menyetujui SKP');
+  const needed = Math.min(MIN_REKAN, calonRekan);
+  if ((e.rekan?.length ?? 0) < needed) {
+    throw validasi('Rekan penilai belum lengkap', [
+      {
+        path: 'rekan',
+        message: `Tetapkan minimal ${needed} rekan penilai (rekan kerja satu perangkat daerah) sebelum menyetujui SKP`,
+      },
+    ]);
+  }
   if (!e.taskToken) {
     throw konflik(
       'Alur kerja evaluasi ini sedang tidak menunggu persetujuan (mungkin terlambat atau sedang dipulihkan). Coba lagi sebentar lagi.',

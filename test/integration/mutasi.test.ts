@@ -7,6 +7,7 @@ import { getEmployee } from '../../shared/data/people.js';
 import { getWithHistory, listByAtasan } from '../../shared/data/evaluations.js';
 import { tanggalWib } from '../../shared/domain/policy.js';
 import { registeredEvaluation, startTestSystem, type TestSystem } from '../support/system.js';
+import { approveWithPeers } from '../support/cycle.js';
 
 const row = {
   jenis: 'UTAMA' as const,
@@ -60,9 +61,9 @@ describe('mid-cycle changes (docs/people.md)', () => {
     // The new atasan decides now; the former one may not.
     const current = (await getWithHistory(s.deps, s.cycle.id, pegawai.nip))!.evaluation;
     await expect(
-      skp.approveSkp(s.deps, s.principal('kabidikp'), s.cycle.id, pegawai.nip, current.version),
+      approveWithPeers(s.deps, s.principal('kabidikp'), s.cycle.id, pegawai.nip, current.version),
     ).rejects.toMatchObject({ code: 'DILARANG' });
-    const approved = await skp.approveSkp(s.deps, baru, s.cycle.id, pegawai.nip, current.version);
+    const approved = await approveWithPeers(s.deps, baru, s.cycle.id, pegawai.nip, current.version);
     expect(approved.status).toBe('SELESAI');
   });
 

@@ -1,6 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as skp from '../../shared/app/skp.js';
-import { setRekan } from '../../shared/app/rekan.js';
+import { calonRekan, setRekan } from '../../shared/app/rekan.js';
+import type { Principal } from '../../shared/app/actor.js';
 import { resumeAfterDecision } from '../../shared/app/workflow-client.js';
 import { commitChange, getEvaluation, getRows } from '../../shared/data/evaluations.js';
 import { keys } from '../../shared/data/keys.js';
@@ -207,4 +208,18 @@ export function atasanKey(key: string): string {
   const k = known[key];
   if (!k) throw new Error(`driveTo: add the atasan of ${key} to atasanKey`);
   return k;
+}
+
+/** The atasan completes the peer list (first 3 candidates) while deciding, then approves. */
+export async function approveWithPeers(
+  deps: TestSystem['deps'],
+  atasan: Principal,
+  cycleId: string,
+  nip: string,
+  version: number,
+) {
+  const e = (await getEvaluation(deps, cycleId, nip))!;
+  const calon = (await calonRekan(deps, e)).slice(0, 3).map((c) => c.nip);
+  const withPeers = await setRekan(deps, atasan, cycleId, nip, version, calon);
+  return skp.approveSkp(deps, atasan, cycleId, nip, withPeers.version);
 }

@@ -6,6 +6,7 @@ import { getEvaluation, getWithHistory } from '../../shared/data/evaluations.js'
 import { listNotices } from '../../shared/data/notices.js';
 import { rowUpdate } from '../../shared/data/target-rows.js';
 import { eventually, registeredEvaluation, startTestSystem, type TestSystem } from '../support/system.js';
+import { approveWithPeers } from '../support/cycle.js';
 
 const row = {
   jenis: 'UTAMA' as const,
@@ -50,7 +51,7 @@ describe('robustness of the target-setting workflow', () => {
     );
     first.stop();
     const second = await started(first.deps.tableName);
-    const approved = await skp.approveSkp(
+    const approved = await approveWithPeers(
       second.deps,
       second.principal('kabidaptika'),
       second.cycle.id,

@@ -6,6 +6,7 @@ import { listNotices } from '../../shared/data/notices.js';
 import { executionName } from '../../shared/domain/cycle.js';
 import { nipOfKey } from '../../infra/local/seed-data.js';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.js';
+import { approveWithPeers, atStage } from '../support/cycle.js';
 
 const row = {
   jenis: 'UTAMA' as const,
@@ -66,27 +67,26 @@ describe('EmployeeEvaluation: target setting (synthesized state machine, real ha
       { ...row, target: 8 },
     );
     e = await skp.submitSkp(s.deps, pegawai, s.cycle.id, pegawai.nip, updated.evaluation.version);
-    e = await skp.approveSkp(s.deps, atasan, s.cycle.id, pegawai.nip, e.version);
+    e = await approveWithPeers(s.deps, atasan, s.cycle.id, pegawai.nip, e.version);
     expect(e.status).toBe('SELESAI');
 
     const execution = s.engine.executions.get(
       `${s.deps.stateMachines.employeeEvaluation.replace(':stateMachine:', ':execution:')}:${executionName(s.cycle.id, pegawai.nip)}`,
     )!;
-    await execution.done;
-    expect(execution.status).toBe('SUCCEEDED');
-    expect(
-      (execution.output as { penetapanTarget: { disetujuiOleh: string } }).penetapanTarget.disetujuiOleh,
-    ).toBe(atasan.nip);
-    // Deterministic cost budget: states entered per evaluation on the happy path.
+    // Approval moves the execution on to the wait for the assessment window.
+    await atStage(s, pegawai.nip, 'MENUNGGU_PENILAIAN');
+    // Deterministic cost budget: states entered and Lambda invocations for target setting.
     expect(execution.events.filter((x) => x.type === 'StateEntered').map((x) => x.state)).toEqual([
       'MulaiDariTahap',
+      'TenggatPenetapanTarget',
       'PenetapanTarget',
-      'TargetDisetujui',
+      'JadwalMasaPenilaian',
+      'MenungguMasaPenilaian',
     ]);
-    expect(execution.invocations).toBe(1);
+    expect(execution.invocations).toBe(4);
 
     const full = (await getWithHistory(s.deps, s.cycle.id, pegawai.nip))!;
-    expect(full.evaluation.taskToken).toBeUndefined();
+    expect(full.evaluation).toMatchObject({ stage: 'MENUNGGU_PENILAIAN', status: 'DRAFT' });
     expect(full.rows).toHaveLength(1);
     expect(full.rows[0]!.target).toBe(8);
     expect(full.history.map((h) => h.action)).toEqual([
@@ -97,9 +97,11 @@ describe('EmployeeEvaluation: target setting (synthesized state machine, real ha
       'SKP_DIKEMBALIKAN',
       'TARGET_DIUBAH',
       'SKP_DIAJUKAN',
+      'REKAN_DIUSULKAN',
       'SKP_DISETUJUI',
+      'TAHAP_DIBUKA',
     ]);
-    expect(full.history.map((h) => h.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(full.history.map((h) => h.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     // Approved rows are frozen.
     await expect(
       skp.addTargetRow(s.deps, pegawai, s.cycle.id, pegawai.nip, e.version, row),
@@ -167,7 +169,7 @@ describe('EmployeeEvaluation: target setting (synthesized state machine, real ha
     expect(resumedEval.status).toBe('DIAJUKAN');
     const again = await launchCycle(second.deps, second.cycle.id);
     expect(again.started).toBe(0);
-    const approved = await skp.approveSkp(
+    const approved = await approveWithPeers(
       second.deps,
       atasan,
       second.cycle.id,
@@ -178,13 +180,14 @@ describe('EmployeeEvaluation: target setting (synthesized state machine, real ha
     const execution = [...second.engine.executions.values()].find(
       (x) => x.name === executionName(second.cycle.id, pegawai.nip, `r${submitted.version}`),
     )!;
-    await execution.done;
-    expect(execution.status).toBe('SUCCEEDED');
+    expect(execution.status).toBe('RUNNING');
+    await atStage(second, pegawai.nip, 'MENUNGGU_PENILAIAN');
     const history = (await getWithHistory(second.deps, second.cycle.id, pegawai.nip))!;
     expect(history.rows).toHaveLength(1);
     expect(history.history.filter((h) => h.action === 'TAHAP_DIBUKA').map((h) => h.detail.resumed)).toEqual([
       false,
       true,
+      false,
     ]);
   });
 });
