@@ -163,7 +163,27 @@ export class EmployeeEvaluationDefinition extends Construct {
     const choice = new sfn.Choice(this, 'MulaiDariTahap', { stateName: 'MulaiDariTahap' });
     for (const [stage, state] of starts)
       choice.when(sfn.Condition.stringEquals('$.startStage', stage), state);
-    this.definition = choice.otherwise(unknownStage);
+    choice.otherwise(unknownStage);
+
+    // One Catch for the whole flow: a permanent failure is written on the evaluation (BKPSDM
+    // sees it, the stage and every input stay), then the execution fails. Redrive in AWS, or a
+    // new execution from the recorded stage (resumeOpenEvaluations), continues it.
+    const failed = new sfn.Fail(this, 'AlurEvaluasiGagal', {
+      stateName: 'AlurEvaluasiGagal',
+      errorPath: '$.gagal.Error',
+      causePath: '$.gagal.Cause',
+    });
+    const recordFailure = this.step('CatatKegagalan', 'CATAT_KEGAGALAN', 'Catat kegagalan pada evaluasi', {
+      'error.$': '$.gagal.Error',
+      'cause.$': '$.gagal.Cause',
+    });
+    recordFailure.addCatch(failed, { resultPath: sfn.JsonPath.DISCARD });
+    this.definition = new sfn.Parallel(this, 'AlurEvaluasi', {
+      stateName: 'AlurEvaluasi',
+      resultPath: sfn.JsonPath.DISCARD,
+    })
+      .branch(choice)
+      .addCatch(recordFailure.next(failed), { resultPath: '$.gagal' });
   }
 
   private retry<T extends tasks.LambdaInvoke>(task: T): T {

@@ -1,9 +1,10 @@
 import { type TahapBertenggat, secondsUntil, stageDeadline } from '../domain/cycle.js';
-import type { Evaluation } from '../domain/evaluation.js';
+import { STAGE_LABEL, type Evaluation } from '../domain/evaluation.js';
 import type { PenilaianRekan } from '../domain/penilaian-model.js';
 import { predikatKinerja } from '../domain/predikat.js';
 import { getCycle } from '../data/cycles.js';
 import { commitChange } from '../data/evaluations.js';
+import { noticePut } from '../data/notices.js';
 import { listPenilaianRekan, penilaianRekanCreate } from '../data/penilaian-rekan.js';
 import type { Deps } from '../runtime/deps.js';
 import { mustGet, notFound, retryOnConflict } from './stage-tasks.js';
@@ -16,7 +17,8 @@ export type EvaluationStep =
       step: 'DAFTAR_REKAN' | 'HITUNG_PREDIKAT' | 'REKOMENDASI_PELATIHAN' | 'TUTUP';
       cycleId: string;
       nip: string;
-    };
+    }
+  | { step: 'CATAT_KEGAGALAN'; cycleId: string; nip: string; error: string; cause: string };
 
 export interface Deadline {
   seconds: number;
@@ -143,6 +145,38 @@ export async function tutup(deps: Deps, cycleId: string, nip: string) {
   });
 }
 
+/** A permanent failure: kept on the evaluation for BKPSDM, with a notice, until a resume clears it. */
+export async function catatKegagalan(deps: Deps, cycleId: string, nip: string, error: string, cause: string) {
+  return retryOnConflict(async () => {
+    const e = await mustGet(deps, cycleId, nip);
+    const at = deps.now().toISOString();
+    const alurGagal = {
+      error: String(error).slice(0, 200),
+      cause: String(cause ?? '').slice(0, 1000),
+      stage: e.stage,
+      pada: at,
+    };
+    await commitChange(deps, {
+      before: e,
+      patch: { alurGagal },
+      remove: ['taskToken'],
+      audit: { actor: SISTEM, action: 'ALUR_GAGAL', detail: alurGagal },
+      extra: [
+        noticePut(deps, {
+          recipient: 'BKPSDM',
+          at,
+          kind: 'ESKALASI',
+          subject: `Alur evaluasi gagal: ${e.nama}`,
+          body: `Alur kerja evaluasi ${e.nama} (NIP ${e.nip}) berhenti pada tahap ${STAGE_LABEL[e.stage]}: ${alurGagal.error}. Data yang sudah diisi tetap tersimpan; lanjutkan alur dari tahap ini setelah penyebabnya diperbaiki.`,
+          cycleId,
+          nip,
+        }),
+      ],
+    });
+    return { dicatat: true };
+  });
+}
+
 export async function runEvaluationStep(deps: Deps, input: EvaluationStep): Promise<unknown> {
   switch (input.step) {
     case 'TENGGAT':
@@ -156,5 +190,7 @@ export async function runEvaluationStep(deps: Deps, input: EvaluationStep): Prom
       return { direkomendasikan: 0 };
     case 'TUTUP':
       return tutup(deps, input.cycleId, input.nip);
+    case 'CATAT_KEGAGALAN':
+      return catatKegagalan(deps, input.cycleId, input.nip, input.error, input.cause);
   }
 }

@@ -78,6 +78,7 @@ export async function registerStageTask(
         taskToken: input.taskToken,
         deadline: input.deadlineAt,
         registeredAt: deps.now().toISOString(),
+        alurGagal: undefined,
         // A new stage starts as a draft with a clean record of lateness.
         ...(fresh
           ? { status: 'DRAFT', overdueCount: 0, lastOverdueAt: undefined, lastComment: undefined }

@@ -88,6 +88,8 @@ export interface Evaluation {
   /** Peer reviews: how many were asked, answered and skipped (identities stay on the peer items). */
   rekanRingkas?: { diminta: number; menjawab: number; terlewat: number };
   selesaiPada?: string;
+  /** Set when the workflow failed for good; cleared when a resumed execution registers again. */
+  alurGagal?: { error: string; cause: string; stage: Stage; pada: string };
   version: number;
   createdAt: string;
   updatedAt: string;

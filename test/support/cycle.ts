@@ -96,110 +96,142 @@ export async function openAssessmentWindow(s: TestSystem) {
   );
 }
 
-export async function driveTo(s: TestSystem, key: string, target: Stage, opts: DriveOptions = {}) {
-  const pegawai = s.principal(key);
-  const nip = pegawai.nip;
-  const reached = (stage: Stage) => STAGES.indexOf(target) <= STAGES.indexOf(stage);
-  let e = await atStage(s, nip, 'PENETAPAN_TARGET');
-  if (reached('PENETAPAN_TARGET')) return e;
-  const atasan = s.principal(atasanKey(key));
-  const added = await skp.addTargetRow(s.deps, pegawai, s.cycle.id, nip, e.version, rowInput);
-  const peerKeys = opts.peers ?? PEERS[key] ?? [];
-  e = await setRekan(
-    s.deps,
-    pegawai,
-    s.cycle.id,
-    nip,
-    added.evaluation.version,
-    peerKeys.map((k) => s.principal(k).nip),
-  );
-  e = await skp.submitSkp(s.deps, pegawai, s.cycle.id, nip, e.version);
-  await skp.approveSkp(s.deps, atasan, s.cycle.id, nip, e.version);
+type StepFn = (s: TestSystem, key: string, opts: DriveOptions) => Promise<void>;
 
-  e = await atStage(s, nip, 'MENUNGGU_PENILAIAN');
-  if (reached('MENUNGGU_PENILAIAN')) return e;
-  await openAssessmentWindow(s);
-  await complete(s, nip, 'MENUNGGU_PENILAIAN', {});
+/** What people do at each stage, in the order the workflow asks for it. */
+const STEPS: Partial<Record<Stage, StepFn>> = {
+  PENETAPAN_TARGET: async (s, key, opts) => {
+    const pegawai = s.principal(key);
+    const nip = pegawai.nip;
+    let e = await atStage(s, nip, 'PENETAPAN_TARGET');
+    const added = await skp.addTargetRow(s.deps, pegawai, s.cycle.id, nip, e.version, rowInput);
+    const peerKeys = opts.peers ?? PEERS[key] ?? [];
+    e = await setRekan(
+      s.deps,
+      pegawai,
+      s.cycle.id,
+      nip,
+      added.evaluation.version,
+      peerKeys.map((k) => s.principal(k).nip),
+    );
+    e = await skp.submitSkp(s.deps, pegawai, s.cycle.id, nip, e.version);
+    await skp.approveSkp(s.deps, s.principal(atasanKey(key)), s.cycle.id, nip, e.version);
+  },
+  MENUNGGU_PENILAIAN: async (s, key) => {
+    await openAssessmentWindow(s);
+    await complete(s, s.principal(key).nip, 'MENUNGGU_PENILAIAN', {});
+  },
+  PENILAIAN_MANDIRI: async (s, key) => {
+    const nip = s.principal(key).nip;
+    const rows = await getRows(s.deps, s.cycle.id, nip);
+    await complete(s, nip, 'PENILAIAN_MANDIRI', {
+      penilaianMandiri: {
+        baris: Object.fromEntries(
+          rows.map((r) => [
+            r.id,
+            {
+              realisasi: r.target,
+              narasi: 'Tercapai sesuai rencana',
+              bukti: ['https://serangkota.go.id/laporan'],
+            },
+          ]),
+        ),
+        perilaku: Object.fromEntries(
+          KODE_BERAKHLAK.map((k) => [
+            k,
+            { level: 'SESUAI_EKSPEKTASI' as Level, contoh: 'Melayani sesuai standar' },
+          ]),
+        ),
+        diajukanPada: s.deps.now().toISOString(),
+      },
+    });
+  },
+  PENILAIAN_ATASAN: async (s, key, opts) => {
+    const nip = s.principal(key).nip;
+    await answerPeers(s, key, opts);
+    const rows = await getRows(s.deps, s.cycle.id, nip);
+    const hasilKerja = opts.hasilKerja ?? 'SESUAI_EKSPEKTASI';
+    const perilaku = opts.perilaku ?? 'SESUAI_EKSPEKTASI';
+    await complete(s, nip, 'PENILAIAN_ATASAN', {
+      penilaianAtasan: {
+        baris: Object.fromEntries(rows.map((r) => [r.id, { level: hasilKerja }])),
+        hasilKerja: { level: hasilKerja, saran: hasilKerja },
+        perilaku: Object.fromEntries(KODE_BERAKHLAK.map((k) => [k, { level: perilaku }])),
+        perilakuKerja: { level: perilaku },
+        diajukanPada: s.deps.now().toISOString(),
+      },
+    });
+  },
+  UMPAN_BALIK: async (s, key) => {
+    const nip = s.principal(key).nip;
+    const rows = await getRows(s.deps, s.cycle.id, nip);
+    await complete(s, nip, 'UMPAN_BALIK', {
+      umpanBalik: {
+        baris: Object.fromEntries(rows.map((r) => [r.id, 'Pertahankan capaian ini'])),
+        umum: 'Kinerja baik dan konsisten sepanjang tahun',
+        saran: 'Tingkatkan kemampuan analisis data layanan',
+        diberikanPada: s.deps.now().toISOString(),
+      },
+    });
+  },
+  TANGGAPAN: async (s, key, opts) => {
+    const at = s.deps.now().toISOString();
+    await complete(
+      s,
+      s.principal(key).nip,
+      'TANGGAPAN',
+      {
+        tanggapan: opts.keberatan
+          ? { jenis: 'KEBERATAN', alasan: 'Capaian aplikasi melebihi target tetapi dinilai sesuai', pada: at }
+          : { jenis: 'DITERIMA', pada: at },
+      },
+      { keberatan: !!opts.keberatan },
+    );
+  },
+  KEBERATAN: async (s, key) => {
+    await complete(s, s.principal(key).nip, 'KEBERATAN', {});
+  },
+  RENCANA_PENGEMBANGAN: async (s, key) => {
+    await complete(s, s.principal(key).nip, 'RENCANA_PENGEMBANGAN', {});
+  },
+};
 
-  e = await atStage(s, nip, 'PENILAIAN_MANDIRI');
-  if (reached('PENILAIAN_MANDIRI')) return e;
-  const rows = await getRows(s.deps, s.cycle.id, nip);
-  await complete(s, nip, 'PENILAIAN_MANDIRI', {
-    penilaianMandiri: {
-      baris: Object.fromEntries(
-        rows.map((r) => [
-          r.id,
-          {
-            realisasi: r.target,
-            narasi: 'Tercapai sesuai rencana',
-            bukti: ['https://serangkota.go.id/laporan'],
-          },
-        ]),
-      ),
-      perilaku: Object.fromEntries(
-        KODE_BERAKHLAK.map((k) => [
-          k,
-          { level: 'SESUAI_EKSPEKTASI' as Level, contoh: 'Melayani sesuai standar' },
-        ]),
-      ),
-      diajukanPada: s.deps.now().toISOString(),
-    },
-  });
-
-  e = await atStage(s, nip, 'PENILAIAN_ATASAN');
+/** The peers' answers (the first `peersAnswering` of them), once their reviews are asked. */
+export async function answerPeers(s: TestSystem, key: string, opts: DriveOptions = {}) {
+  const nip = s.principal(key).nip;
+  const count = (opts.peers ?? PEERS[key] ?? []).length;
   const peers = await eventually(async () => {
     const list = await listPenilaianRekan(s.deps, s.cycle.id, nip);
-    return list.length === peerKeys.length ? list : undefined;
+    return list.length === count && list.every((r) => r.status !== 'MENUNGGU' || r.taskToken)
+      ? list
+      : undefined;
   });
-  for (const r of peers.slice(0, opts.peersAnswering ?? peers.length)) await answerPeer(s, nip, r.rekanNip);
-  if (reached('PENILAIAN_ATASAN')) return atStage(s, nip, 'PENILAIAN_ATASAN');
-  const hasilKerja = opts.hasilKerja ?? 'SESUAI_EKSPEKTASI';
-  const perilaku = opts.perilaku ?? 'SESUAI_EKSPEKTASI';
-  await complete(s, nip, 'PENILAIAN_ATASAN', {
-    penilaianAtasan: {
-      baris: Object.fromEntries(rows.map((r) => [r.id, { level: hasilKerja }])),
-      hasilKerja: { level: hasilKerja, saran: hasilKerja },
-      perilaku: Object.fromEntries(KODE_BERAKHLAK.map((k) => [k, { level: perilaku }])),
-      perilakuKerja: { level: perilaku },
-      diajukanPada: s.deps.now().toISOString(),
-    },
-  });
+  const waiting = peers.filter((r) => r.status === 'MENUNGGU');
+  const answered = peers.length - waiting.length;
+  const wanted = Math.max(0, (opts.peersAnswering ?? peers.length) - answered);
+  for (const r of waiting.slice(0, wanted)) await answerPeer(s, nip, r.rekanNip);
+}
 
-  e = await atStage(s, nip, 'UMPAN_BALIK');
-  if (reached('UMPAN_BALIK')) return e;
-  await complete(s, nip, 'UMPAN_BALIK', {
-    umpanBalik: {
-      baris: Object.fromEntries(rows.map((r) => [r.id, 'Pertahankan capaian ini'])),
-      umum: 'Kinerja baik dan konsisten sepanjang tahun',
-      saran: 'Tingkatkan kemampuan analisis data layanan',
-      diberikanPada: s.deps.now().toISOString(),
-    },
-  });
-
-  e = await atStage(s, nip, 'TANGGAPAN');
-  if (reached('TANGGAPAN')) return e;
-  const at = s.deps.now().toISOString();
-  await complete(
-    s,
-    nip,
-    'TANGGAPAN',
-    {
-      tanggapan: opts.keberatan
-        ? { jenis: 'KEBERATAN', alasan: 'Capaian aplikasi melebihi target tetapi dinilai sesuai', pada: at }
-        : { jenis: 'DITERIMA', pada: at },
-    },
-    { keberatan: !!opts.keberatan },
-  );
-  if (opts.keberatan) {
-    e = await atStage(s, nip, 'KEBERATAN');
-    if (reached('KEBERATAN')) return e;
-    await complete(s, nip, 'KEBERATAN', {});
+/**
+ * Walks one evaluation from wherever it is to `target` (reached when the workflow waits there,
+ * or finished for SELESAI). Safe to call again after a restart: it continues from the
+ * recorded stage.
+ */
+export async function driveTo(s: TestSystem, key: string, target: Stage, opts: DriveOptions = {}) {
+  const nip = s.principal(key).nip;
+  for (;;) {
+    const current = await eventually(async () => {
+      const e = await getEvaluation(s.deps, s.cycle.id, nip);
+      return e && (e.taskToken || e.stage === 'SELESAI') ? e : undefined;
+    }, 15_000);
+    if (STAGES.indexOf(current.stage) >= STAGES.indexOf(target)) return current;
+    await STEPS[current.stage]!(s, key, opts);
+    // Wait for the workflow to leave the stage before looking again.
+    await eventually(async () => {
+      const e = await getEvaluation(s.deps, s.cycle.id, nip);
+      return e && (e.stage !== current.stage || e.stage === 'SELESAI') ? e : undefined;
+    }, 15_000);
   }
-
-  e = await atStage(s, nip, 'RENCANA_PENGEMBANGAN');
-  if (reached('RENCANA_PENGEMBANGAN')) return e;
-  await complete(s, nip, 'RENCANA_PENGEMBANGAN', {});
-  return atStage(s, nip, 'SELESAI');
 }
 
 /** The seeded atasan of a seeded employee. */

@@ -1,0 +1,157 @@
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { launchCycle, resumeOpenEvaluations } from '../../shared/app/cycle-launch.js';
+import { getEvaluation, getWithHistory } from '../../shared/data/evaluations.js';
+import { listPenilaianRekan } from '../../shared/data/penilaian-rekan.js';
+import { executionName } from '../../shared/domain/cycle.js';
+import { answerPeers, atStage, driveTo } from '../support/cycle.js';
+import { eventually, startTestSystem, type TestSystem } from '../support/system.js';
+
+const systems: TestSystem[] = [];
+afterEach(() => {
+  for (const s of systems.splice(0)) s.stop();
+});
+
+async function started(options: Parameters<typeof startTestSystem>[0] = {}, launch = true) {
+  const s = await startTestSystem({ ...options, cycle: { scope: ['DISKOMINFO'], ...options.cycle } });
+  systems.push(s);
+  if (launch) await launchCycle(s.deps, s.cycle.id);
+  return s;
+}
+
+const inSeconds = (n: number) => new Date(Date.now() + n * 1000).toISOString();
+const actions = async (s: TestSystem, nip: string) =>
+  (await getWithHistory(s.deps, s.cycle.id, nip))!.history.map((h) => h.action);
+
+/**
+ * Fails the first transaction that writes the given audit action, with the given error name,
+ * the way a throttled or broken DynamoDB would answer the handler.
+ */
+function failOnce(s: TestSystem, action: string, name: string) {
+  const send = s.deps.ddb.send.bind(s.deps.ddb);
+  let failed = false;
+  (s.deps.ddb as { send: unknown }).send = async (command: unknown) => {
+    const items = command instanceof TransactWriteCommand ? (command.input.TransactItems ?? []) : [];
+    if (!failed && items.some((i) => i.Put?.Item?.action === action)) {
+      failed = true;
+      throw Object.assign(new Error(`simulated ${name}`), { name });
+    }
+    return send(command as never);
+  };
+  return () => failed;
+}
+
+describe('EmployeeEvaluation: variants of the whole cycle', () => {
+  it('skips a peer who misses the deadline and goes on with fewer than 3 answers', async () => {
+    const s = await started({ cycle: { jadwal: { PENILAIAN_REKAN: inSeconds(12) } } });
+    const nip = s.principal('pranata1').nip;
+    await driveTo(s, 'pranata1', 'PENILAIAN_ATASAN');
+    await answerPeers(s, 'pranata1', { peersAnswering: 2 });
+    const peers = await eventually(async () => {
+      const list = await listPenilaianRekan(s.deps, s.cycle.id, nip);
+      return list.some((r) => r.status === 'TERLEWAT') ? list : undefined;
+    }, 20_000);
+    expect(peers.map((r) => r.status).sort()).toEqual(['SELESAI', 'SELESAI', 'TERLEWAT']);
+    expect(peers.find((r) => r.status === 'TERLEWAT')!.taskToken).toBeUndefined();
+    const e = await driveTo(s, 'pranata1', 'UMPAN_BALIK');
+    expect(e.rekanRingkas).toEqual({ diminta: 3, menjawab: 2, terlewat: 1 });
+    // The skip is on the trail for auditors, marked so the employee's view hides who it was.
+    const skip = (await getWithHistory(s.deps, s.cycle.id, nip))!.history.find(
+      (h) => h.action === 'REKAN_TERLEWAT',
+    )!;
+    expect(skip.detail).toMatchObject({ rahasiaRekan: true });
+  }, 60_000);
+
+  it("counts the employee's silence until the deadline as acknowledgement and skips the objection stage", async () => {
+    const s = await started({ cycle: { jadwal: { TANGGAPAN: inSeconds(10) } } });
+    const nip = s.principal('pranata1').nip;
+    await driveTo(s, 'pranata1', 'TANGGAPAN');
+    const e = await atStage(s, nip, 'RENCANA_PENGEMBANGAN', 20_000);
+    expect(e.tanggapan).toMatchObject({ jenis: 'DITERIMA_OTOMATIS' });
+    const trail = await actions(s, nip);
+    expect(trail).toContain('TANGGAPAN_DITERIMA_OTOMATIS');
+    expect(trail).not.toContain('TAHAP_TERLAMBAT');
+    const execution = s.engine.executions.get(
+      `${s.deps.stateMachines.employeeEvaluation.replace(':stateMachine:', ':execution:')}:${executionName(s.cycle.id, nip)}`,
+    )!;
+    const entered = execution.events.filter((x) => x.type === 'StateEntered').map((x) => x.state);
+    expect(entered).toContain('TanggapanDianggapDiterima');
+    expect(entered).not.toContain('PutusanKeberatan');
+  }, 60_000);
+
+  it('takes an objection to the atasan of the atasan before the development plan', async () => {
+    const s = await started();
+    const nip = s.principal('pranata1').nip;
+    const e = await driveTo(s, 'pranata1', 'KEBERATAN', { keberatan: true });
+    expect(e).toMatchObject({ stage: 'KEBERATAN', status: 'DRAFT', tanggapan: { jenis: 'KEBERATAN' } });
+    const done = await driveTo(s, 'pranata1', 'SELESAI', { keberatan: true });
+    expect(done.stage).toBe('SELESAI');
+  }, 60_000);
+
+  it('retries a transient handler failure without doing the step twice', async () => {
+    const s = await started();
+    const nip = s.principal('pranata1').nip;
+    const failed = failOnce(s, 'PREDIKAT_DIHITUNG', 'ThrottlingException');
+    const e = await driveTo(s, 'pranata1', 'UMPAN_BALIK');
+    expect(failed()).toBe(true);
+    expect(e.hasil?.predikat).toBe('BAIK');
+    expect((await actions(s, nip)).filter((a) => a === 'PREDIKAT_DIHITUNG')).toHaveLength(1);
+  }, 60_000);
+
+  it('records a permanent failure on the evaluation, and a resumed execution continues at the recorded stage', async () => {
+    const s = await started();
+    const nip = s.principal('pranata1').nip;
+    failOnce(s, 'PREDIKAT_DIHITUNG', 'ValidationException');
+    await driveTo(s, 'pranata1', 'PENILAIAN_ATASAN');
+    await answerPeers(s, 'pranata1');
+    // The atasan's review completes; computing the predikat then fails for good.
+    const execution = s.engine.executions.get(
+      `${s.deps.stateMachines.employeeEvaluation.replace(':stateMachine:', ':execution:')}:${executionName(s.cycle.id, nip)}`,
+    )!;
+    const reviewDone = driveTo(s, 'pranata1', 'UMPAN_BALIK').catch(() => undefined);
+    await execution.done;
+    expect(execution.status).toBe('FAILED');
+    const failed = (await getEvaluation(s.deps, s.cycle.id, nip))!;
+    expect(failed.alurGagal).toMatchObject({ error: 'ValidationException', stage: 'PENILAIAN_ATASAN' });
+    expect(failed.penilaianAtasan).toBeDefined();
+
+    const { resumed } = await resumeOpenEvaluations(s.deps);
+    expect(resumed).toBeGreaterThanOrEqual(1);
+    const e = await atStage(s, nip, 'UMPAN_BALIK');
+    await reviewDone;
+    expect(e.alurGagal).toBeUndefined();
+    expect(e.hasil?.predikat).toBe('BAIK');
+    const trail = await actions(s, nip);
+    expect(trail.filter((a) => a === 'PREDIKAT_DIHITUNG')).toHaveLength(1);
+    expect(trail).toContain('ALUR_GAGAL');
+  }, 60_000);
+
+  it('resumes mid-review after a restart: answered peers stay answered, nothing is asked twice', async () => {
+    const first = await started();
+    const nip = first.principal('pranata1').nip;
+    await driveTo(first, 'pranata1', 'PENILAIAN_ATASAN');
+    await answerPeers(first, 'pranata1', { peersAnswering: 1 });
+    first.stop();
+    systems.splice(systems.indexOf(first), 1);
+
+    const second = await started({ tableName: first.deps.tableName }, false);
+    const { resumed } = await resumeOpenEvaluations(second.deps);
+    expect(resumed).toBeGreaterThanOrEqual(1);
+    // The resumed execution asks again: new tokens for the atasan and the two silent peers.
+    await eventually(async () => {
+      const reopened = (await getWithHistory(second.deps, second.cycle.id, nip))!.history.filter(
+        (h) => h.action === 'TAHAP_DIBUKA' && h.detail.stage === 'PENILAIAN_ATASAN',
+      );
+      const peers = await listPenilaianRekan(second.deps, second.cycle.id, nip);
+      return (
+        reopened.length === 2 && peers.filter((r) => r.status === 'MENUNGGU').every((r) => r.version === 3)
+      );
+    });
+    const e = await driveTo(second, 'pranata1', 'SELESAI');
+    expect(e.rekanRingkas).toEqual({ diminta: 3, menjawab: 3, terlewat: 0 });
+    const trail = await actions(second, nip);
+    expect(trail.filter((a) => a === 'REKAN_DIMINTA')).toHaveLength(1);
+    expect(trail.filter((a) => a === 'PREDIKAT_DIHITUNG')).toHaveLength(1);
+    expect(trail.filter((a) => a === 'EVALUASI_SELESAI')).toHaveLength(1);
+  }, 60_000);
+});
