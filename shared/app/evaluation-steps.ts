@@ -1,12 +1,13 @@
 import { type TahapBertenggat, secondsUntil, stageDeadline } from '../domain/cycle.js';
 import { STAGE_LABEL, type Evaluation } from '../domain/evaluation.js';
 import type { PenilaianRekan } from '../domain/penilaian-model.js';
-import { predikatKinerja } from '../domain/predikat.js';
+import { hitungHasil } from '../domain/hasil.js';
 import { getCycle } from '../data/cycles.js';
 import { commitChange } from '../data/evaluations.js';
 import { noticePut } from '../data/notices.js';
 import { listPenilaianRekan, penilaianRekanCreate } from '../data/penilaian-rekan.js';
 import type { Deps } from '../runtime/deps.js';
+import { rekomendasikanPelatihan } from './pengembangan.js';
 import { mustGet, notFound, retryOnConflict } from './stage-tasks.js';
 
 const SISTEM = { sistem: 'alur-kerja' };
@@ -108,13 +109,7 @@ export async function hitungPredikat(deps: Deps, cycleId: string, nip: string) {
       throw Object.assign(new Error('No supervisor review to compute from'), { name: 'ReviewMissing' });
     const peers = await listPenilaianRekan(deps, cycleId, nip);
     const at = deps.now().toISOString();
-    const hasil = {
-      hasilKerja: pa.hasilKerja.level,
-      perilaku: pa.perilakuKerja.level,
-      predikat: predikatKinerja(pa.hasilKerja.level, pa.perilakuKerja.level),
-      dihitungPada: at,
-      sumber: 'ATASAN' as const,
-    };
+    const hasil = hitungHasil(pa, at);
     const rekanRingkas = {
       diminta: peers.length,
       menjawab: peers.filter((r) => r.status === 'SELESAI').length,
@@ -186,8 +181,7 @@ export async function runEvaluationStep(deps: Deps, input: EvaluationStep): Prom
     case 'HITUNG_PREDIKAT':
       return hitungPredikat(deps, input.cycleId, input.nip);
     case 'REKOMENDASI_PELATIHAN':
-      // INTEGRATE: the training helper's rekomendasikanPelatihan (shared/app/pengembangan.ts).
-      return { direkomendasikan: 0 };
+      return rekomendasikanPelatihan(deps, input.cycleId, input.nip);
     case 'TUTUP':
       return tutup(deps, input.cycleId, input.nip);
     case 'CATAT_KEGAGALAN':

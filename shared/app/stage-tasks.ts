@@ -3,6 +3,7 @@ import { STAGE_LABEL, STAGES } from '../domain/evaluation.js';
 import { DomainError } from '../domain/errors.js';
 import { SAAT_TENGGAT, type TahapBertenggat, stageDeadline, secondsUntil } from '../domain/cycle.js';
 import type { PenilaianRekan } from '../domain/penilaian-model.js';
+import { nipPelaksana, pelaksana as pelaksanaTahap } from '../domain/tugas.js';
 import { auditPut } from '../data/audit.js';
 import { commitChange, getEvaluation } from '../data/evaluations.js';
 import { getCycle } from '../data/cycles.js';
@@ -125,14 +126,6 @@ export interface OverdueResult {
   at: string;
 }
 
-/** Who the stage is waiting on (INTEGRATE: replace with the helper's shared/domain/tugas.ts). */
-function pelaksanaTahap(stage: Stage, status: Evaluation['status']) {
-  if (stage === 'KEBERATAN') return 'ATASAN_ATASAN';
-  if (stage === 'PENETAPAN_TARGET') return status === 'DIAJUKAN' ? 'ATASAN' : 'PEGAWAI';
-  if (['PENILAIAN_ATASAN', 'UMPAN_BALIK', 'RENCANA_PENGEMBANGAN'].includes(stage)) return 'ATASAN';
-  return 'PEGAWAI';
-}
-
 const closed = (now: Date): OverdueResult => ({ stageOpen: false, seconds: 1, at: now.toISOString() });
 
 /**
@@ -191,8 +184,8 @@ async function escalate(
     ? stageDeadline(cycle, stage, overdueCount, at)
     : new Date(now.getTime() + 7 * 86_400_000).toISOString();
   const pelaksana = pelaksanaTahap(e.stage, e.status);
-  const waitingNip =
-    pelaksana === 'ATASAN' ? e.atasanNip : pelaksana === 'ATASAN_ATASAN' ? e.atasanAtasanNip : e.nip;
+  // The Plt/Plh in force is the one who is late, not the absent atasan.
+  const waitingNip = nipPelaksana(e, now) ?? e.nip;
   const waitingOn =
     pelaksana === 'ATASAN'
       ? `atasan langsung (${e.atasanNama ?? e.atasanNip})`

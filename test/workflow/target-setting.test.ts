@@ -77,6 +77,7 @@ describe('EmployeeEvaluation: target setting (synthesized state machine, real ha
     await atStage(s, pegawai.nip, 'MENUNGGU_PENILAIAN');
     // Deterministic cost budget: states entered and Lambda invocations for target setting.
     expect(execution.events.filter((x) => x.type === 'StateEntered').map((x) => x.state)).toEqual([
+      'AlurEvaluasi',
       'MulaiDariTahap',
       'TenggatPenetapanTarget',
       'PenetapanTarget',
