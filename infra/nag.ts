@@ -22,6 +22,10 @@ export const REASONS = {
     'Step Functions log delivery (logs:CreateLogDelivery, logs:*LogDelivery*, logs:PutResourcePolicy, logs:DescribeResourcePolicies, logs:DescribeLogGroups) and X-Ray writes do not support resource-level permissions, so Resource must be *.',
   lambdaVersions:
     'The state machine may invoke any published version or alias of our own handler function (<function ARN>:*); it is limited to that one function.',
+  distributedMapChildren:
+    "A Distributed Map starts child executions of its own state machine under names Step Functions generates, so describing, stopping and redriving them (states:DescribeExecution, StopExecution, RedriveExecution) can only name that machine's executions with a wildcard; it reaches no other machine.",
+  launchExecutions:
+    'Each cycle launch is a new CycleLaunch execution whose name is chosen at launch time, so reading its status (states:DescribeExecution) names the executions of that one state machine with a wildcard; it reaches no other machine.',
 };
 
 /** What every function of ours carries: the AWS-managed logging role and X-Ray writes. */

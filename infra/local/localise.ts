@@ -79,6 +79,29 @@ function localiseTask(name: string, state: AslState, entries: Map<string, string
   return { entry, callback };
 }
 
+/** Fields that only say how AWS runs a Distributed Map's child executions, and their limits. */
+const DISTRIBUTED_ONLY = [
+  'Label',
+  'ToleratedFailureCount',
+  'ToleratedFailureCountPath',
+  'ToleratedFailurePercentage',
+  'ToleratedFailurePercentagePath',
+];
+
+/**
+ * A Distributed Map becomes an inline Map: the interpreter runs items in-process either way,
+ * with the same ItemsPath, ItemSelector and MaxConcurrency. Readers, batchers and writers would
+ * change what the items are, so they are refused rather than imitated.
+ */
+function localiseMap(name: string, state: AslState) {
+  const processor = state.ItemProcessor as (Asl & { ProcessorConfig?: { Mode?: string } }) | undefined;
+  if (processor?.ProcessorConfig?.Mode !== 'DISTRIBUTED') return;
+  for (const field of ['ItemReader', 'ItemBatcher', 'ResultWriter'])
+    if (field in state) throw new Error(`State ${name}: ${field} has no local equivalent`);
+  processor.ProcessorConfig = { Mode: 'INLINE' };
+  for (const field of DISTRIBUTED_ONLY) delete state[field];
+}
+
 function walk(
   states: Record<string, AslState>,
   entries: Map<string, string>,
@@ -89,6 +112,7 @@ function walk(
       const task = localiseTask(name, state, entries);
       if (task) tasks[name] = task;
     }
+    if (state.Type === 'Map') localiseMap(name, state);
     for (const branch of (state.Branches as Asl[] | undefined) ?? []) walk(branch.States, entries, tasks);
     const processor = (state.ItemProcessor ?? state.Iterator) as Asl | undefined;
     if (processor) walk(processor.States, entries, tasks);
@@ -98,7 +122,7 @@ function walk(
 /**
  * Every state machine of the synthesized templates, made runnable by aws-local-stepfunctions.
  * Only mechanical changes: intrinsics resolved, timeouts clamped, TimeoutSecondsPath carried
- * to the override. Nothing is hand-written.
+ * to the override, Distributed Maps run inline. Nothing is hand-written.
  */
 export function localMachines(templates: Record<string, CfnTemplate>): Record<string, LocalMachine> {
   const entries = new Map<string, string>();

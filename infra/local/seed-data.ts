@@ -1,6 +1,7 @@
 import { type Cycle, jadwalBaku } from '../../shared/domain/cycle.js';
 import type { Employee, Opd, UnitKerja } from '../../shared/domain/employee.js';
 import { formatNipPns } from '../../shared/domain/nip.js';
+import type { RencanaTersimpan } from '../../shared/data/rencana.js';
 
 /** The demo password of every seeded account (local mode only; see README). */
 export const DEMO_PASSWORD = 'Serang#2026';
@@ -520,4 +521,49 @@ export const CYCLE: Cycle = {
   graceDays: 7,
   scope: 'ALL',
   status: 'DIBUKA',
+};
+
+/**
+ * One demo development plan: the midwife's 2027 plan with a certified e-learning and a planned
+ * coaching (14 of 20 JP), so that the 2027 self-assessment shows finished training as evidence
+ * and the JP bar is part-filled. No 2026 evaluation exists to have proposed it.
+ */
+export const RENCANA_DEMO: RencanaTersimpan = {
+  nip: nipOfKey('bidan1'),
+  tahun: 2027,
+  profil: { opd: 'DINKES', jabatan: 'Bidan Terampil', jenisJabatan: 'FUNGSIONAL' },
+  jpSudah: 0,
+  kebutuhan: 20,
+  jpDirencanakan: 8,
+  terpenuhi: false,
+  items: [
+    {
+      id: '2027-kode-etik-netralitas',
+      pelatihanId: 'kode-etik-netralitas',
+      judul: 'E-learning kode etik, disiplin, dan netralitas ASN',
+      jp: 6,
+      bentuk: 'NONKLASIKAL',
+      tahun: 2027,
+      status: 'SELESAI',
+      sertifikat: {
+        nomor: 'BKN/EL-KEN/2027/004518',
+        tanggal: '2027-02-12',
+        penyelenggara: 'Badan Kepegawaian Negara (BKN)',
+      },
+    },
+    {
+      id: '2027-coaching-komunikasi-imunisasi',
+      pelatihanId: 'coaching-komunikasi-imunisasi',
+      judul: 'Coaching komunikasi dengan orang tua tentang imunisasi',
+      jp: 8,
+      bentuk: 'NONKLASIKAL',
+      tahun: 2027,
+      status: 'DIRENCANAKAN',
+    },
+  ],
+  usulan: [],
+  rekomendasi: [],
+  version: 1,
+  createdAt: '2026-12-15T02:00:00.000Z',
+  updatedAt: '2026-12-15T02:00:00.000Z',
 };

@@ -3,10 +3,11 @@ import { accountItem, getAccount } from '../../shared/data/accounts.js';
 import { cycleItem } from '../../shared/data/cycles.js';
 import { keys } from '../../shared/data/keys.js';
 import { employeeItem } from '../../shared/data/people.js';
+import { rencanaItem } from '../../shared/data/rencana.js';
 import type { Cycle } from '../../shared/domain/cycle.js';
 import { hashPassword } from '../../shared/auth/session.js';
 import type { Deps } from '../../shared/runtime/deps.js';
-import { CYCLE, DEMO_PASSWORD, EMPLOYEES, OPD, UNIT } from './seed-data.js';
+import { CYCLE, DEMO_PASSWORD, EMPLOYEES, OPD, RENCANA_DEMO, UNIT } from './seed-data.js';
 
 async function putIfAbsent(deps: Deps, item: Record<string, unknown>): Promise<boolean> {
   try {
@@ -51,5 +52,6 @@ export async function seed(
     }),
   );
   count(await putIfAbsent(deps, cycleItem(options.cycle ?? CYCLE)));
+  count(await putIfAbsent(deps, rencanaItem(RENCANA_DEMO)));
   return { created };
 }

@@ -11,6 +11,7 @@ import { startDynamo } from './dynamo.js';
 import { seed } from './seed.js';
 import { synthesize } from './synth.js';
 import { createLocalSystem } from './system.js';
+import { startReminderTimer } from './reminders.js';
 
 const t0 = performance.now();
 const log = (msg: string) => console.log(`[kinerja] ${msg} (+${Math.round(performance.now() - t0)} ms)`);
@@ -37,11 +38,13 @@ log(`DynamoDB Local di ${dynamo.endpoint}, data di ${dataDir}`);
 const system = await createLocalSystem({ synth, endpoint: dynamo.endpoint, tableName: 'kinerja-local' });
 
 let server: ReturnType<typeof serve> | undefined;
+let stopReminders: (() => void) | undefined;
 let stopping = false;
 function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
   log('berhenti...');
+  stopReminders?.();
   system.stop();
   server?.close();
   dynamo.stop();
@@ -65,6 +68,8 @@ try {
       `siklus ${cycle.id}: ${r.employees} pegawai, ${r.created} evaluasi baru, ${r.started} eksekusi dimulai`,
     );
   }
+
+  stopReminders = startReminderTimer(system.deps, log);
 
   const app = createApp({
     auth: localAccounts(() => system.deps),

@@ -6,9 +6,12 @@ import { ensureTable } from './dynamo.js';
 import type { SynthOutput } from './synth.js';
 
 export const EVALUATION_MACHINE = 'kinerja-local-employee-evaluation';
+export const CYCLE_LAUNCH_MACHINE = 'kinerja-local-cycle-launch';
 
 export interface LocalSystem {
   deps: Deps;
+  /** What the workflow's handlers use (getDeps): the same table through their own client. */
+  handlerDeps: Deps;
   engine: LocalStepFunctions;
   stop: () => void;
 }
@@ -31,18 +34,25 @@ export async function createLocalSystem(options: {
     ddb,
     tableName: options.tableName,
     sfn: engine,
-    stateMachines: { employeeEvaluation: engine.arnOf(EVALUATION_MACHINE) },
+    stateMachines: {
+      employeeEvaluation: engine.arnOf(EVALUATION_MACHINE),
+      cycleLaunch: engine.arnOf(CYCLE_LAUNCH_MACHINE),
+    },
     now: options.now ?? (() => new Date()),
     newId: () => randomUUID(),
   };
-  // Handlers called by the engine read their dependencies through getDeps().
-  configureDeps(deps);
+  // Handlers called by the engine read their dependencies through getDeps(). They get their own
+  // DynamoDB client, as separate Lambda functions would: the API's calls can be counted apart.
+  const handlerDeps: Deps = { ...deps, ddb: createDynamoClient(options.endpoint) };
+  configureDeps(handlerDeps);
   return {
     deps,
+    handlerDeps,
     engine,
     stop: () => {
       engine.stop();
       ddb.destroy();
+      handlerDeps.ddb.destroy();
     },
   };
 }

@@ -9,11 +9,13 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { grantTableAccess } from '../grants.js';
 import { API_BUNDLING, BUNDLING, nodeFunction } from '../lambda.js';
-import { acknowledge, acknowledgeFunctionBaseline } from '../nag.js';
+import { acknowledge, acknowledgeFunctionBaseline, REASONS } from '../nag.js';
 
 export interface ApiStackProps extends StackProps {
   table: ITableV2;
   evaluationMachineArn: string;
+  /** BKPSDM launches cycles from the admin pages and reads the launch's status. */
+  cycleLaunch: { name: string; arn: string; executions: string };
   userPool: IUserPool;
   userPoolClient: IUserPoolClient;
   sessionSecret: ISecret;
@@ -40,6 +42,22 @@ export class ApiStack extends Stack {
     // the function that serves every other request and its cold start.
     const fn = this.appFunction('Api', environment, API_BUNDLING, props);
     const rosterFn = this.appFunction('RosterApi', environment, BUNDLING, props);
+    // Only the main function serves the cycle pages: it launches and reads a launch's status.
+    fn.addEnvironment('CYCLE_LAUNCH_STATE_MACHINE_ARN', props.cycleLaunch.arn);
+    fn.addToRolePolicy(
+      new PolicyStatement({ actions: ['states:StartExecution'], resources: [props.cycleLaunch.arn] }),
+    );
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['states:DescribeExecution'],
+        resources: [props.cycleLaunch.executions],
+      }),
+    );
+    acknowledge(
+      fn,
+      `IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:${props.cycleLaunch.name}:*]`,
+      REASONS.launchExecutions,
+    );
     rosterFn.addToRolePolicy(
       new PolicyStatement({
         actions: [

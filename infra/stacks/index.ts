@@ -21,6 +21,7 @@ export function defineStacks(app: App, stage = 'prod', options: { nag?: boolean 
   const api = new ApiStack(app, `${prefix}-Api`, {
     table: data.table,
     evaluationMachineArn: workflow.evaluationMachineArn,
+    cycleLaunch: workflow.cycleLaunch.ref,
     userPool: auth.userPool,
     userPoolClient: auth.client,
     sessionSecret: auth.sessionSecret,

@@ -8,6 +8,8 @@ import { EmployeeEvaluationDefinition } from '../../workflows/employee-evaluatio
 import { grantTableAccess } from '../grants.js';
 import { nodeFunction } from '../lambda.js';
 import { acknowledge, acknowledgeFunctionBaseline, arnToken, REASONS } from '../nag.js';
+import { ReminderSchedule } from './reminders.js';
+import { CycleLaunchMachine } from './cycle-launch.js';
 
 export interface WorkflowStackProps extends StackProps {
   table: ITableV2;
@@ -17,6 +19,7 @@ export interface WorkflowStackProps extends StackProps {
 export class WorkflowStack extends Stack {
   readonly evaluationMachineArn: string;
   readonly evaluationMachineName: string;
+  readonly cycleLaunch: CycleLaunchMachine;
 
   constructor(scope: Construct, id: string, props: WorkflowStackProps) {
     super(scope, id, props);
@@ -41,14 +44,8 @@ export class WorkflowStack extends Stack {
       env,
     );
     const recordOverdue = nodeFunction(this, 'RecordOverdue', 'functions/workflow/record-overdue.ts', env);
-    const evaluationStep = nodeFunction(
-      this,
-      'EvaluationStep',
-      'functions/workflow/evaluation-step.ts',
-      env,
-    );
-    const launchCycle = nodeFunction(this, 'LaunchCycle', 'functions/workflow/launch-cycle.ts', env);
-    for (const fn of [registerStageTask, recordOverdue, evaluationStep, launchCycle]) {
+    const evaluationStep = nodeFunction(this, 'EvaluationStep', 'functions/workflow/evaluation-step.ts', env);
+    for (const fn of [registerStageTask, recordOverdue, evaluationStep]) {
       grantTableAccess(fn, props.table);
       acknowledgeFunctionBaseline(fn);
     }
@@ -78,13 +75,26 @@ export class WorkflowStack extends Stack {
     registerStageTask.addToRolePolicy(
       new PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: [this.evaluationMachineArn] }),
     );
-    launchCycle.addToRolePolicy(
-      new PolicyStatement({ actions: ['states:StartExecution'], resources: [this.evaluationMachineArn] }),
-    );
     machine.node.addDependency(registerStageTask, recordOverdue, evaluationStep);
 
     acknowledge(machine, 'IAM5[Resource::*]', REASONS.sfnLogsAndXray);
     for (const fn of [registerStageTask, recordOverdue, evaluationStep])
       acknowledge(machine, `IAM5[Resource::${arnToken(fn)}:*]`, REASONS.lambdaVersions);
+
+    // CycleLaunch: plan -> Distributed Map of batches -> summary (infra/stacks/cycle-launch.ts).
+    this.cycleLaunch = new CycleLaunchMachine(this, 'CycleLaunch', {
+      table: props.table,
+      stage: props.stage,
+      environment: env,
+      evaluationMachineArn: this.evaluationMachineArn,
+    });
+
+    // Reminders N days before each open stage's deadline, daily at 07:00 WIB; SES email when
+    // configured (escalations too, so RecordOverdue gets the same sender).
+    new ReminderSchedule(this, 'Reminders', {
+      table: props.table,
+      environment: env,
+      emailers: [recordOverdue],
+    });
   }
 }

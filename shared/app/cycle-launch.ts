@@ -1,34 +1,45 @@
-import { type Cycle, executionName } from '../domain/cycle.js';
+import {
+  executionName,
+  kelompokPeluncuran,
+  type KelompokPeluncuran,
+  type LaunchCounts,
+} from '../domain/cycle.js';
 import type { Employee } from '../domain/employee.js';
 import type { Evaluation } from '../domain/evaluation.js';
-import { tidakDitemukan } from '../domain/errors.js';
 import { auditPut } from '../data/audit.js';
-import { getCycle, listCycles } from '../data/cycles.js';
-import { evaluationItem, getEvaluation, listByCycle } from '../data/evaluations.js';
-import { getEmployees, listActiveByOpd, listOrg } from '../data/people.js';
-import { transact } from '../data/transact.js';
+import { activeInRange, activeNips, listCycles, openForLaunch, recordLaunchResult } from '../data/cycles.js';
+import { evaluationItem, getEvaluation, getEvaluations, listByCycle } from '../data/evaluations.js';
+import { getEmployees, listOrg } from '../data/people.js';
+import { transact, type TransactItem } from '../data/transact.js';
 import type { Deps } from '../runtime/deps.js';
 import { startEvaluation } from './workflow-client.js';
 
-export interface LaunchReport {
+export interface LaunchReport extends LaunchCounts {
+  cycleId: string;
+}
+
+/** Employees per Distributed Map item: ~100 transactions and StartExecution calls, a few seconds. */
+export const UKURAN_KELOMPOK = 100;
+
+export interface LaunchPlan {
   cycleId: string;
   employees: number;
-  created: number;
-  started: number;
-  alreadyStarted: number;
+  kelompok: KelompokPeluncuran[];
 }
+
+const ZERO: LaunchCounts = { employees: 0, created: 0, started: 0, alreadyStarted: 0 };
 
 type OrgNames = { opd: Map<string, string>; unit: Map<string, string> };
 
 function newEvaluation(
-  cycle: Cycle,
+  cycleId: string,
   emp: Employee,
   atasan: Employee | undefined,
   at: string,
   names: OrgNames,
 ): Evaluation {
   return {
-    cycleId: cycle.id,
+    cycleId,
     nip: emp.nip,
     nama: emp.nama,
     opd: emp.opd,
@@ -48,27 +59,32 @@ function newEvaluation(
   };
 }
 
+/** The evaluation and its first audit entry, written only if the evaluation does not exist yet. */
+function creationItems(deps: Deps, e: Evaluation): TransactItem[] {
+  return [
+    {
+      Put: {
+        TableName: deps.tableName,
+        Item: evaluationItem(e),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    auditPut(deps, {
+      cycleId: e.cycleId,
+      nip: e.nip,
+      at: e.createdAt,
+      actor: { sistem: 'peluncuran-siklus' },
+      action: 'EVALUASI_DIBUAT',
+      detail: { stage: e.stage },
+      version: 1,
+    }),
+  ];
+}
+
 /** Creates the evaluation unless it exists; false when it already did. */
 async function ensureEvaluation(deps: Deps, e: Evaluation): Promise<boolean> {
   try {
-    await transact(deps, [
-      {
-        Put: {
-          TableName: deps.tableName,
-          Item: evaluationItem(e),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      auditPut(deps, {
-        cycleId: e.cycleId,
-        nip: e.nip,
-        at: e.createdAt,
-        actor: { sistem: 'peluncuran-siklus' },
-        action: 'EVALUASI_DIBUAT',
-        detail: { stage: e.stage },
-        version: 1,
-      }),
-    ]);
+    await transact(deps, creationItems(deps, e));
     return true;
   } catch (err) {
     if ((err as { code?: string }).code === 'KONFLIK') return false;
@@ -76,75 +92,155 @@ async function ensureEvaluation(deps: Deps, e: Evaluation): Promise<boolean> {
   }
 }
 
+/** Evaluations per transaction: two items each, within TransactWriteItems' limit of 100. */
+const PER_TRANSACTION = 50;
+
+/**
+ * Creates a batch's new evaluations a transaction of 50 at a time instead of one each. When
+ * another launch created one of them meanwhile, that transaction changes nothing and its
+ * evaluations are created one by one. Returns the NIPs created here.
+ */
+async function createAll(deps: Deps, fresh: Evaluation[]): Promise<Set<string>> {
+  const created = new Set<string>();
+  const chunks: Evaluation[][] = [];
+  for (let i = 0; i < fresh.length; i += PER_TRANSACTION) chunks.push(fresh.slice(i, i + PER_TRANSACTION));
+  await Promise.all(
+    chunks.map(async (chunk) => {
+      try {
+        await transact(
+          deps,
+          chunk.flatMap((e) => creationItems(deps, e)),
+        );
+        for (const e of chunk) created.add(e.nip);
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'KONFLIK') throw err;
+        await inBatches(chunk, 10, async (e) => {
+          if (await ensureEvaluation(deps, e)) created.add(e.nip);
+        });
+      }
+    }),
+  );
+  return created;
+}
+
 async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<void>) {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
 }
 
 /** No execution ever registered on it: edits by the employee do not count as a workflow. */
-async function neverRun(deps: Deps, e: Evaluation): Promise<boolean> {
-  const current = await getEvaluation(deps, e.cycleId, e.nip);
+async function neverRun(deps: Deps, cycleId: string, nip: string): Promise<boolean> {
+  const current = await getEvaluation(deps, cycleId, nip);
   return !!current && !current.registeredAt;
 }
 
 /**
- * One evaluation and one execution per active employee in the cycle's scope. Safe to run
- * again: existing evaluations are kept and taken execution names start nothing.
+ * CycleLaunch, step 1: opens the cycle (its first launch) and slices the active employees in
+ * scope into batches by NIP range. Reads sort keys only; creates nothing.
  */
-export async function launchCycle(deps: Deps, cycleId: string): Promise<LaunchReport> {
-  const cycle = await getCycle(deps, cycleId);
-  if (!cycle) throw tidakDitemukan(`Siklus ${cycleId} tidak ditemukan`);
-  const org = await listOrg(deps);
+export async function planLaunch(deps: Deps, cycleId: string): Promise<LaunchPlan> {
+  const cycle = await openForLaunch(deps, cycleId);
+  const opds = cycle.scope === 'ALL' ? (await listOrg(deps)).opd.map((o) => o.kode) : cycle.scope;
+  const perOpd = await Promise.all(opds.map(async (opd) => ({ opd, nips: await activeNips(deps, opd) })));
+  return {
+    cycleId,
+    employees: perOpd.reduce((n, o) => n + o.nips.length, 0),
+    kelompok: perOpd.flatMap((o) => kelompokPeluncuran(o.opd, o.nips, UKURAN_KELOMPOK)),
+  };
+}
+
+/**
+ * CycleLaunch, step 2 (one Distributed Map item): one evaluation and one execution per active
+ * employee of the batch. Safe to repeat, which an EXPRESS child may do: existing evaluations
+ * are kept, and a taken execution name starts nothing.
+ */
+export async function launchBatch(deps: Deps, cycleId: string, k: KelompokPeluncuran): Promise<LaunchCounts> {
+  const employees = await activeInRange(deps, k);
+  if (!employees.length) return { ...ZERO };
+  const [org, atasan, existing] = await Promise.all([
+    listOrg(deps),
+    getEmployees(
+      deps,
+      employees.flatMap((e) => (e.atasanNip ? [e.atasanNip] : [])),
+    ),
+    getEvaluations(
+      deps,
+      cycleId,
+      employees.map((e) => e.nip),
+    ),
+  ]);
   const names: OrgNames = {
     opd: new Map(org.opd.map((o) => [o.kode, o.nama])),
     unit: new Map(org.units.map((u) => [`${u.opd}#${u.kode}`, u.nama])),
   };
-  const opds = cycle.scope === 'ALL' ? org.opd.map((o) => o.kode) : cycle.scope;
-  const employees = (await Promise.all(opds.map((o) => listActiveByOpd(deps, o)))).flat();
-  const atasan = await getEmployees(
+  const now = deps.now().toISOString();
+  const created = await createAll(
     deps,
-    employees.flatMap((e) => (e.atasanNip ? [e.atasanNip] : [])),
+    employees
+      .filter((emp) => !existing.has(emp.nip))
+      .map((emp) =>
+        newEvaluation(cycleId, emp, emp.atasanNip ? atasan.get(emp.atasanNip) : undefined, now, names),
+      ),
   );
-  const report: LaunchReport = {
-    cycleId,
-    employees: employees.length,
-    created: 0,
-    started: 0,
-    alreadyStarted: 0,
-  };
-  const now = deps.now();
-  // One query tells which evaluations exist and which a workflow has already registered on.
-  const existing = new Map((await listByCycle(deps, cycle.id)).map((e) => [e.nip, e]));
+  const counts: LaunchCounts = { ...ZERO, employees: employees.length, created: created.size };
   await inBatches(employees, 10, async (emp) => {
     const known = existing.get(emp.nip);
     if (known?.registeredAt) {
       // A workflow already holds this evaluation; after a local restart, resume takes it on.
-      report.alreadyStarted++;
+      counts.alreadyStarted++;
       return;
     }
-    if (!known) {
-      const evaluation = newEvaluation(
-        cycle,
-        emp,
-        emp.atasanNip ? atasan.get(emp.atasanNip) : undefined,
-        now.toISOString(),
-        names,
-      );
-      const created = await ensureEvaluation(deps, evaluation);
-      if (created) report.created++;
-      else if (!(await neverRun(deps, evaluation))) {
-        report.alreadyStarted++;
-        return;
-      }
+    // Created by a concurrent launch whose execution may already run: only if it never did.
+    if (!known && !created.has(emp.nip) && !(await neverRun(deps, cycleId, emp.nip))) {
+      counts.alreadyStarted++;
+      return;
     }
-    const started = await startEvaluation(deps, executionName(cycle.id, emp.nip), {
-      cycleId: cycle.id,
+    const started = await startEvaluation(deps, executionName(cycleId, emp.nip), {
+      cycleId,
       nip: emp.nip,
       startStage: 'PENETAPAN_TARGET',
     });
-    if (started) report.started++;
-    else report.alreadyStarted++;
+    if (started) counts.started++;
+    else counts.alreadyStarted++;
   });
-  return report;
+  return counts;
+}
+
+/**
+ * CycleLaunch, step 3: the batches' counts summed, and kept on the cycle when this run is the
+ * launch the cycle records (`eksekusi`).
+ */
+export async function summariseLaunch(
+  deps: Deps,
+  input: { cycleId: string; eksekusi?: string; hasil: LaunchCounts[] },
+): Promise<LaunchReport> {
+  const total = input.hasil.reduce<LaunchCounts>(
+    (t, h) => ({
+      employees: t.employees + h.employees,
+      created: t.created + h.created,
+      started: t.started + h.started,
+      alreadyStarted: t.alreadyStarted + h.alreadyStarted,
+    }),
+    { ...ZERO },
+  );
+  if (input.eksekusi)
+    await recordLaunchResult(deps, input.cycleId, input.eksekusi, {
+      ...total,
+      selesai: deps.now().toISOString(),
+    });
+  return { cycleId: input.cycleId, ...total };
+}
+
+/**
+ * The same three steps in this process, for the local runtime's start and for tests that need
+ * a launched cycle without going through the CycleLaunch machine.
+ */
+export async function launchCycle(deps: Deps, cycleId: string): Promise<LaunchReport> {
+  const plan = await planLaunch(deps, cycleId);
+  const hasil: LaunchCounts[] = [];
+  await inBatches(plan.kelompok, 4, async (k) => {
+    hasil.push(await launchBatch(deps, cycleId, k));
+  });
+  return summariseLaunch(deps, { cycleId, hasil });
 }
 
 /**

@@ -17,12 +17,16 @@ import {
 import type { TargetRow } from '../domain/skp.js';
 import type { Deps } from '../runtime/deps.js';
 import type { Principal } from './actor.js';
+import { evaluasiUntuk, lihatPenilaian } from './penilaian-view.js';
 
 export type EvaluationView = Omit<Evaluation, 'taskToken'> & { awaitingWorkflow: boolean };
 
 /** The task token lets its holder move the workflow on: it never leaves the server. */
 export function toView(e: Evaluation): EvaluationView {
   const { taskToken, ...rest } = e;
+  // Once the SKP (and with it the peer list) is approved, who the peers are never leaves in a
+  // view: the atasan sees them through the review section (penilaian-view.ts).
+  if (rest.stage !== 'PENETAPAN_TARGET') delete rest.rekan;
   return { ...rest, ekspektasi: rest.ekspektasi ?? {}, awaitingWorkflow: !!taskToken };
 }
 
@@ -60,7 +64,13 @@ export async function evaluationDetail(deps: Deps, p: Principal, cycleId: string
   const e = found.evaluation;
   const decision = assertBoleh(p, 'LIHAT_EVALUASI', e);
   if (decision.catatAkses) await recordRead(deps, p, e, decision.sebagai);
-  return { evaluation: toView(found.evaluation), rows: found.rows, history: found.history };
+  // Peer identities and other people's drafts leave here only for whoever may see them.
+  return lihatPenilaian(deps, p, {
+    evaluation: toView(e),
+    rekan: e.rekan,
+    rows: found.rows,
+    history: found.history,
+  });
 }
 
 /** The supervisor's rows that the employee's rows may cascade from. */
@@ -72,7 +82,7 @@ export async function atasanRows(
 }
 
 export async function myEvaluations(deps: Deps, p: Principal) {
-  return (await listByEmployee(deps, p.nip)).map(toView);
+  return (await listByEmployee(deps, p.nip)).map((e) => evaluasiUntuk(p, toView(e), deps.now()));
 }
 
 export async function inbox(deps: Deps, p: Principal) {

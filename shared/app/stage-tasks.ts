@@ -8,7 +8,8 @@ import { auditPut } from '../data/audit.js';
 import { commitChange, getEvaluation } from '../data/evaluations.js';
 import { getCycle } from '../data/cycles.js';
 import { getEmployee } from '../data/people.js';
-import { noticePut } from '../data/notices.js';
+import { type Notice, noticePut } from '../data/notices.js';
+import { kirimEmailNotifikasi } from './notifikasi-email.js';
 import { getPenilaianRekan, penilaianRekanUpdate, stalePenilaianRekan } from '../data/penilaian-rekan.js';
 import { transact } from '../data/transact.js';
 import type { Deps } from '../runtime/deps.js';
@@ -201,6 +202,15 @@ async function escalate(
     ...(e.atasanAtasanNip ? [e.atasanAtasanNip] : []),
     ...(waitingNip ? [waitingNip] : []),
   ];
+  const notices: Notice[] = [...new Set(recipients)].map((recipient) => ({
+    recipient,
+    at,
+    kind: 'ESKALASI',
+    subject,
+    body,
+    cycleId: e.cycleId,
+    nip: e.nip,
+  }));
   await commitChange(deps, {
     before: e,
     patch: { overdueCount, lastOverdueAt: at, deadline: next } as Partial<Evaluation>,
@@ -210,10 +220,10 @@ async function escalate(
       action: 'TAHAP_TERLAMBAT',
       detail: { stage, overdueCount, escalatedTo: [...new Set(recipients)], nextDeadline: next },
     },
-    extra: [...new Set(recipients)].map((recipient) =>
-      noticePut(deps, { recipient, at, kind: 'ESKALASI', subject, body, cycleId: e.cycleId, nip: e.nip }),
-    ),
+    extra: notices.map((n) => noticePut(deps, n)),
   });
+  // The notices are the outbox; email (SES, when configured) follows the commit and never fails it.
+  await kirimEmailNotifikasi(deps, notices);
   return { stageOpen: true, seconds: secondsUntil(next, now), at: next };
 }
 

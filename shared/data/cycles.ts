@@ -1,8 +1,11 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Cycle } from '../domain/cycle.js';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Cycle, KelompokPeluncuran, LaunchCounts, Peluncuran } from '../domain/cycle.js';
+import type { Employee } from '../domain/employee.js';
+import { konflik, tidakDitemukan } from '../domain/errors.js';
 import type { Deps } from '../runtime/deps.js';
 import { fromItem } from './items.js';
 import { indexKeys, keys } from './keys.js';
+import { queryAll } from './query.js';
 import { TABLE } from './table.js';
 
 export function cycleItem(c: Cycle): Record<string, unknown> {
@@ -26,4 +29,179 @@ export async function listCycles(deps: Deps): Promise<Cycle[]> {
     }),
   );
   return (out.Items ?? []).map((i) => fromItem<Cycle>(i));
+}
+
+const failedCondition = (err: unknown) =>
+  (err as { name?: string }).name === 'ConditionalCheckFailedException';
+
+/** A new cycle; an existing ID is never overwritten. */
+export async function createCycle(deps: Deps, c: Cycle): Promise<void> {
+  try {
+    await deps.ddb.send(
+      new PutCommand({
+        TableName: deps.tableName,
+        Item: cycleItem(c),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  } catch (err) {
+    if (failedCondition(err))
+      throw konflik(`Siklus dengan ID ${c.id} sudah ada. Pilih ID lain.`, { field: 'id' });
+    throw err;
+  }
+}
+
+/** The status changes of a cycle, each conditioned on where it may come from. */
+async function updateCycle(
+  deps: Deps,
+  id: string,
+  update: Pick<UpdateCommand['input'], 'UpdateExpression' | 'ConditionExpression'> & {
+    names?: Record<string, string>;
+    values?: Record<string, unknown>;
+  },
+  onConflict: (current: Cycle) => Error,
+): Promise<Cycle> {
+  try {
+    const out = await deps.ddb.send(
+      new UpdateCommand({
+        TableName: deps.tableName,
+        Key: keys.cycle(id),
+        UpdateExpression: update.UpdateExpression,
+        ConditionExpression: `attribute_exists(pk) AND (${update.ConditionExpression ?? 'true'})`,
+        ...(update.names ? { ExpressionAttributeNames: update.names } : {}),
+        ...(update.values ? { ExpressionAttributeValues: update.values } : {}),
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return fromItem<Cycle>(out.Attributes!);
+  } catch (err) {
+    if (!failedCondition(err)) throw err;
+    // Rare: read why, to say it precisely.
+    const current = await getCycle(deps, id);
+    if (!current) throw tidakDitemukan(`Siklus ${id} tidak ditemukan`);
+    throw onConflict(current);
+  }
+}
+
+const closed = (c: Cycle) => konflik(`Siklus ${c.id} sudah ditutup`, { status: c.status });
+
+/** The first launch opens a prepared cycle; later launches find it open. A closed one stays closed. */
+export function openForLaunch(deps: Deps, id: string): Promise<Cycle> {
+  return updateCycle(
+    deps,
+    id,
+    {
+      UpdateExpression: 'SET #s = :open',
+      ConditionExpression: '#s <> :closed',
+      names: { '#s': 'status' },
+      values: { ':open': 'DIBUKA', ':closed': 'DITUTUP' },
+    },
+    closed,
+  );
+}
+
+export function recordLaunch(deps: Deps, id: string, peluncuran: Peluncuran): Promise<Cycle> {
+  return updateCycle(
+    deps,
+    id,
+    {
+      UpdateExpression: 'SET peluncuran = :p',
+      ConditionExpression: '#s <> :closed',
+      names: { '#s': 'status' },
+      values: { ':p': peluncuran, ':closed': 'DITUTUP' },
+    },
+    closed,
+  );
+}
+
+/**
+ * The counts of a finished launch, kept on the cycle beyond the execution history's retention.
+ * Only for the launch the cycle still names: a slower, older run never overwrites a newer one.
+ */
+export async function recordLaunchResult(
+  deps: Deps,
+  id: string,
+  eksekusi: string,
+  hasil: LaunchCounts & { selesai: string },
+): Promise<boolean> {
+  try {
+    await updateCycle(
+      deps,
+      id,
+      {
+        UpdateExpression: 'SET peluncuran.hasil = :h',
+        ConditionExpression: 'peluncuran.eksekusi = :e',
+        values: { ':h': hasil, ':e': eksekusi },
+      },
+      () => konflik('Peluncuran lain tercatat'),
+    );
+    return true;
+  } catch (err) {
+    if ((err as { code?: string }).code === 'KONFLIK') return false;
+    throw err;
+  }
+}
+
+/** Keeps the first opening time: opening again only moves on whoever arrived since. */
+export function markPenilaianDibuka(deps: Deps, id: string, at: string): Promise<Cycle> {
+  return updateCycle(
+    deps,
+    id,
+    {
+      UpdateExpression: 'SET penilaianDibukaPada = if_not_exists(penilaianDibukaPada, :at)',
+      ConditionExpression: '#s = :open',
+      names: { '#s': 'status' },
+      values: { ':at': at, ':open': 'DIBUKA' },
+    },
+    (c) =>
+      konflik(
+        c.status === 'DISIAPKAN'
+          ? 'Siklus belum diluncurkan: luncurkan dahulu'
+          : `Siklus ${c.id} sudah ditutup`,
+        { status: c.status },
+      ),
+  );
+}
+
+/** The launch's plan reads only the sort keys of an OPD's active employees (gsi2). */
+export async function activeNips(deps: Deps, opd: string): Promise<string[]> {
+  const { name, partitionKey, sortKey } = TABLE.indexes.byGroup;
+  const items = await queryAll(deps, {
+    IndexName: name,
+    KeyConditionExpression: `${partitionKey} = :pk AND begins_with(${sortKey}, :a)`,
+    ExpressionAttributeValues: { ':pk': `OPD#${opd}`, ':a': 'AKTIF#' },
+    ProjectionExpression: sortKey,
+  });
+  return items.map((i) => String(i[sortKey]).slice('AKTIF#'.length));
+}
+
+/** One launch batch: the OPD's active employees within the batch's NIP range (gsi2). */
+export async function activeInRange(deps: Deps, k: KelompokPeluncuran): Promise<Employee[]> {
+  const { name, partitionKey, sortKey } = TABLE.indexes.byGroup;
+  const items = await queryAll(deps, {
+    IndexName: name,
+    KeyConditionExpression: `${partitionKey} = :pk AND ${sortKey} BETWEEN :from AND :to`,
+    ExpressionAttributeValues: {
+      ':pk': `OPD#${k.opd}`,
+      ':from': `AKTIF#${k.dari ?? ''}`,
+      // BETWEEN includes the upper bound; `sebelum` belongs to the next batch.
+      ':to': `AKTIF#${k.sebelum ?? '\uffff'}`,
+    },
+  });
+  return items.map((i) => fromItem<Employee>(i)).filter((e) => e.nip !== k.sebelum);
+}
+
+/**
+ * Where each evaluation of a cycle stands, from gsi3 sort keys alone
+ * (`<stage>#<status>#<opd>#<nip>`): the progress view never loads evaluation items.
+ */
+export async function cycleStandings(deps: Deps, cycleId: string): Promise<string[]> {
+  const { name, partitionKey, sortKey } = TABLE.indexes.byCycle;
+  const items = await queryAll(deps, {
+    IndexName: name,
+    KeyConditionExpression: `${partitionKey} = :pk`,
+    ExpressionAttributeValues: { ':pk': `CYCLE#${cycleId}` },
+    ProjectionExpression: sortKey,
+  });
+  return items.map((i) => String(i[sortKey]));
 }

@@ -23,6 +23,11 @@ export const keys = {
   }),
   /** The employee's development plan for a year (outlives the evaluation that proposed it). */
   rencana: (nip: string, tahun: number) => ({ pk: `EMP#${nip}`, sk: `RENCANA#${tahun}` }),
+  /** Trail of a plan no evaluation proposed (seeded, carried over): its changes are logged here. */
+  rencanaLog: (nip: string, tahun: number, at: string, id: string) => ({
+    pk: `EMP#${nip}`,
+    sk: `RLOG#${tahun}#${at}#${id}`,
+  }),
   /** An agency's organisational predikat for a cycle (kurva distribusi). */
   kurva: (cycleId: string, opd: string) => ({ pk: `CYCLE#${cycleId}`, sk: `KURVA#${opd}` }),
   /** Append-only log of cycle-level changes (agency predikat, close), beside the cycle's META. */

@@ -13,6 +13,8 @@ export interface Notice {
   body: string;
   cycleId: string;
   nip: string;
+  /** The stage the notice is about; PENILAIAN_REKAN marks a peer's review (not the evaluation). */
+  tahap?: string;
 }
 
 export function noticePut(deps: Deps, n: Notice): TransactItem {
@@ -20,6 +22,20 @@ export function noticePut(deps: Deps, n: Notice): TransactItem {
     Put: {
       TableName: deps.tableName,
       Item: { ...keys.notice(n.recipient, n.at, deps.newId().slice(0, 8)), type: 'NOTICE', ...n },
+    },
+  };
+}
+
+/**
+ * A notice written at most once: its key is given (e.g. stage + deadline + N days for a
+ * reminder), so a job that runs again finds it there and adds nothing.
+ */
+export function noticePutOnce(deps: Deps, n: Notice, key: { at: string; id: string }): TransactItem {
+  return {
+    Put: {
+      TableName: deps.tableName,
+      Item: { ...keys.notice(n.recipient, key.at, key.id), type: 'NOTICE', ...n },
+      ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
 }

@@ -1,10 +1,11 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Evaluation } from '../domain/evaluation.js';
 import type { PenilaianRekan } from '../domain/penilaian-model.js';
 import { konflik } from '../domain/errors.js';
 import type { Deps } from '../runtime/deps.js';
 import { fromItem } from './items.js';
 import { indexKeys, keys } from './keys.js';
-import { queryAll } from './query.js';
+import { batchGetAll, queryAll } from './query.js';
 import { TABLE } from './table.js';
 import type { TransactItem } from './transact.js';
 
@@ -88,7 +89,11 @@ export async function getPenilaianRekan(
 }
 
 /** Every peer review of one evaluation (for the atasan, the predikat step and the aggregate). */
-export async function listPenilaianRekan(deps: Deps, cycleId: string, nip: string): Promise<PenilaianRekan[]> {
+export async function listPenilaianRekan(
+  deps: Deps,
+  cycleId: string,
+  nip: string,
+): Promise<PenilaianRekan[]> {
   const items = await queryAll(deps, {
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
     ExpressionAttributeValues: { ':pk': keys.employee(nip).pk, ':prefix': keys.rekanPrefix(cycleId) },
@@ -106,4 +111,23 @@ export async function listTugasRekan(deps: Deps, rekanNip: string): Promise<Peni
     ScanIndexForward: false,
   });
   return items.map((i) => fromItem<PenilaianRekan>(i));
+}
+
+/** The evaluation and one peer's review of it in one BatchGet: what a peer's action needs. */
+export async function getEvaluasiDanRekan(
+  deps: Deps,
+  cycleId: string,
+  nip: string,
+  rekanNip: string,
+): Promise<{ evaluation?: Evaluation; rekan?: PenilaianRekan }> {
+  const items = await batchGetAll(deps, [
+    keys.evaluation(cycleId, nip),
+    keys.penilaianRekan(cycleId, nip, rekanNip),
+  ]);
+  const out: { evaluation?: Evaluation; rekan?: PenilaianRekan } = {};
+  for (const item of items) {
+    if (item.type === 'EVALUATION') out.evaluation = fromItem<Evaluation>(item);
+    else if (item.type === 'PENILAIAN_REKAN') out.rekan = fromItem<PenilaianRekan>(item);
+  }
+  return out;
 }

@@ -237,8 +237,9 @@ export function checkCycleInput(
   if (!isDate(input.mulai)) add('mulai', 'Tanggal mulai tidak valid (YYYY-MM-DD)');
   if (!isDate(input.selesai)) add('selesai', 'Tanggal selesai tidak valid (YYYY-MM-DD)');
   if (datesOk && input.selesai <= input.mulai) add('selesai', 'Tanggal selesai harus setelah tanggal mulai');
-  if (datesOk && (input.mulai < periode.mulai || input.selesai > periode.selesai))
-    add('mulai', `Periode harus berada dalam ${periode.mulai} s.d. ${periode.selesai}`);
+  const span = `${periode.mulai} s.d. ${periode.selesai}`;
+  if (datesOk && input.mulai < periode.mulai) add('mulai', `Periode harus berada dalam ${span}`);
+  if (datesOk && input.selesai > periode.selesai) add('selesai', `Periode harus berada dalam ${span}`);
   const graceDays = input.graceDays ?? 7;
   if (!Number.isInteger(graceDays) || graceDays < 1 || graceDays > 60)
     add('graceDays', 'Masa tenggang 1-60 hari');
@@ -249,9 +250,7 @@ export function checkCycleInput(
       if (!ctx.opd.includes(kode)) add(`scope.${i}`, `OPD ${kode} tidak terdaftar`);
     });
   }
-  const jadwal = datesOk
-    ? jadwalBaku(input.mulai, input.selesai)
-    : ({} as Record<TahapBertenggat, string>);
+  const jadwal = datesOk ? jadwalBaku(input.mulai, input.selesai) : ({} as Record<TahapBertenggat, string>);
   for (const tahap of TAHAP_BERTENGGAT) {
     const v = input.jadwal?.[tahap]?.trim();
     if (!v) continue;

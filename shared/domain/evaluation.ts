@@ -10,6 +10,7 @@ import type {
   Tanggapan,
   UmpanBalik,
 } from './penilaian-model.js';
+import type { RencanaEvaluasi } from './pelatihan/tersimpan.js';
 
 /** The stages the EmployeeEvaluation workflow walks through. */
 export const STAGES = [
@@ -87,6 +88,8 @@ export interface Evaluation {
   putusanKeberatan?: PutusanKeberatan;
   /** Peer reviews: how many were asked, answered and skipped (identities stay on the peer items). */
   rekanRingkas?: { diminta: number; menjawab: number; terlewat: number };
+  /** The evaluation's copy of its development plan (frozen once confirmed; see shared/data/rencana.ts). */
+  rencanaPengembangan?: RencanaEvaluasi;
   selesaiPada?: string;
   /** Set when the workflow failed for good; cleared when a resumed execution registers again. */
   alurGagal?: { error: string; cause: string; stage: Stage; pada: string };
@@ -142,15 +145,6 @@ export const MIN_REKAN = 3;
 export function approve(e: Evaluation, actor: Actor, calonRekan = Infinity): Pick<Evaluation, 'status'> {
   assertBoleh(actor, 'PUTUSKAN_SKP', e);
   assertStage(e, 'PENETAPAN_TARGET', ['DIAJUKAN'], 'menyetujui SKP');
-  const needed = Math.min(MIN_REKAN, calonRekan);
-  if ((e.rekan?.length ?? 0) < needed) {
-    throw validasi('Rekan penilai belum lengkap', [
-      {
-        path: 'rekan',
-        message: `Tetapkan minimal ${needed} rekan penilai (rekan kerja satu perangkat daerah) sebelum menyetujui SKP`,
-      },
-    ]);
-  }
   if (!e.taskToken) {
     throw konflik(
       'Alur kerja evaluasi ini sedang tidak menunggu persetujuan (mungkin terlambat atau sedang dipulihkan). Coba lagi sebentar lagi.',
@@ -159,6 +153,15 @@ export function approve(e: Evaluation, actor: Actor, calonRekan = Infinity): Pic
         status: e.status,
       },
     );
+  }
+  const needed = Math.min(MIN_REKAN, calonRekan);
+  if ((e.rekan?.length ?? 0) < needed) {
+    throw validasi('Rekan penilai belum lengkap', [
+      {
+        path: 'rekan',
+        message: `Tetapkan minimal ${needed} rekan penilai (rekan kerja satu perangkat daerah) sebelum menyetujui SKP`,
+      },
+    ]);
   }
   return { status: 'SELESAI' };
 }

@@ -109,7 +109,8 @@ const PESAN: Record<Aksi, string> = {
   BERI_UMPAN_BALIK: 'Hanya atasan langsung yang dapat memberi umpan balik',
   TANGGAPI_PENILAIAN: 'Hanya pegawai yang bersangkutan yang dapat menanggapi penilaiannya',
   PUTUSKAN_KEBERATAN: 'Hanya atasan dari atasan langsung yang dapat memutus keberatan ini',
-  UBAH_RENCANA: 'Hanya pegawai yang bersangkutan atau atasan langsungnya yang dapat mengubah rencana pengembangan',
+  UBAH_RENCANA:
+    'Hanya pegawai yang bersangkutan atau atasan langsungnya yang dapat mengubah rencana pengembangan',
   KONFIRMASI_RENCANA: 'Hanya atasan langsung yang dapat mengonfirmasi rencana pengembangan',
 };
 

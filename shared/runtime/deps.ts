@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { randomUUID } from 'node:crypto';
+import { type EmailSender, sesEmailSender } from './email.js';
 
 /** Only `send` is used, so the local engine can stand in for SFNClient with the same calls. */
 export type SfnLike = Pick<SFNClient, 'send'>;
@@ -10,9 +11,12 @@ export interface Deps {
   ddb: DynamoDBDocumentClient;
   tableName: string;
   sfn: SfnLike;
-  stateMachines: { employeeEvaluation: string };
+  /** cycleLaunch: absent where nothing launches cycles (workflow functions, tools, view tests). */
+  stateMachines: { employeeEvaluation: string; cycleLaunch?: string };
   now: () => Date;
   newId: () => string;
+  /** Email for notices: Amazon SES when SES_FROM is set in the cloud; absent locally (notices only). */
+  email?: EmailSender;
 }
 
 let current: Deps | undefined;
@@ -42,6 +46,9 @@ export function getDeps(): Deps {
     const env = process.env;
     if (!env.TABLE_NAME) throw new Error('TABLE_NAME is not set');
     current = clientDeps(env.TABLE_NAME, env.DYNAMODB_ENDPOINT, env.EVALUATION_STATE_MACHINE_ARN);
+    if (env.CYCLE_LAUNCH_STATE_MACHINE_ARN)
+      current.stateMachines.cycleLaunch = env.CYCLE_LAUNCH_STATE_MACHINE_ARN;
+    if (env.SES_FROM) current.email = sesEmailSender(env.SES_FROM);
   }
   return current;
 }

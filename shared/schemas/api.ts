@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { ASPEK, JENIS_HASIL_KERJA, LIMITS } from '../domain/skp.js';
 import { KODE_BERAKHLAK, EKSPEKTASI_MAX } from '../domain/berakhlak.js';
 import { STAGES, STATUS } from '../domain/evaluation.js';
+import { PenilaianAtasanSchema, PenilaianMandiriSchema, PenilaianViewSchema } from './penilaian-view.js';
 
 export const Nip = z
   .string()
@@ -97,7 +98,16 @@ export const EvaluationSchema = z
     overdueCount: z.number(),
     lastComment: z.string().optional(),
     ekspektasi: z.record(z.string(), z.string()),
-    rekan: z.array(z.object({ nip: z.string(), nama: z.string() })).optional(),
+    rekan: z
+      .array(z.object({ nip: z.string(), nama: z.string() }))
+      .optional()
+      .openapi({
+        description:
+          'Hanya selama penetapan target; setelah SKP disetujui identitas rekan hanya ada di penilaian.rekan untuk atasan',
+      }),
+    penilaianMandiri: PenilaianMandiriSchema.optional(),
+    penilaianAtasan: PenilaianAtasanSchema.optional(),
+    rekanRingkas: z.object({ diminta: z.number(), menjawab: z.number(), terlewat: z.number() }).optional(),
     version: z.number(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -118,7 +128,12 @@ export const AuditSchema = z
   .openapi('AuditEntry');
 
 export const EvaluationDetailSchema = z
-  .object({ evaluation: EvaluationSchema, rows: z.array(TargetRowSchema), history: z.array(AuditSchema) })
+  .object({
+    evaluation: EvaluationSchema,
+    rows: z.array(TargetRowSchema),
+    history: z.array(AuditSchema),
+    penilaian: PenilaianViewSchema,
+  })
   .openapi('EvaluationDetail');
 
 const Tanggal = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus berformat YYYY-MM-DD');

@@ -6,6 +6,7 @@ import { nipOfKey } from '../../infra/local/seed-data.js';
 import { BODY_LIMIT_BYTES } from '../../functions/api/app.js';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.js';
 import { client, countDynamoCalls, sessionFor, testApp, type Client } from '../support/api.js';
+import { atStage } from '../support/cycle.js';
 
 let s: TestSystem;
 let app: ReturnType<typeof testApp>;
@@ -287,10 +288,19 @@ describe('target setting through the API', () => {
     const resubmitted = await peg.post(`${base()}/submit`, { version: v });
     v = (resubmitted.json.evaluation as { version: number }).version;
 
+    // The atasan completes the peer list while deciding (approval needs 3-5 peers).
+    const peers = await sup.put(`${base()}/rekan`, {
+      version: v,
+      nips: ['kadishub', 'pkb1', 'lalin2'].map((k) => s.principal(k).nip),
+    });
+    expect(peers.status).toBe(200);
+    v = (peers.json.evaluation as { version: number }).version;
     const approved = await budgeted(() => sup.post(`${base()}/approve`, { version: v }));
     expect(approved.status).toBe(200);
     expect(approved.json.evaluation).toMatchObject({ status: 'SELESAI', awaitingWorkflow: false });
 
+    // Approval moves the workflow on: wait until it waits for the assessment window.
+    await atStage(s, pegawai.nip, 'MENUNGGU_PENILAIAN');
     const detail = await budgeted(() => peg.get(base()), 1);
     const body = detail.json as {
       evaluation: { status: string; ekspektasi: object };
@@ -314,7 +324,9 @@ describe('target setting through the API', () => {
       'TARGET_DIHAPUS',
       'EKSPEKTASI_DITETAPKAN',
       'SKP_DIAJUKAN',
+      'REKAN_DIUSULKAN',
       'SKP_DISETUJUI',
+      'TAHAP_DIBUKA',
     ]);
     const frozen = await peg.post(`${base()}/targets`, {
       ...row,
@@ -325,7 +337,9 @@ describe('target setting through the API', () => {
     expect(again.status).toBe(409);
 
     const mine = await budgeted(() => peg.get('/api/evaluations'), 1);
-    expect(mine.json.items).toEqual([expect.objectContaining({ nip: pegawai.nip, status: 'SELESAI' })]);
+    expect(mine.json.items).toEqual([
+      expect.objectContaining({ nip: pegawai.nip, stage: 'MENUNGGU_PENILAIAN', status: 'DRAFT' }),
+    ]);
     const team = await budgeted(() => sup.get('/api/team'), 1);
     expect((team.json.items as unknown[]).length).toBe(3);
     expect(nipOfKey('lalin2')).toBeTruthy();

@@ -95,7 +95,27 @@ describe('evaluation stage rules', () => {
       lastComment: 'Perbaiki indikator',
     });
     expect(evaluation.submit({ ...base, status: 'DIKEMBALIKAN' }, owner)).toEqual({ status: 'DIAJUKAN' });
-    expect(evaluation.approve(submitted, atasan)).toEqual({ status: 'SELESAI' });
+    const rekan = ['a', 'b', 'c'].map((x) => ({ nip: x, nama: x }));
+    expect(evaluation.approve({ ...submitted, rekan }, atasan)).toEqual({ status: 'SELESAI' });
+  });
+  it('needs 3 peers to approve, or as many as the agency has', () => {
+    const submitted = { ...base, status: 'DIAJUKAN' as const };
+    expect(() => evaluation.approve(submitted, atasan)).toThrow(
+      expect.objectContaining({
+        code: 'VALIDASI',
+        issues: [
+          expect.objectContaining({ path: 'rekan', message: expect.stringMatching(/minimal 3 rekan/) }),
+        ],
+      }),
+    );
+    const two = [
+      { nip: 'a', nama: 'a' },
+      { nip: 'b', nama: 'b' },
+    ];
+    expect(() => evaluation.approve({ ...submitted, rekan: two }, atasan)).toThrow(
+      /Rekan penilai belum lengkap/,
+    );
+    expect(evaluation.approve({ ...submitted, rekan: two }, atasan, 2)).toEqual({ status: 'SELESAI' });
   });
   it('refuses out-of-order, foreign and empty actions', () => {
     expect(() => evaluation.approve(base, atasan)).toThrow(/menyetujui SKP/);

@@ -21,10 +21,13 @@ describe('CDK app', () => {
       .findAll()
       .flatMap((c) => c.node.metadata.filter((m) => m.type === 'aws:cdk:acknowledged-rules'))
       .flatMap((m) => Object.entries(m.data as Record<string, string>));
-    // 4 functions x (IAM4 basic role, IAM5 X-Ray) + state machine (IAM5 logs/X-Ray, 2 x function versions)
-    // + APIG4 on `ANY /` and `ANY /{proxy+}` (the app authenticates itself)
+    // 9 functions x (IAM4 basic role, IAM5 X-Ray)
+    // + EmployeeEvaluation (IAM5 logs/X-Ray, 3 x function versions)
+    // + CycleLaunch (IAM5 logs/X-Ray, 3 x function versions, 2 x its Distributed Map's child executions)
+    // + the API function describing CycleLaunch executions + the scheduler invoking reminder versions
+    // + APIG4 on the 3 routes (the app authenticates itself)
     // + COG2 (MFA optional) + SMG4 (session signing key not rotated automatically)
-    expect(acknowledged).toHaveLength(18);
+    expect(acknowledged).toHaveLength(35);
     const rule = (id: string) => id.replace(/^.*AwsSolutions-/, '').replace(/\[.*$/, '');
     expect(acknowledged.map(([id]) => rule(id)).filter((r) => /COG|SMG/.test(r))).toEqual(['COG2', 'SMG4']);
     for (const [id, reason] of acknowledged) {
@@ -174,5 +177,69 @@ describe('CDK app', () => {
       'secretsmanager:GetSecretValue',
       'secretsmanager:GetSecretValue',
     ]);
+  });
+});
+
+describe('CycleLaunch', () => {
+  type Statement = { Action: string | string[]; Resource: unknown };
+  /** Statements of the policies attached to roles whose logical ID starts with `prefix`. */
+  const statements = (t: Template, prefix: string): Statement[] =>
+    Object.values(t.findResources('AWS::IAM::Policy'))
+      .filter((p) => (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref.startsWith(prefix)))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+  const actionsOf = (st: Statement[]) => st.flatMap((s) => [s.Action].flat()).sort();
+
+  it('fans out with a Distributed Map of EXPRESS children over NIP batches, 10 at a time', () => {
+    const t = Template.fromStack(stacks.workflow);
+    t.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      StateMachineType: 'STANDARD',
+      StateMachineName: 'kinerja-test-cycle-launch',
+      TracingConfiguration: { Enabled: true },
+      LoggingConfiguration: Match.objectLike({ Level: 'ALL' }),
+    });
+    const machine = Object.values(t.findResources('AWS::StepFunctions::StateMachine')).find(
+      (m) => m.Properties.StateMachineName === 'kinerja-test-cycle-launch',
+    )!;
+    const definition = JSON.stringify(machine.Properties.DefinitionString);
+    for (const part of [
+      '\\"Mode\\":\\"DISTRIBUTED\\"',
+      '\\"ExecutionType\\":\\"EXPRESS\\"',
+      '\\"MaxConcurrency\\":10',
+      '\\"ItemsPath\\":\\"$.rencana.kelompok\\"',
+    ])
+      expect(definition).toContain(part);
+  });
+
+  it('gives each launch function only the table operations it performs, never a delete', () => {
+    const t = Template.fromStack(stacks.workflow);
+    expect(actionsOf(statements(t, 'CycleLaunchPlan')).filter((a) => !a.startsWith('xray:'))).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+    ]);
+    expect(actionsOf(statements(t, 'CycleLaunchBatch')).filter((a) => !a.startsWith('xray:'))).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'states:StartExecution',
+    ]);
+    expect(actionsOf(statements(t, 'CycleLaunchSummary')).filter((a) => !a.startsWith('xray:'))).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:UpdateItem',
+    ]);
+  });
+
+  it('lets only the main API function start launches and read their status', () => {
+    const t = Template.fromStack(stacks.api);
+    const states = (prefix: string) =>
+      actionsOf(statements(t, prefix)).filter((a) => a.startsWith('states:'));
+    expect(states('ApiServiceRole')).toEqual([
+      'states:DescribeExecution',
+      'states:SendTaskFailure',
+      'states:SendTaskSuccess',
+      'states:StartExecution',
+    ]);
+    expect(states('RosterApiServiceRole')).toEqual(['states:SendTaskFailure', 'states:SendTaskSuccess']);
   });
 });

@@ -1,24 +1,23 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import * as skp from '../../shared/app/skp.js';
-import { calonRekan, setRekan } from '../../shared/app/rekan.js';
+import { EMPLOYEES } from '../../infra/local/seed-data.js';
 import type { Principal } from '../../shared/app/actor.js';
-import { resumeAfterDecision } from '../../shared/app/workflow-client.js';
-import { commitChange, getEvaluation, getRows } from '../../shared/data/evaluations.js';
-import { keys } from '../../shared/data/keys.js';
-import {
-  getPenilaianRekan,
-  listPenilaianRekan,
-  penilaianRekanUpdate,
-} from '../../shared/data/penilaian-rekan.js';
-import { transact } from '../../shared/data/transact.js';
+import { bukaPenilaian } from '../../shared/app/cycles.js';
+import { putuskan } from '../../shared/app/keberatan.js';
+import { konfirmasiRencana } from '../../shared/app/pengembangan.js';
+import { ajukanPenilaianAtasan, ajukanPenilaianMandiri } from '../../shared/app/penilaian.js';
+import { ajukanPenilaianRekan } from '../../shared/app/penilaian-rekan.js';
+import { calonRekan, setRekan } from '../../shared/app/rekan.js';
+import * as skp from '../../shared/app/skp.js';
+import { berikanUmpanBalik, tanggapiPenilaian } from '../../shared/app/umpan-balik.js';
+import { getEvaluation, getRows } from '../../shared/data/evaluations.js';
+import { getPenilaianRekan, listPenilaianRekan } from '../../shared/data/penilaian-rekan.js';
 import { KODE_BERAKHLAK } from '../../shared/domain/berakhlak.js';
-import { STAGES, type Evaluation, type Stage } from '../../shared/domain/evaluation.js';
+import { STAGES, type Stage } from '../../shared/domain/evaluation.js';
 import type { Level } from '../../shared/domain/predikat.js';
 import { eventually, type TestSystem } from './system.js';
 
 /**
  * Drives one evaluation through the real workflow (synthesized machine, real handlers) to a
- * stage, the way people would: each stage's data is recorded and the waiting task resumed.
+ * stage, the way people would: through the same services the API and the web form call.
  */
 
 export const PEERS: Record<string, string[]> = {
@@ -43,6 +42,8 @@ export interface DriveOptions {
   hasilKerja?: Level;
   perilaku?: Level;
   keberatan?: boolean;
+  /** How the atasan's atasan decides the objection (default: ratings upheld). */
+  putusan?: { keputusan: 'DIPERTAHANKAN' | 'DIREVISI'; hasilKerja?: Level; perilaku?: Level };
 }
 
 const rowInput = {
@@ -53,19 +54,6 @@ const rowInput = {
   target: 5,
   satuan: 'aplikasi',
 };
-
-/** Records a stage's data as done and resumes the waiting execution (test scaffolding only). */
-async function complete(s: TestSystem, nip: string, stage: Stage, patch: Partial<Evaluation>, output = {}) {
-  const e = await atStage(s, nip, stage);
-  const after = await commitChange(s.deps, {
-    before: e,
-    patch: { ...patch, status: 'SELESAI' },
-    remove: ['taskToken'],
-    audit: { actor: { sistem: 'uji' }, action: 'TAHAP_DITUTUP_OTOMATIS', detail: { stage, uji: true } },
-  });
-  await resumeAfterDecision(s.deps, e.taskToken!, output);
-  return after;
-}
 
 export async function answerPeer(
   s: TestSystem,
@@ -80,25 +68,14 @@ export async function answerPeer(
   const nilai = Object.fromEntries(
     KODE_BERAKHLAK.map((k) => [k, { level, komentar: `Contoh perilaku ${k.toLowerCase()} yang terlihat` }]),
   );
-  const { item } = penilaianRekanUpdate(s.deps, r, { status: 'SELESAI', nilai }, ['taskToken']);
-  await transact(s.deps, [item]);
-  await resumeAfterDecision(s.deps, r.taskToken!, {});
-}
-
-export async function openAssessmentWindow(s: TestSystem) {
-  await s.deps.ddb.send(
-    new UpdateCommand({
-      TableName: s.deps.tableName,
-      Key: keys.cycle(s.cycle.id),
-      UpdateExpression: 'SET penilaianDibukaPada = :t',
-      ExpressionAttributeValues: { ':t': s.deps.now().toISOString() },
-    }),
-  );
+  await ajukanPenilaianRekan(s.deps, principalOfNip(s, rekanNip), s.cycle.id, nip, r.version, { nilai });
 }
 
 type StepFn = (s: TestSystem, key: string, opts: DriveOptions) => Promise<void>;
 
-/** What people do at each stage, in the order the workflow asks for it. */
+const teks = (t: string) => `${t} sepanjang periode penilaian ini.`;
+
+/** What people do at each stage, through the same services the API and the web form call. */
 const STEPS: Partial<Record<Stage, StepFn>> = {
   PENETAPAN_TARGET: async (s, key, opts) => {
     const pegawai = s.principal(key);
@@ -117,84 +94,96 @@ const STEPS: Partial<Record<Stage, StepFn>> = {
     e = await skp.submitSkp(s.deps, pegawai, s.cycle.id, nip, e.version);
     await skp.approveSkp(s.deps, s.principal(atasanKey(key)), s.cycle.id, nip, e.version);
   },
-  MENUNGGU_PENILAIAN: async (s, key) => {
-    await openAssessmentWindow(s);
-    await complete(s, s.principal(key).nip, 'MENUNGGU_PENILAIAN', {});
+  MENUNGGU_PENILAIAN: async (s) => {
+    await bukaPenilaian(s.deps, s.cycle.id, s.principal('analissdm'));
   },
   PENILAIAN_MANDIRI: async (s, key) => {
-    const nip = s.principal(key).nip;
-    const rows = await getRows(s.deps, s.cycle.id, nip);
-    await complete(s, nip, 'PENILAIAN_MANDIRI', {
-      penilaianMandiri: {
-        baris: Object.fromEntries(
-          rows.map((r) => [
-            r.id,
-            {
-              realisasi: r.target,
-              narasi: 'Tercapai sesuai rencana',
-              bukti: ['https://serangkota.go.id/laporan'],
-            },
-          ]),
-        ),
-        perilaku: Object.fromEntries(
-          KODE_BERAKHLAK.map((k) => [
-            k,
-            { level: 'SESUAI_EKSPEKTASI' as Level, contoh: 'Melayani sesuai standar' },
-          ]),
-        ),
-        diajukanPada: s.deps.now().toISOString(),
-      },
+    const p = s.principal(key);
+    const e = await atStage(s, p.nip, 'PENILAIAN_MANDIRI');
+    const rows = await getRows(s.deps, s.cycle.id, p.nip);
+    await ajukanPenilaianMandiri(s.deps, p, s.cycle.id, p.nip, e.version, {
+      baris: Object.fromEntries(
+        rows.map((r) => [
+          r.id,
+          {
+            realisasi: r.target,
+            narasi: 'Tercapai sesuai rencana',
+            bukti: ['https://serangkota.go.id/laporan'],
+          },
+        ]),
+      ),
+      perilaku: Object.fromEntries(
+        KODE_BERAKHLAK.map((k) => [
+          k,
+          { level: 'SESUAI_EKSPEKTASI', contoh: teks('Melayani sesuai standar') },
+        ]),
+      ),
     });
   },
   PENILAIAN_ATASAN: async (s, key, opts) => {
     const nip = s.principal(key).nip;
     await answerPeers(s, key, opts);
+    const e = await atStage(s, nip, 'PENILAIAN_ATASAN');
     const rows = await getRows(s.deps, s.cycle.id, nip);
     const hasilKerja = opts.hasilKerja ?? 'SESUAI_EKSPEKTASI';
     const perilaku = opts.perilaku ?? 'SESUAI_EKSPEKTASI';
-    await complete(s, nip, 'PENILAIAN_ATASAN', {
-      penilaianAtasan: {
-        baris: Object.fromEntries(rows.map((r) => [r.id, { level: hasilKerja }])),
-        hasilKerja: { level: hasilKerja, saran: hasilKerja },
-        perilaku: Object.fromEntries(KODE_BERAKHLAK.map((k) => [k, { level: perilaku }])),
-        perilakuKerja: { level: perilaku },
-        diajukanPada: s.deps.now().toISOString(),
-      },
+    await ajukanPenilaianAtasan(s.deps, s.principal(atasanKey(key)), s.cycle.id, nip, e.version, {
+      baris: Object.fromEntries(
+        rows.map((r) => [r.id, { level: hasilKerja, catatan: 'Dinilai dari bukti dukung dan pengamatan' }]),
+      ),
+      hasilKerja: { level: hasilKerja, alasan: 'Sesuai capaian dan bukti dukung yang diperiksa' },
+      perilaku: Object.fromEntries(KODE_BERAKHLAK.map((k) => [k, { level: perilaku }])),
+      perilakuKerja: { level: perilaku, alasan: 'Sesuai pengamatan atasan dan penilaian rekan' },
     });
   },
   UMPAN_BALIK: async (s, key) => {
     const nip = s.principal(key).nip;
+    const e = await atStage(s, nip, 'UMPAN_BALIK');
     const rows = await getRows(s.deps, s.cycle.id, nip);
-    await complete(s, nip, 'UMPAN_BALIK', {
-      umpanBalik: {
-        baris: Object.fromEntries(rows.map((r) => [r.id, 'Pertahankan capaian ini'])),
-        umum: 'Kinerja baik dan konsisten sepanjang tahun',
-        saran: 'Tingkatkan kemampuan analisis data layanan',
-        diberikanPada: s.deps.now().toISOString(),
-      },
+    await berikanUmpanBalik(s.deps, s.principal(atasanKey(key)), s.cycle.id, nip, e.version, {
+      baris: Object.fromEntries(rows.map((r) => [r.id, 'Pertahankan capaian ini'])),
+      umum: teks('Kinerja baik dan konsisten'),
+      saran: teks('Tingkatkan kemampuan analisis data layanan publik'),
     });
   },
   TANGGAPAN: async (s, key, opts) => {
-    const at = s.deps.now().toISOString();
-    await complete(
-      s,
-      s.principal(key).nip,
-      'TANGGAPAN',
-      {
-        tanggapan: opts.keberatan
-          ? { jenis: 'KEBERATAN', alasan: 'Capaian aplikasi melebihi target tetapi dinilai sesuai', pada: at }
-          : { jenis: 'DITERIMA', pada: at },
-      },
-      { keberatan: !!opts.keberatan },
+    const p = s.principal(key);
+    const e = await atStage(s, p.nip, 'TANGGAPAN');
+    await tanggapiPenilaian(
+      s.deps,
+      p,
+      s.cycle.id,
+      p.nip,
+      e.version,
+      opts.keberatan
+        ? {
+            jenis: 'KEBERATAN',
+            alasan: 'Capaian aplikasi melebihi target tetapi dinilai hanya sesuai ekspektasi',
+          }
+        : { jenis: 'DITERIMA' },
     );
   },
-  KEBERATAN: async (s, key) => {
-    await complete(s, s.principal(key).nip, 'KEBERATAN', {});
+  KEBERATAN: async (s, key, opts) => {
+    const nip = s.principal(key).nip;
+    const e = await atStage(s, nip, 'KEBERATAN');
+    const putusan = opts.putusan ?? { keputusan: 'DIPERTAHANKAN' as const };
+    await putuskan(s.deps, principalOfNip(s, e.atasanAtasanNip!), s.cycle.id, nip, e.version, {
+      alasan: 'Bukti dukung dan penilaian atasan telah diperiksa kembali',
+      ...putusan,
+    });
   },
   RENCANA_PENGEMBANGAN: async (s, key) => {
-    await complete(s, s.principal(key).nip, 'RENCANA_PENGEMBANGAN', {});
+    const nip = s.principal(key).nip;
+    const e = await atStage(s, nip, 'RENCANA_PENGEMBANGAN');
+    await konfirmasiRencana(s.deps, s.principal(atasanKey(key)), s.cycle.id, nip, e.version);
   },
 };
+
+function principalOfNip(s: TestSystem, nip: string) {
+  const found = EMPLOYEES.find((x) => x.nip === nip);
+  if (!found) throw new Error(`no seeded employee with NIP ${nip}`);
+  return s.principal(found.key);
+}
 
 /** The peers' answers (the first `peersAnswering` of them), once their reviews are asked. */
 export async function answerPeers(s: TestSystem, key: string, opts: DriveOptions = {}) {

@@ -28,9 +28,9 @@ const actions = async (s: TestSystem, nip: string) =>
  * the way a throttled or broken DynamoDB would answer the handler.
  */
 function failOnce(s: TestSystem, action: string, name: string) {
-  const send = s.deps.ddb.send.bind(s.deps.ddb);
+  const send = s.handlerDeps.ddb.send.bind(s.handlerDeps.ddb);
   let failed = false;
-  (s.deps.ddb as { send: unknown }).send = async (command: unknown) => {
+  (s.handlerDeps.ddb as { send: unknown }).send = async (command: unknown) => {
     const items = command instanceof TransactWriteCommand ? (command.input.TransactItems ?? []) : [];
     if (!failed && items.some((i) => i.Put?.Item?.action === action)) {
       failed = true;
@@ -79,13 +79,42 @@ describe('EmployeeEvaluation: variants of the whole cycle', () => {
     expect(entered).not.toContain('PutusanKeberatan');
   }, 60_000);
 
-  it('takes an objection to the atasan of the atasan before the development plan', async () => {
+  it('takes an objection to the atasan of the atasan, who upholds the ratings', async () => {
     const s = await started();
-    const nip = s.principal('pranata1').nip;
     const e = await driveTo(s, 'pranata1', 'KEBERATAN', { keberatan: true });
     expect(e).toMatchObject({ stage: 'KEBERATAN', status: 'DRAFT', tanggapan: { jenis: 'KEBERATAN' } });
+    expect(e.atasanAtasanNip).toBe(s.principal('kadiskominfo').nip);
     const done = await driveTo(s, 'pranata1', 'SELESAI', { keberatan: true });
     expect(done.stage).toBe('SELESAI');
+    expect(done.putusanKeberatan).toMatchObject({
+      keputusan: 'DIPERTAHANKAN',
+      oleh: s.principal('kadiskominfo').nip,
+    });
+    expect(done.hasil).toMatchObject({ predikat: 'BAIK', sumber: 'ATASAN' });
+  }, 60_000);
+
+  it('recomputes the predikat when the objection is decided with revised ratings', async () => {
+    const s = await started();
+    const nip = s.principal('pranata1').nip;
+    const done = await driveTo(s, 'pranata1', 'SELESAI', {
+      keberatan: true,
+      putusan: { keputusan: 'DIREVISI', hasilKerja: 'DI_ATAS_EKSPEKTASI', perilaku: 'DI_ATAS_EKSPEKTASI' },
+    });
+    expect(done.hasil).toMatchObject({
+      hasilKerja: 'DI_ATAS_EKSPEKTASI',
+      perilaku: 'DI_ATAS_EKSPEKTASI',
+      predikat: 'SANGAT_BAIK',
+      sumber: 'KEBERATAN',
+    });
+    expect(done.putusanKeberatan).toMatchObject({
+      keputusan: 'DIREVISI',
+      sebelum: { predikat: 'BAIK' },
+      sesudah: { predikat: 'SANGAT_BAIK' },
+    });
+    const trail = await actions(s, nip);
+    expect(trail).toEqual(
+      expect.arrayContaining(['KEBERATAN_DIAJUKAN', 'KEBERATAN_DIPUTUS', 'EVALUASI_SELESAI']),
+    );
   }, 60_000);
 
   it('retries a transient handler failure without doing the step twice', async () => {

@@ -66,7 +66,21 @@ const WRITES = new Set([
 /** Sums the capacity units DynamoDB (Local) reports for every command, reads and writes apart. */
 function meterCapacity(s: TestSystem) {
   const total = { readUnits: 0, writeUnits: 0, reads: 0, writes: 0, byCommand: {} as Record<string, number> };
-  s.deps.ddb.middlewareStack.add(
+  for (const client of [s.deps.ddb, s.handlerDeps.ddb]) meterClient(client, total);
+  return total;
+}
+
+function meterClient(
+  client: TestSystem['deps']['ddb'],
+  total: {
+    readUnits: number;
+    writeUnits: number;
+    reads: number;
+    writes: number;
+    byCommand: Record<string, number>;
+  },
+) {
+  client.middlewareStack.add(
     (next, context) => async (args) => {
       const input = args.input as Record<string, unknown>;
       input.ReturnConsumedCapacity ??= 'TOTAL';
@@ -89,7 +103,6 @@ function meterCapacity(s: TestSystem) {
     },
     { step: 'initialize', name: 'meter-capacity' },
   );
-  return total;
 }
 
 describe('EmployeeEvaluation: the whole cycle', () => {

@@ -21,6 +21,11 @@ import type { AppEnv } from '../http/env.js';
 import { validationHook } from '../http/validation.js';
 import { requireApiSession } from '../http/session.js';
 import { adminRoutes } from './admin.js';
+import { cycleRoutes } from './cycles.js';
+import { tugasRoutes } from './tugas.js';
+import { hasilRoutes } from './hasil.js';
+import { pengembanganRoutes } from './pengembangan.js';
+import { penilaianRoutes } from './penilaian.js';
 import { errorResponses, jsonBody, jsonContent, security } from './openapi-parts.js';
 
 const errors = errorResponses;
@@ -287,5 +292,10 @@ export function apiRoutes() {
   );
 
   adminRoutes(api);
+  cycleRoutes(api);
+  tugasRoutes(api);
+  hasilRoutes(api);
+  pengembanganRoutes(api);
+  penilaianRoutes(api);
   return api;
 }

@@ -1,6 +1,9 @@
 import type { AuditEntry } from '../../../shared/data/audit.js';
 import { STAGE_LABEL, type Stage } from '../../../shared/domain/evaluation.js';
 import { waktu } from './format.js';
+import { describeRencana } from './views/pengembangan/audit-text.js';
+import { describeHasil } from './views/evaluation/hasil-audit-text.js';
+import { describePenilaian } from './views/evaluation/penilaian-audit-text.js';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 const rhkOf = (v: unknown) => (v && typeof v === 'object' ? str((v as { rhk?: unknown }).rhk) : undefined);
@@ -47,11 +50,36 @@ export function describeAudit(entry: AuditEntry): string {
       const rekan = Array.isArray(d.rekan) ? d.rekan.length : 0;
       return `${str(d.oleh) === 'ATASAN' ? 'Atasan mengubah' : 'Mengusulkan'} ${rekan} rekan penilai`;
     }
+    case 'PENILAIAN_MANDIRI_DISIMPAN':
+    case 'PENILAIAN_MANDIRI_DIAJUKAN':
+    case 'PENILAIAN_ATASAN_DISIMPAN':
+    case 'PENILAIAN_ATASAN_DIAJUKAN':
+    case 'PENILAIAN_REKAN_DIAJUKAN':
+      return describePenilaian(entry.action, d);
+    case 'PELATIHAN_DIREKOMENDASIKAN':
+    case 'PELATIHAN_DITAMBAH':
+    case 'PELATIHAN_DIBATALKAN':
+    case 'PELATIHAN_SELESAI':
+    case 'RENCANA_DIKONFIRMASI':
+      return describeRencana(entry.action, d);
+    case 'UMPAN_BALIK_DISIMPAN':
+    case 'UMPAN_BALIK_DIBERIKAN':
+    case 'PENILAIAN_DITERIMA':
+    case 'KEBERATAN_DIAJUKAN':
+    case 'KEBERATAN_DIPUTUS':
+      return describeHasil(entry.action, d);
+    case 'PENILAIAN_DIBUKA':
+      // BKPSDM's opening is recorded under their name; the workflow's under the system.
+      return 'nip' in entry.actor || d.lebihAwal
+        ? 'Masa penilaian dibuka lebih awal oleh BKPSDM; penilaian mandiri dapat dimulai'
+        : 'Masa penilaian dibuka sesuai jadwal; penilaian mandiri dapat dimulai';
     default:
       return String(entry.action);
   }
 }
 
 export function actorName(entry: AuditEntry): string {
-  return 'nama' in entry.actor ? entry.actor.nama : 'Sistem';
+  if ('nama' in entry.actor) return entry.actor.nama;
+  // A peer who acted, as the evaluated employee sees the trail (shared/domain/rahasia-rekan.ts).
+  return entry.actor.sistem === 'rekan-penilai' ? 'Rekan penilai' : 'Sistem';
 }

@@ -2,9 +2,14 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../http/env.js';
 import { adminRoutes } from './admin-routes.js';
 import { agencyRoutes } from './agency-routes.js';
+import { cycleWebRoutes } from './cycle-routes.js';
 import { authRoutes } from './auth-routes.js';
 import { evaluationRoutes } from './evaluation-routes.js';
 import { homeRoutes } from './home-routes.js';
+import { pengembanganRoutes } from './pengembangan-routes.js';
+import { penilaianWebRoutes } from './penilaian-routes.js';
+import { tugasRoutes } from './tugas-routes.js';
+import { hasilWebRoutes } from './hasil-routes.js';
 import { APP_CSS, CSS_VERSION } from './styles.js';
 
 /**
@@ -25,5 +30,10 @@ export function webRoutes() {
   evaluationRoutes(web);
   adminRoutes(web);
   agencyRoutes(web);
+  cycleWebRoutes(web);
+  tugasRoutes(web);
+  hasilWebRoutes(web);
+  pengembanganRoutes(web);
+  penilaianWebRoutes(web);
   return web;
 }

@@ -58,6 +58,9 @@ form.inline{display:inline}
 ol.plain,ul.plain{list-style:none;padding:0}
 .plain>li{border-bottom:1px solid #dde1e6;padding:.75rem 0}
 blockquote{margin:.5rem 0;padding:.5rem 1rem;border-left:4px solid #4b5563;background:#f6f7f9}
+fieldset{min-width:0;margin:0 0 1rem}
+legend{font-weight:700}
+dl.facts dd,.bukti{overflow-wrap:anywhere}
 @media (max-width:30rem){h1{font-size:1.3rem}button{width:100%}form.inline button,.user-bar button{width:auto}}
 `;
 

@@ -26,6 +26,11 @@ export function AgencyPage({ viewer, now, opd, cycle, choices, evaluations }: Ag
         dikembalikan, {count('DIAJUKAN')} menunggu atasan, {count('SELESAI')} selesai;{' '}
         {evaluations.filter((e) => e.overdueCount > 0).length} pernah terlambat.
       </p>
+      <p>
+        <a href={`/opd/${encodeURIComponent(opd.kode)}/kurva/${encodeURIComponent(cycle.id)}`}>
+          Kurva distribusi predikat
+        </a>
+      </p>
       {choices.length > 1 && (
         <nav aria-label="OPD lain">
           <p>

@@ -39,11 +39,15 @@ export function Layout({ title, viewer, children }: LayoutProps) {
             {viewer && (
               <nav class="wrap site-nav" aria-label="Menu utama">
                 <a href="/">Evaluasi saya</a>
+                <a href="/tugas">Tugas saya</a>
+                <a href="/notifikasi">Notifikasi</a>
+                <a href="/pengembangan">Pengembangan kompetensi</a>
                 <a href="/kotak-masuk">Kotak masuk atasan</a>
                 {(viewer.user.kepalaOpd || viewer.user.admin || viewer.user.auditor) && (
                   <a href="/opd">Evaluasi OPD</a>
                 )}
                 {viewer.user.admin && <a href="/admin">Admin BKPSDM</a>}
+                {viewer.user.admin && <a href="/admin/siklus">Siklus penilaian</a>}
               </nav>
             )}
           </header>

@@ -1,3 +1,4 @@
+import type { PenilaianView } from '../../../../../shared/app/penilaian-view.js';
 import type { EvaluationView } from '../../../../../shared/app/queries.js';
 import type { AuditEntry } from '../../../../../shared/data/audit.js';
 import { KODE_BERAKHLAK } from '../../../../../shared/domain/berakhlak.js';
@@ -11,8 +12,11 @@ import { evaluationHref } from '../status.js';
 import { AtasanDecision, SubmitSkpForm } from './actions.js';
 import { EvaluationHeader } from './header.js';
 import { History } from './history.js';
+import { HasilSection } from './hasil.js';
+import { PenilaianSection } from './penilaian-section.js';
 import { Perilaku } from './perilaku.js';
 import { type Candidate, RekanSection } from './rekan.js';
+import { RencanaSection } from './rencana.js';
 import { SkpTable } from './skp-table.js';
 import { TargetForm } from './target-form.js';
 
@@ -26,6 +30,8 @@ export interface EvaluationPageProps {
   candidates?: Candidate[];
   flash?: string | undefined;
   failure?: FormFailure | undefined;
+  /** The review stages as this reader may see them (evaluationDetail). */
+  penilaian?: PenilaianView | undefined;
 }
 
 /** Field names per form, so the error summary links only to fields that exist. */
@@ -50,6 +56,7 @@ export function EvaluationPage({
   candidates = [],
   flash,
   failure,
+  penilaian,
 }: EvaluationPageProps) {
   const access = accessOf(e, viewer.user);
   const base = evaluationHref(e);
@@ -104,14 +111,23 @@ export function EvaluationPage({
 
       <Perilaku e={e} base={base} canEdit={access.canSetEkspektasi} csrf={csrf} failure={failure} />
 
-      <RekanSection
-        e={e}
-        base={base}
-        canEdit={access.canSetRekan}
-        candidates={candidates}
-        csrf={csrf}
-        failure={failure}
-      />
+      {/* Past target setting the peer list is confidential; the review section says who answered. */}
+      {e.stage === 'PENETAPAN_TARGET' && (
+        <RekanSection
+          e={e}
+          base={base}
+          canEdit={access.canSetRekan}
+          candidates={candidates}
+          csrf={csrf}
+          failure={failure}
+        />
+      )}
+
+      <PenilaianSection e={e} rows={rows} penilaian={penilaian} viewer={viewer} />
+
+      <HasilSection e={e} rows={rows} viewer={viewer} />
+
+      <RencanaSection e={e} viewer={viewer} now={now} />
 
       <History history={history} />
     </Layout>

@@ -1,0 +1,109 @@
+import { BERAKHLAK, type KodeBerakhlak } from '../../../../../shared/domain/berakhlak.js';
+import { LABEL_LEVEL } from '../../../../../shared/domain/capaian.js';
+import type { Issue } from '../../../../../shared/domain/errors.js';
+import { isTautan } from '../../../../../shared/domain/penilaian-mandiri.js';
+import { LEVEL, type Level } from '../../../../../shared/domain/predikat.js';
+import { errorAt } from '../../penilaian-forms.js';
+import { Field, describedBy, fieldId } from '../fields.js';
+
+/** A refused review form: shown again with what was typed and each message at its field. */
+export interface PenilaianFailure {
+  message: string;
+  issues: Issue[];
+  values: Record<string, string>;
+}
+
+export function errorsOf(failure: PenilaianFailure | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of failure?.issues ?? []) out[i.path] ??= i.message;
+  return out;
+}
+
+export const levelText = (level: Level | undefined) => {
+  const text = level ? LABEL_LEVEL[level] : undefined;
+  return text ? text[0]!.toUpperCase() + text.slice(1) : 'Belum dinilai';
+};
+
+export const namaNilai = (kode: KodeBerakhlak) => BERAKHLAK.find((v) => v.kode === kode)?.nama ?? kode;
+
+interface LevelFieldProps {
+  name: string;
+  label: string;
+  value: string | undefined;
+  errors: Record<string, string>;
+  hint?: string | undefined;
+}
+
+/** One of the three levels; "— pilih —" posts nothing, which a draft allows. */
+export function LevelField({ name, label, value, errors, hint }: LevelFieldProps) {
+  const error = errorAt(errors, name);
+  return (
+    <Field name={name} label={label} error={error} hint={hint}>
+      <select id={fieldId(name)} name={name} {...describedBy(name, error, !!hint)}>
+        <option value="" selected={!value}>
+          — pilih —
+        </option>
+        {LEVEL.map((l) => (
+          <option value={l} selected={value === l}>
+            {levelText(l)}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+interface TextFieldProps {
+  name: string;
+  label: string;
+  value: string | undefined;
+  errors: Record<string, string>;
+  max: number;
+  rows?: number;
+  hint?: string | undefined;
+}
+
+export function TextField({ name, label, value, errors, max, rows = 3, hint }: TextFieldProps) {
+  const error = errorAt(errors, name);
+  return (
+    <Field name={name} label={label} error={error} hint={hint}>
+      <textarea
+        id={fieldId(name)}
+        name={name}
+        maxlength={max}
+        rows={rows}
+        {...describedBy(name, error, !!hint)}
+      >
+        {value ?? ''}
+      </textarea>
+    </Field>
+  );
+}
+
+/** Links open in a new context without the referrer; everything else is plain text. */
+export function BuktiList({ bukti }: { bukti: readonly string[] }) {
+  if (bukti.length === 0) return <span class="muted">Tidak ada bukti dukung</span>;
+  return (
+    <ul class="bukti">
+      {bukti.map((b) => (
+        <li>
+          {isTautan(b) ? (
+            <a href={b} rel="noopener noreferrer nofollow" target="_blank">
+              {b}
+            </a>
+          ) : (
+            b
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A form value: what was typed when refused, else what is stored. */
+export const valueOf = (failure: PenilaianFailure | undefined, name: string, stored: string | undefined) =>
+  failure ? failure.values[name] : stored;
+
+/** For the summary's links: an item's problem (`baris.r1.bukti.2`) points at its field. */
+export const summaryIssues = (failure: PenilaianFailure) =>
+  failure.issues.map((i) => ({ ...i, path: i.path.split('.').slice(0, 3).join('.') }));

@@ -1,0 +1,71 @@
+import { TAHAP_REKAN, TAHAP_TUGAS_LABEL, type Tugas } from '../../../../shared/domain/tugas.js';
+import { STATUS_LABEL, type Status } from '../../../../shared/domain/evaluation.js';
+import { waktu } from '../format.js';
+import type { Viewer } from '../types.js';
+import { Layout } from './layout.js';
+import { evaluationHref } from './status.js';
+
+const PERAN_LABEL: Record<Tugas['peran'], string> = {
+  PEGAWAI: 'Evaluasi saya',
+  ATASAN: 'Sebagai atasan langsung',
+  ATASAN_ATASAN: 'Sebagai atasan dari atasan (keberatan)',
+  REKAN: 'Sebagai rekan penilai',
+};
+
+/** A peer never opens the evaluation itself (they may not read it): their form is its own page. */
+export const penilaianRekanHref = (t: { cycleId: string; nip: string }) =>
+  `/penilaian-rekan/${encodeURIComponent(t.cycleId)}/${encodeURIComponent(t.nip)}`;
+
+export const tugasHref = (t: Pick<Tugas, 'tahap' | 'cycleId' | 'nip'>) =>
+  t.tahap === TAHAP_REKAN ? penilaianRekanHref(t) : evaluationHref(t);
+
+function statusLabel(t: Tugas): string {
+  return t.peran === 'REKAN' ? 'Menunggu penilaian Anda' : STATUS_LABEL[t.status as Status];
+}
+
+export interface TugasProps {
+  viewer: Viewer;
+  tugas: Tugas[];
+}
+
+export function TugasPage({ viewer, tugas }: TugasProps) {
+  return (
+    <Layout title="Tugas saya" viewer={viewer}>
+      <h1>Tugas saya</h1>
+      <p class="muted">
+        Semua tahap yang menunggu tindakan Anda: evaluasi Anda sendiri, evaluasi tim Anda (juga sebagai
+        Plt/Plh), keberatan yang harus Anda putus, dan penilaian rekan yang diminta dari Anda. Tenggat
+        terdekat di atas.
+      </p>
+      {tugas.length === 0 ? (
+        <p>Tidak ada tugas yang menunggu Anda saat ini.</p>
+      ) : (
+        <ul class="plain">
+          {tugas.map((t) => (
+            <li>
+              <strong>{TAHAP_TUGAS_LABEL[t.tahap]}</strong>
+              <br />
+              <span class="muted">
+                {PERAN_LABEL[t.peran]} · {statusLabel(t)} · siklus {t.cycleId}
+              </span>
+              <p>
+                {t.peran === 'PEGAWAI' ? 'Evaluasi Anda' : `Evaluasi ${t.nama} (NIP ${t.nip})`}
+                <br />
+                Tenggat: {t.deadline ? waktu(t.deadline) : <span class="muted">belum ditetapkan</span>}
+                {t.terlambat && (
+                  <>
+                    {' '}
+                    <span class="badge">Terlambat</span>
+                  </>
+                )}
+              </p>
+              <a href={tugasHref(t)}>
+                {t.peran === 'REKAN' ? 'Isi penilaian rekan' : 'Buka dan tindak lanjuti'}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}

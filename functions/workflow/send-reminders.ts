@@ -1,0 +1,13 @@
+import { kirimPengingat } from '../../shared/app/pengingat.js';
+import { bacaHariPengingat } from '../../shared/domain/pengingat.js';
+import { getDeps } from '../../shared/runtime/deps.js';
+
+/** Run daily by EventBridge Scheduler. Safe to run again: each reminder is written once. */
+export const handler = async () => {
+  const deps = getDeps();
+  const hasil = await kirimPengingat(deps, deps.now(), {
+    hari: bacaHariPengingat(process.env.PENGINGAT_HARI),
+  });
+  console.log(JSON.stringify({ pesan: 'pengingat terkirim', ...hasil }));
+  return hasil;
+};

@@ -1,0 +1,82 @@
+import type { Stage } from './evaluation.js';
+
+/** The parts of an audit entry that can name a peer (shared/data/audit.ts AuditEntry fits). */
+export interface Jejak {
+  action: string;
+  actor: { nip: string; nama: string } | { sistem: string };
+  detail: Record<string, unknown>;
+}
+
+export const DIRAHASIAKAN = '(dirahasiakan)';
+/** Stands in for a peer who acted, in the trail as the evaluated employee sees it. */
+export const AKTOR_REKAN = { sistem: 'rekan-penilai' } as const;
+
+interface Rekan {
+  nip: string;
+  nama: string;
+}
+
+/** Every peer NIP and name the evaluation or its trail mentions, including earlier proposals. */
+export function identitasRekan(
+  e: { rekan?: readonly Rekan[] | undefined },
+  history: readonly Jejak[],
+): Set<string> {
+  const out = new Set<string>();
+  const add = (r: unknown) => {
+    if (!r || typeof r !== 'object') return;
+    const { nip, nama } = r as Partial<Rekan>;
+    if (typeof nip === 'string' && nip) out.add(nip);
+    if (typeof nama === 'string' && nama) out.add(nama);
+  };
+  (e.rekan ?? []).forEach(add);
+  for (const h of history) {
+    if (Array.isArray(h.detail?.rekan)) h.detail.rekan.forEach(add);
+  }
+  return out;
+}
+
+function samarkan(value: unknown, identitas: Set<string>): unknown {
+  if (typeof value === 'string') return identitas.has(value) ? DIRAHASIAKAN : value;
+  if (Array.isArray(value)) return value.map((v) => samarkan(v, identitas));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, samarkan(v, identitas)]));
+  }
+  return value;
+}
+
+/** Entries the workflow marked as being about one peer keep only their counts and flags. */
+function hanyaAngka(detail: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(detail).filter(([, v]) => typeof v === 'number' || typeof v === 'boolean'),
+  );
+}
+
+/**
+ * The evaluation and its trail for a reader who may not know who the peers are (everyone but
+ * the atasan or the Plt in force). During target setting the list is the employee's own
+ * proposal and stays visible; from its approval on, the list goes, peers who acted appear as
+ * "rekan penilai", and their NIPs and names are blanked wherever the trail mentions them.
+ */
+export function sembunyikanRekan<
+  E extends { stage: Stage; rekan?: readonly Rekan[] | undefined },
+  J extends Jejak,
+>(
+  e: E,
+  history: readonly J[],
+  /** Peers known from elsewhere (the stored list, the review items), in case the view lacks them. */
+  dikenal: readonly Rekan[] = [],
+): { evaluation: E; history: J[] } {
+  if (e.stage === 'PENETAPAN_TARGET') return { evaluation: e, history: [...history] };
+  const identitas = identitasRekan({ rekan: [...(e.rekan ?? []), ...dikenal] }, history);
+  const { rekan: _rekan, ...rest } = e;
+  return {
+    evaluation: rest as E,
+    history: history.map((h) => {
+      const actor = 'nip' in h.actor && identitas.has(h.actor.nip) ? AKTOR_REKAN : h.actor;
+      const detail = h.detail?.rahasiaRekan
+        ? hanyaAngka(h.detail)
+        : (samarkan(h.detail ?? {}, identitas) as Record<string, unknown>);
+      return { ...h, actor, detail };
+    }),
+  };
+}
