@@ -115,6 +115,7 @@ const NAMES: Record<HumanStage, StageNames> = {
  */
 export class EmployeeEvaluationDefinition extends Construct {
   readonly definition: sfn.IChainable;
+  private readonly handOver: sfn.IChainable;
 
   constructor(
     scope: Construct,
@@ -123,6 +124,12 @@ export class EmployeeEvaluationDefinition extends Construct {
   ) {
     super(scope, id);
 
+    // Continue-as-new: a Standard execution lives a year at most, an annual cycle longer.
+    this.handOver = this.step(
+      'LanjutkanDiEksekusiBaru',
+      'SAMBUNG',
+      'Anggaran waktu eksekusi ini habis: lanjutkan tahap yang sama di eksekusi baru',
+    ).next(new sfn.Succeed(this, 'DilanjutkanDiEksekusiBaru', { stateName: 'DilanjutkanDiEksekusiBaru' }));
     const done = new sfn.Succeed(this, 'EvaluasiSelesai', { stateName: 'EvaluasiSelesai' });
     const close = this.step('TutupEvaluasi', 'TUTUP', 'Evaluasi selesai dan menjadi hanya-baca').next(done);
     const plan = this.humanStage('RENCANA_PENGEMBANGAN', close);
@@ -134,12 +141,26 @@ export class EmployeeEvaluationDefinition extends Construct {
     const objection = this.humanStage('KEBERATAN', recommend, { skippable: true });
     const response = this.humanStage('TANGGAPAN', objection);
     const feedback = this.humanStage('UMPAN_BALIK', response);
-    const predikat = this.step(
-      'HitungPredikat',
-      'HITUNG_PREDIKAT',
-      'Predikat kinerja dari hasil kerja dan perilaku kerja (matriks PermenPAN-RB 6/2022)',
-    ).next(feedback);
-    const review = this.review().next(predikat);
+    const predikat = this.retry(
+      new tasks.LambdaInvoke(this, 'HitungPredikat', {
+        stateName: 'HitungPredikat',
+        comment: 'Predikat kinerja dari hasil kerja dan perilaku kerja (matriks PermenPAN-RB 6/2022)',
+        lambdaFunction: this.props.evaluationStep,
+        retryOnServiceExceptions: false,
+        payload: sfn.TaskInput.fromObject({
+          step: 'HITUNG_PREDIKAT',
+          cycleId: sfn.JsonPath.stringAt('$.cycleId'),
+          nip: sfn.JsonPath.stringAt('$.nip'),
+        }),
+        resultSelector: { 'sambung.$': '$.Payload.sambung' },
+        resultPath: '$.predikat',
+      }),
+    ).next(
+      new sfn.Choice(this, 'PenilaianLengkap', { stateName: 'PenilaianLengkap' })
+        .when(sfn.Condition.booleanEquals('$.predikat.sambung', true), this.handOver)
+        .otherwise(feedback),
+    );
+    const review = this.review(predikat);
     const self = this.humanStage('PENILAIAN_MANDIRI', review);
     const window = this.humanStage('MENUNGGU_PENILAIAN', self);
     const targets = this.humanStage('PENETAPAN_TARGET', window);
@@ -220,7 +241,11 @@ export class EmployeeEvaluationDefinition extends Construct {
    * Deadline -> callback wait -> (on timeout) overdue handler -> back to the wait while the stage
    * is still open. A skippable stage (the objection) is passed by when its deadline step says so.
    */
-  private humanStage(stage: HumanStage, next: sfn.IChainable, opts: { skippable?: boolean } = {}) {
+  private humanStage(
+    stage: HumanStage,
+    next: sfn.IChainable,
+    opts: { skippable?: boolean; inParallel?: boolean } = {},
+  ) {
     const n = NAMES[stage];
     const deadline = this.retry(
       new tasks.LambdaInvoke(this, n.deadline, {
@@ -232,6 +257,7 @@ export class EmployeeEvaluationDefinition extends Construct {
           stage,
           cycleId: sfn.JsonPath.stringAt('$.cycleId'),
           nip: sfn.JsonPath.stringAt('$.nip'),
+          executionStart: sfn.JsonPath.stringAt('$$.Execution.StartTime'),
         }),
         resultSelector: {
           'seconds.$': '$.Payload.seconds',
@@ -251,20 +277,29 @@ export class EmployeeEvaluationDefinition extends Construct {
           cycleId: sfn.JsonPath.stringAt('$.cycleId'),
           nip: sfn.JsonPath.stringAt('$.nip'),
           stage,
+          executionStart: sfn.JsonPath.stringAt('$$.Execution.StartTime'),
         }),
         resultSelector: {
           'stageOpen.$': '$.Payload.stageOpen',
           'seconds.$': '$.Payload.seconds',
           'at.$': '$.Payload.at',
+          'sambung.$': '$.Payload.sambung',
         },
         resultPath: '$.deadline',
       }),
     );
     wait.addCatch(overdue, { errors: [sfn.Errors.TIMEOUT], resultPath: '$.timeout' });
+    const stillOpen = new sfn.Choice(this, n.stillOpen, { stateName: n.stillOpen });
+    // A branch of a Parallel cannot leave it: it ends, and the step after the Parallel sees the
+    // review unfinished and hands the whole evaluation over.
+    stillOpen.when(
+      sfn.Condition.booleanEquals('$.deadline.sambung', true),
+      opts.inParallel
+        ? new sfn.Pass(this, `${n.wait}Diserahkan`, { stateName: `${n.wait}Diserahkan` })
+        : this.handOver,
+    );
     overdue.next(
-      new sfn.Choice(this, n.stillOpen, { stateName: n.stillOpen })
-        .when(sfn.Condition.booleanEquals('$.deadline.stageOpen', true), wait)
-        .otherwise(next),
+      stillOpen.when(sfn.Condition.booleanEquals('$.deadline.stageOpen', true), wait).otherwise(next),
     );
     wait.next(next);
     if (!opts.skippable) return deadline.next(wait);
@@ -302,8 +337,10 @@ export class EmployeeEvaluationDefinition extends Construct {
    * nominees, read from the evaluation (so a resumed execution asks the same people); a peer who
    * misses the deadline is recorded as skipped and the Map goes on.
    */
-  private review() {
-    const atasan = this.humanStage('PENILAIAN_ATASAN', new sfn.Pass(this, 'PenilaianAtasanTercatat'));
+  private review(next: sfn.IChainable) {
+    const atasan = this.humanStage('PENILAIAN_ATASAN', new sfn.Pass(this, 'PenilaianAtasanTercatat'), {
+      inParallel: true,
+    });
 
     const listPeers = this.retry(
       new tasks.LambdaInvoke(this, 'DaftarRekanPenilai', {
@@ -315,6 +352,7 @@ export class EmployeeEvaluationDefinition extends Construct {
           step: 'DAFTAR_REKAN',
           cycleId: sfn.JsonPath.stringAt('$.cycleId'),
           nip: sfn.JsonPath.stringAt('$.nip'),
+          executionStart: sfn.JsonPath.stringAt('$$.Execution.StartTime'),
         }),
         resultSelector: { 'rekan.$': '$.Payload.rekan', 'deadline.$': '$.Payload.deadline' },
         resultPath: '$.rekanPenilai',
@@ -339,11 +377,13 @@ export class EmployeeEvaluationDefinition extends Construct {
           nip: sfn.JsonPath.stringAt('$.nip'),
           rekanNip: sfn.JsonPath.stringAt('$.rekanNip'),
           stage: 'PENILAIAN_REKAN',
+          executionStart: sfn.JsonPath.stringAt('$$.Execution.StartTime'),
         }),
         resultSelector: {
           'stageOpen.$': '$.Payload.stageOpen',
           'seconds.$': '$.Payload.seconds',
           'at.$': '$.Payload.at',
+          'sambung.$': '$.Payload.sambung',
         },
         resultPath: '$.deadline',
       }),
@@ -352,6 +392,7 @@ export class EmployeeEvaluationDefinition extends Construct {
     peerWait.addCatch(peerOverdue, { errors: [sfn.Errors.TIMEOUT], resultPath: '$.timeout' });
     peerOverdue.next(
       new sfn.Choice(this, 'RekanMasihDitunggu', { stateName: 'RekanMasihDitunggu' })
+        .when(sfn.Condition.booleanEquals('$.deadline.sambung', true), peerDone)
         .when(sfn.Condition.booleanEquals('$.deadline.stageOpen', true), peerWait)
         .otherwise(peerDone),
     );
@@ -368,12 +409,14 @@ export class EmployeeEvaluationDefinition extends Construct {
       resultPath: sfn.JsonPath.DISCARD,
     }).itemProcessor(peerWait);
 
-    return new sfn.Parallel(this, 'PenilaianAtasanDanRekan', {
+    const review = new sfn.Parallel(this, 'PenilaianAtasanDanRekan', {
       stateName: 'PenilaianAtasanDanRekan',
       comment: 'Penilaian atasan dan penilaian rekan berjalan berdampingan',
       resultPath: sfn.JsonPath.DISCARD,
     })
       .branch(atasan)
-      .branch(listPeers.next(peers));
+      .branch(listPeers.next(peers))
+      .next(next);
+    return review;
   }
 }

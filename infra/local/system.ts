@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { configureDeps, createDynamoClient, type Deps } from '../../shared/runtime/deps.js';
 import { LocalStepFunctions } from './engine.js';
-import { localMachines, localTableDefinition } from './localise.js';
+import { MAX_LOCAL_TIMEOUT_SECONDS, localMachines, localTableDefinition } from './localise.js';
 import { ensureTable } from './dynamo.js';
 import type { SynthOutput } from './synth.js';
 
@@ -26,6 +26,7 @@ export async function createLocalSystem(options: {
   endpoint: string;
   tableName: string;
   now?: () => Date;
+  executionBudgetSeconds?: number;
 }): Promise<LocalSystem> {
   await ensureTable(options.endpoint, options.tableName, localTableDefinition(options.synth.templates));
   const engine = new LocalStepFunctions(localMachines(options.synth.templates));
@@ -43,7 +44,13 @@ export async function createLocalSystem(options: {
   };
   // Handlers called by the engine read their dependencies through getDeps(). They get their own
   // DynamoDB client, as separate Lambda functions would: the API's calls can be counted apart.
-  const handlerDeps: Deps = { ...deps, ddb: createDynamoClient(options.endpoint) };
+  const handlerDeps: Deps = {
+    ...deps,
+    ddb: createDynamoClient(options.endpoint),
+    // The local engine ends an execution after its clamped machine timeout (localisation 5),
+    // so executions hand over to a new one a day before that, as they do before a year in AWS.
+    executionBudgetSeconds: options.executionBudgetSeconds ?? MAX_LOCAL_TIMEOUT_SECONDS - 86_400,
+  };
   configureDeps(handlerDeps);
   return {
     deps,

@@ -44,8 +44,12 @@ export class ApiStack extends Stack {
     const rosterFn = this.appFunction('RosterApi', environment, BUNDLING, props);
     // Only the main function serves the cycle pages: it launches and reads a launch's status.
     fn.addEnvironment('CYCLE_LAUNCH_STATE_MACHINE_ARN', props.cycleLaunch.arn);
+    // Launching a cycle, and restarting a failed evaluation at its recorded stage (BKPSDM).
     fn.addToRolePolicy(
-      new PolicyStatement({ actions: ['states:StartExecution'], resources: [props.cycleLaunch.arn] }),
+      new PolicyStatement({
+        actions: ['states:StartExecution'],
+        resources: [props.cycleLaunch.arn, props.evaluationMachineArn],
+      }),
     );
     fn.addToRolePolicy(
       new PolicyStatement({

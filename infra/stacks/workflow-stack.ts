@@ -75,6 +75,10 @@ export class WorkflowStack extends Stack {
     registerStageTask.addToRolePolicy(
       new PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: [this.evaluationMachineArn] }),
     );
+    // Continue-as-new: the evaluation step starts the next execution of the same evaluation.
+    evaluationStep.addToRolePolicy(
+      new PolicyStatement({ actions: ['states:StartExecution'], resources: [this.evaluationMachineArn] }),
+    );
     machine.node.addDependency(registerStageTask, recordOverdue, evaluationStep);
 
     acknowledge(machine, 'IAM5[Resource::*]', REASONS.sfnLogsAndXray);

@@ -6,6 +6,8 @@ import {
 } from '../domain/cycle.js';
 import type { Employee } from '../domain/employee.js';
 import type { Evaluation } from '../domain/evaluation.js';
+import { dilarang, konflik, tidakDitemukan } from '../domain/errors.js';
+import type { Principal } from './actor.js';
 import { auditPut } from '../data/audit.js';
 import { activeInRange, activeNips, listCycles, openForLaunch, recordLaunchResult } from '../data/cycles.js';
 import { evaluationItem, getEvaluation, getEvaluations, listByCycle } from '../data/evaluations.js';
@@ -267,4 +269,27 @@ export async function resumeOpenEvaluations(deps: Deps): Promise<{ resumed: numb
     });
   }
   return { resumed };
+}
+
+/**
+ * BKPSDM restarts a failed evaluation at its recorded stage (the cloud's counterpart of the local
+ * resume; redrive from the console does the same for the failed execution itself). Every input
+ * is on the evaluation, and registering a stage already done answers at once.
+ */
+export async function lanjutkanAlur(deps: Deps, p: Principal, cycleId: string, nip: string) {
+  if (!p.admin) throw dilarang('Hanya BKPSDM yang dapat melanjutkan alur evaluasi yang gagal');
+  const e = await getEvaluation(deps, cycleId, nip);
+  if (!e) throw tidakDitemukan('Evaluasi tidak ditemukan');
+  if (!e.alurGagal) {
+    throw konflik('Alur evaluasi ini tidak sedang gagal; tidak ada yang perlu dilanjutkan', {
+      stage: e.stage,
+      status: e.status,
+    });
+  }
+  const started = await startEvaluation(deps, executionName(cycleId, nip, `r${e.version}`), {
+    cycleId,
+    nip,
+    startStage: e.stage,
+  });
+  return { started, stage: e.stage };
 }

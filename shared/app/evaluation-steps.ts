@@ -1,4 +1,11 @@
-import { type TahapBertenggat, secondsUntil, stageDeadline } from '../domain/cycle.js';
+import {
+  type Cycle,
+  type TahapBertenggat,
+  executionName,
+  secondsUntil,
+  sisaAnggaran,
+  stageDeadline,
+} from '../domain/cycle.js';
 import { STAGE_LABEL, type Evaluation } from '../domain/evaluation.js';
 import type { PenilaianRekan } from '../domain/penilaian-model.js';
 import { hitungHasil } from '../domain/hasil.js';
@@ -9,15 +16,18 @@ import { listPenilaianRekan, penilaianRekanCreate } from '../data/penilaian-reka
 import type { Deps } from '../runtime/deps.js';
 import { rekomendasikanPelatihan } from './pengembangan.js';
 import { mustGet, notFound, retryOnConflict } from './stage-tasks.js';
+import { startEvaluation } from './workflow-client.js';
 
 const SISTEM = { sistem: 'alur-kerja' };
 
 export type EvaluationStep =
-  | { step: 'TENGGAT'; cycleId: string; nip: string; stage: TahapBertenggat }
+  | { step: 'TENGGAT'; cycleId: string; nip: string; stage: TahapBertenggat; executionStart?: string }
+  | { step: 'SAMBUNG'; cycleId: string; nip: string }
   | {
       step: 'DAFTAR_REKAN' | 'HITUNG_PREDIKAT' | 'REKOMENDASI_PELATIHAN' | 'TUTUP';
       cycleId: string;
       nip: string;
+      executionStart?: string;
     }
   | { step: 'CATAT_KEGAGALAN'; cycleId: string; nip: string; error: string; cause: string };
 
@@ -44,6 +54,7 @@ export async function tenggat(
   cycleId: string,
   nip: string,
   stage: TahapBertenggat,
+  executionStart?: string,
 ): Promise<Deadline> {
   const e = await mustGet(deps, cycleId, nip);
   const cycle = await cycleOf(deps, e);
@@ -54,15 +65,28 @@ export async function tenggat(
   const at =
     e.stage === stage
       ? stageDeadline(cycle, stage, e.overdueCount ?? 0, e.lastOverdueAt)
-      : cycle.jadwal[stage];
-  return { seconds: secondsUntil(at, now), at, lewati };
+      : opensLate(cycle, stage, now);
+  // The wait never outlives the execution: at the budget's end it continues in a new one.
+  const budget = sisaAnggaran(executionStart, now, deps.executionBudgetSeconds);
+  return { seconds: Math.max(1, Math.min(secondsUntil(at, now), budget)), at, lewati };
+}
+
+/**
+ * A stage that opens after its scheduled deadline (the previous one ran late) still gets the
+ * cycle's grace days, instead of escalating at once and blaming whoever acts next. The window
+ * for assessment is a date, not a deadline: reached is reached.
+ */
+function opensLate(cycle: Cycle, stage: TahapBertenggat, now: Date): string {
+  const scheduled = cycle.jadwal[stage];
+  if (stage === 'MENUNGGU_PENILAIAN' || new Date(scheduled).getTime() > now.getTime()) return scheduled;
+  return new Date(now.getTime() + cycle.graceDays * 86_400_000).toISOString();
 }
 
 /**
  * The approved peers of an evaluation, each with a review item waiting for them. Items that
  * exist (a resumed execution) are kept as they are, answered or not.
  */
-export async function daftarRekan(deps: Deps, cycleId: string, nip: string) {
+export async function daftarRekan(deps: Deps, cycleId: string, nip: string, executionStart?: string) {
   const e = await mustGet(deps, cycleId, nip);
   const cycle = await cycleOf(deps, e);
   const existing = new Set((await listPenilaianRekan(deps, cycleId, nip)).map((r) => r.rekanNip));
@@ -92,10 +116,19 @@ export async function daftarRekan(deps: Deps, cycleId: string, nip: string) {
       });
     });
   }
-  const at = cycle.jadwal.PENILAIAN_REKAN;
+  const at = opensLate(cycle, 'PENILAIAN_REKAN', deps.now());
   return {
     rekan: (e.rekan ?? []).map((r) => r.nip),
-    deadline: { seconds: secondsUntil(at, deps.now()), at },
+    deadline: {
+      seconds: Math.max(
+        1,
+        Math.min(
+          secondsUntil(at, deps.now()),
+          sisaAnggaran(executionStart, deps.now(), deps.executionBudgetSeconds),
+        ),
+      ),
+      at,
+    },
   };
 }
 
@@ -103,11 +136,15 @@ export async function daftarRekan(deps: Deps, cycleId: string, nip: string) {
 export async function hitungPredikat(deps: Deps, cycleId: string, nip: string) {
   return retryOnConflict(async () => {
     const e = await mustGet(deps, cycleId, nip);
-    if (e.hasil) return { predikat: e.hasil.predikat, sudahAda: true };
+    if (e.hasil) return { predikat: e.hasil.predikat, sudahAda: true, sambung: false };
+    const peers = await listPenilaianRekan(deps, cycleId, nip);
+    // The review ended unfinished: its branches handed over at the end of the execution's budget.
+    const reviewDone = e.stage === 'PENILAIAN_ATASAN' && e.status === 'SELESAI';
+    if (!reviewDone || peers.some((r) => r.status === 'MENUNGGU'))
+      return { predikat: undefined, sudahAda: false, sambung: true };
     const pa = e.penilaianAtasan;
     if (!pa)
       throw Object.assign(new Error('No supervisor review to compute from'), { name: 'ReviewMissing' });
-    const peers = await listPenilaianRekan(deps, cycleId, nip);
     const at = deps.now().toISOString();
     const hasil = hitungHasil(pa, at);
     const rekanRingkas = {
@@ -120,7 +157,7 @@ export async function hitungPredikat(deps: Deps, cycleId: string, nip: string) {
       patch: { hasil, rekanRingkas },
       audit: { actor: SISTEM, action: 'PREDIKAT_DIHITUNG', detail: { ...hasil, rekan: rekanRingkas } },
     });
-    return { predikat: hasil.predikat, sudahAda: false };
+    return { predikat: hasil.predikat, sudahAda: false, sambung: false };
   });
 }
 
@@ -172,12 +209,28 @@ export async function catatKegagalan(deps: Deps, cycleId: string, nip: string, e
   });
 }
 
+/**
+ * Continue-as-new: start the next execution of this evaluation at its recorded stage. The name
+ * carries the evaluation's version, so a retried step starts nothing twice.
+ */
+export async function sambung(deps: Deps, cycleId: string, nip: string) {
+  const e = await mustGet(deps, cycleId, nip);
+  const started = await startEvaluation(deps, executionName(cycleId, nip, `s${e.version}`), {
+    cycleId,
+    nip,
+    startStage: e.stage,
+  });
+  return { started, stage: e.stage };
+}
+
 export async function runEvaluationStep(deps: Deps, input: EvaluationStep): Promise<unknown> {
   switch (input.step) {
     case 'TENGGAT':
-      return tenggat(deps, input.cycleId, input.nip, input.stage);
+      return tenggat(deps, input.cycleId, input.nip, input.stage, input.executionStart);
+    case 'SAMBUNG':
+      return sambung(deps, input.cycleId, input.nip);
     case 'DAFTAR_REKAN':
-      return daftarRekan(deps, input.cycleId, input.nip);
+      return daftarRekan(deps, input.cycleId, input.nip, input.executionStart);
     case 'HITUNG_PREDIKAT':
       return hitungPredikat(deps, input.cycleId, input.nip);
     case 'REKOMENDASI_PELATIHAN':

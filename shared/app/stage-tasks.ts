@@ -1,7 +1,14 @@
 import type { Evaluation, Stage } from '../domain/evaluation.js';
 import { STAGE_LABEL, STAGES } from '../domain/evaluation.js';
 import { DomainError } from '../domain/errors.js';
-import { SAAT_TENGGAT, type TahapBertenggat, stageDeadline, secondsUntil } from '../domain/cycle.js';
+import {
+  SAAT_TENGGAT,
+  HANDOVER_DETIK,
+  type TahapBertenggat,
+  secondsUntil,
+  sisaAnggaran,
+  stageDeadline,
+} from '../domain/cycle.js';
 import type { PenilaianRekan } from '../domain/penilaian-model.js';
 import { nipPelaksana, pelaksana as pelaksanaTahap } from '../domain/tugas.js';
 import { auditPut } from '../data/audit.js';
@@ -119,15 +126,39 @@ export interface OverdueInput {
   nip: string;
   stage: TahapBertenggat;
   rekanNip?: string;
+  /** `$$.Execution.StartTime`: how much longer this execution may wait (sisaAnggaran). */
+  executionStart?: string;
 }
 
 export interface OverdueResult {
   stageOpen: boolean;
   seconds: number;
   at: string;
+  /** The stage is still open but this execution's budget is spent: continue in a new one. */
+  sambung: boolean;
 }
 
-const closed = (now: Date): OverdueResult => ({ stageOpen: false, seconds: 1, at: now.toISOString() });
+const closed = (now: Date): OverdueResult => ({
+  stageOpen: false,
+  seconds: 1,
+  at: now.toISOString(),
+  sambung: false,
+});
+
+/**
+ * Wait on until `at`, within what is left of the execution's budget; with too little left, hand
+ * over to a new execution (inside the review's Parallel: end the branch; see HITUNG_PREDIKAT).
+ */
+function waitOn(deps: Deps, input: OverdueInput, at: string, now: Date): OverdueResult {
+  const budget = sisaAnggaran(input.executionStart, now, deps.executionBudgetSeconds);
+  if (budget < HANDOVER_DETIK) return { stageOpen: false, seconds: 1, at, sambung: true };
+  return {
+    stageOpen: true,
+    seconds: Math.max(1, Math.min(secondsUntil(at, now), budget)),
+    at,
+    sambung: false,
+  };
+}
 
 /**
  * Time is up for a stage. What that means is the stage's rule (SAAT_TENGGAT): escalate to the
@@ -144,10 +175,10 @@ export async function recordOverdue(deps: Deps, input: OverdueInput): Promise<Ov
     const cycle = await getCycle(deps, e.cycleId);
     const early = input.stage === 'MENUNGGU_PENILAIAN' && !!cycle?.penilaianDibukaPada;
     if (!early && e.deadline && now.getTime() < new Date(e.deadline).getTime()) {
-      return { stageOpen: true, seconds: secondsUntil(e.deadline, now), at: e.deadline };
+      return waitOn(deps, input, e.deadline, now);
     }
     const rule = SAAT_TENGGAT[input.stage];
-    if (rule === 'ESKALASI') return escalate(deps, e, input.stage, now);
+    if (rule === 'ESKALASI') return escalate(deps, e, input, now);
     const at = now.toISOString();
     await commitChange(deps, {
       before: e,
@@ -171,12 +202,8 @@ export async function recordOverdue(deps: Deps, input: OverdueInput): Promise<Ov
   });
 }
 
-async function escalate(
-  deps: Deps,
-  e: Evaluation,
-  stage: TahapBertenggat,
-  now: Date,
-): Promise<OverdueResult> {
+async function escalate(deps: Deps, e: Evaluation, input: OverdueInput, now: Date): Promise<OverdueResult> {
+  const stage = input.stage;
   const cycle = await getCycle(deps, e.cycleId);
   const atasan = e.atasanNip ? await getEmployee(deps, e.atasanNip) : undefined;
   const at = now.toISOString();
@@ -224,7 +251,7 @@ async function escalate(
   });
   // The notices are the outbox; email (SES, when configured) follows the commit and never fails it.
   await kirimEmailNotifikasi(deps, notices);
-  return { stageOpen: true, seconds: secondsUntil(next, now), at: next };
+  return waitOn(deps, input, next, now);
 }
 
 /** A peer who let the deadline pass is skipped: recorded, never a failure of the evaluation. */
@@ -234,7 +261,7 @@ async function skipPeer(deps: Deps, input: OverdueInput): Promise<OverdueResult>
     const r = await getPenilaianRekan(deps, input.cycleId, input.nip, input.rekanNip!);
     if (!r || r.status !== 'MENUNGGU') return closed(now);
     if (r.deadline && now.getTime() < new Date(r.deadline).getTime())
-      return { stageOpen: true, seconds: secondsUntil(r.deadline, now), at: r.deadline };
+      return waitOn(deps, input, r.deadline, now);
     const e = await mustGet(deps, input.cycleId, input.nip);
     const { item } = penilaianRekanUpdate(deps, r, { status: 'TERLEWAT' } as Partial<PenilaianRekan>, [
       'taskToken',

@@ -105,6 +105,33 @@ export function stageDeadline(
   return new Date(new Date(lastOverdueAt).getTime() + cycle.graceDays * 86_400_000).toISOString();
 }
 
+/**
+ * A Standard execution lives at most a year; an annual cycle (target setting in January, the
+ * window in December, reviews after) takes longer. Each execution therefore waits at most this
+ * long after it started and then continues in a new execution at the same stage.
+ */
+export const ANGGARAN_EKSEKUSI_DETIK = 350 * 86_400;
+
+/**
+ * Kept free at the end of every execution for the handover itself (the overdue handler and the
+ * start of the next execution), so a wait never runs into the execution's own end.
+ */
+export const SISA_MINIMUM_DETIK = 3_600;
+
+/** Seconds this execution may still wait before it must hand over (at least 0). */
+export function sisaAnggaran(
+  executionStart: string | undefined,
+  now: Date,
+  budget = ANGGARAN_EKSEKUSI_DETIK,
+): number {
+  if (!executionStart) return budget - SISA_MINIMUM_DETIK;
+  const end = new Date(executionStart).getTime() + (budget - SISA_MINIMUM_DETIK) * 1000;
+  return Math.max(0, Math.floor((end - now.getTime()) / 1000));
+}
+
+/** Less than this left to wait: hand over now rather than start a wait of a few seconds. */
+export const HANDOVER_DETIK = 60;
+
 /** Execution names are deterministic so that launching a cycle twice starts nothing twice. */
 export function executionName(cycleId: string, nip: string, suffix?: string): string {
   const base = `${cycleId}-${nip}`.replace(/[^A-Za-z0-9_-]/g, '_');

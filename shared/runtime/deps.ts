@@ -17,6 +17,11 @@ export interface Deps {
   newId: () => string;
   /** Email for notices: Amazon SES when SES_FROM is set in the cloud; absent locally (notices only). */
   email?: EmailSender;
+  /**
+   * How long one workflow execution may wait before it continues in a new one (Standard
+   * executions end after a year); the local runtime sets its own, shorter engine limit.
+   */
+  executionBudgetSeconds?: number;
 }
 
 let current: Deps | undefined;

@@ -28,6 +28,8 @@ export async function startTestSystem(
     cycle?: Partial<Omit<Cycle, 'jadwal'>> & { jadwal?: Partial<Cycle['jadwal']> };
     passwords?: boolean;
     tableName?: string;
+    /** A short execution budget makes executions hand over to new ones within a test. */
+    executionBudgetSeconds?: number;
   } = {},
 ): Promise<TestSystem> {
   useLocalAwsEnvironment();
@@ -37,6 +39,7 @@ export async function startTestSystem(
     endpoint: inject('dynamoEndpoint'),
     tableName: options.tableName ?? `test-${randomUUID().slice(0, 8)}`,
     now: clock.now,
+    ...(options.executionBudgetSeconds ? { executionBudgetSeconds: options.executionBudgetSeconds } : {}),
   });
   const cycle: Cycle = { ...CYCLE, ...options.cycle, jadwal: { ...CYCLE.jadwal, ...options.cycle?.jadwal } };
   await seed(system.deps, { cycle, passwords: options.passwords ?? false });

@@ -1,6 +1,6 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { launchCycle, resumeOpenEvaluations } from '../../shared/app/cycle-launch.js';
+import { lanjutkanAlur, launchCycle, resumeOpenEvaluations } from '../../shared/app/cycle-launch.js';
 import { getEvaluation, getWithHistory } from '../../shared/data/evaluations.js';
 import { listPenilaianRekan } from '../../shared/data/penilaian-rekan.js';
 import { executionName } from '../../shared/domain/cycle.js';
@@ -144,15 +144,51 @@ describe('EmployeeEvaluation: variants of the whole cycle', () => {
     expect(failed.alurGagal).toMatchObject({ error: 'ValidationException', stage: 'PENILAIAN_ATASAN' });
     expect(failed.penilaianAtasan).toBeDefined();
 
-    const { resumed } = await resumeOpenEvaluations(s.deps);
-    expect(resumed).toBeGreaterThanOrEqual(1);
+    // BKPSDM restarts it at the recorded stage (the cloud's path; locally `npm start` resumes too).
+    await expect(lanjutkanAlur(s.deps, s.principal('pranata2'), s.cycle.id, nip)).rejects.toMatchObject({
+      code: 'DILARANG',
+    });
+    expect(await lanjutkanAlur(s.deps, s.principal('analissdm'), s.cycle.id, nip)).toEqual({
+      started: true,
+      stage: 'PENILAIAN_ATASAN',
+    });
     const e = await atStage(s, nip, 'UMPAN_BALIK');
+    await expect(lanjutkanAlur(s.deps, s.principal('analissdm'), s.cycle.id, nip)).rejects.toMatchObject({
+      code: 'KONFLIK',
+    });
     await reviewDone;
     expect(e.alurGagal).toBeUndefined();
     expect(e.hasil?.predikat).toBe('BAIK');
     const trail = await actions(s, nip);
     expect(trail.filter((a) => a === 'PREDIKAT_DIHITUNG')).toHaveLength(1);
     expect(trail).toContain('ALUR_GAGAL');
+  }, 60_000);
+
+  it('hands a long wait over to a new execution before its budget ends, and goes on there', async () => {
+    const s = await started({ executionBudgetSeconds: 3_612 });
+    const nip = s.principal('pranata1').nip;
+    await driveTo(s, 'pranata1', 'MENUNGGU_PENILAIAN');
+    // 12 s to wait in all (the budget less the hour kept for the handover): the window wait,
+    // months long, hands over when they are spent.
+    const handedOver = await eventually(async () => {
+      const next = [...s.engine.executions.values()].find((x) =>
+        x.name.startsWith(`${executionName(s.cycle.id, nip)}-s`),
+      );
+      return next?.status === 'RUNNING' ? next : undefined;
+    }, 30_000);
+    const first = s.engine.executions.get(
+      `${s.deps.stateMachines.employeeEvaluation.replace(':stateMachine:', ':execution:')}:${executionName(s.cycle.id, nip)}`,
+    )!;
+    await first.done;
+    expect(first.status).toBe('SUCCEEDED');
+    expect(first.events.map((x) => x.state)).toContain('LanjutkanDiEksekusiBaru');
+    expect(handedOver.input).toContain('"startStage":"MENUNGGU_PENILAIAN"');
+    const e = await driveTo(s, 'pranata1', 'PENILAIAN_MANDIRI');
+    expect(e.alurGagal).toBeUndefined();
+    const opened = (await getWithHistory(s.deps, s.cycle.id, nip))!.history.filter(
+      (h) => h.action === 'TAHAP_DIBUKA' && h.detail.stage === 'MENUNGGU_PENILAIAN',
+    );
+    expect(opened.map((h) => h.detail.resumed)).toEqual([false, true]);
   }, 60_000);
 
   it('resumes mid-review after a restart: answered peers stay answered, nothing is asked twice', async () => {

@@ -42,6 +42,7 @@ export const HAPPY_PATH = [
   ...PEER,
   ...PEER,
   'HitungPredikat',
+  'PenilaianLengkap',
   'TenggatUmpanBalik',
   'UmpanBalik',
   'TenggatTanggapan',

@@ -92,7 +92,7 @@ describe('robustness of the target-setting workflow', () => {
     const nip = s.principal('pranata3').nip;
     const e = await registeredEvaluation(s, nip);
     const out = await recordOverdue(s.deps, { cycleId: s.cycle.id, nip, stage: 'PENETAPAN_TARGET' });
-    expect(out).toEqual({ stageOpen: true, seconds: expect.any(Number), at: e.deadline });
+    expect(out).toEqual({ stageOpen: true, seconds: expect.any(Number), at: e.deadline, sambung: false });
     expect(out.seconds).toBeGreaterThan(1000);
     expect(await listNotices(s.deps, 'BKPSDM')).toEqual([]);
     expect((await getEvaluation(s.deps, s.cycle.id, nip))!.overdueCount).toBe(0);

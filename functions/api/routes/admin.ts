@@ -1,8 +1,10 @@
 import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { lanjutkanAlur } from '../../../shared/app/cycle-launch.js';
 import { assignActing, recordMutasi } from '../../../shared/app/mutasi.js';
 import { agencyEvaluations, toView } from '../../../shared/app/queries.js';
 import {
   CycleId,
+  EvaluationParams,
   EvaluationSchema,
   EvaluationSummarySchema,
   MutasiBody,
@@ -77,5 +79,26 @@ export function adminRoutes(api: OpenAPIHono<AppEnv>) {
       },
     }),
     async (c) => c.json(await assignActing(c.var.config.deps(), c.var.principal, c.req.valid('json')), 201),
+  );
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/admin/evaluations/{cycleId}/{nip}/lanjutkan',
+      summary:
+        'BKPSDM melanjutkan alur evaluasi yang gagal dari tahap yang tercatat (data yang sudah diisi tetap)',
+      security,
+      request: { params: EvaluationParams },
+      responses: {
+        202: jsonContent(
+          z.object({ started: z.boolean(), stage: z.string() }),
+          'Eksekusi baru dimulai dari tahap yang tercatat',
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { cycleId, nip } = c.req.valid('param');
+      return c.json(await lanjutkanAlur(c.var.config.deps(), c.var.principal, cycleId, nip), 202);
+    },
   );
 }

@@ -13,6 +13,7 @@ export const FLASH = {
   rekan: 'Rekan penilai disimpan.',
   mutasi: 'Mutasi dicatat; evaluasi yang terbuka ikut pindah ke atasan baru.',
   plt: 'Penugasan Plt/Plh dicatat pada evaluasi tim yang terbuka.',
+  dilanjutkan: 'Alur evaluasi dilanjutkan dari tahap yang tercatat.',
 } as const;
 
 export type FlashKey = keyof typeof FLASH;

@@ -16,18 +16,19 @@ type Group = Record<string, Record<string, string>>;
 
 /** `prefix.<key>.<field>` fields, grouped by key; empty answers are left out. */
 function group(values: Flat, prefix: string): Group {
-  const out: Group = {};
+  // Prototype-less objects: a key such as `__proto__` stays an ordinary key (readForm refuses it too).
+  const out: Group = Object.create(null) as Group;
   for (const [name, value] of Object.entries(values)) {
     const parts = name.split('.');
     if (parts.length !== 3 || parts[0] !== prefix || value.trim() === '') continue;
-    (out[parts[1]!] ??= {})[parts[2]!] = value;
+    (out[parts[1]!] ??= Object.create(null) as Record<string, string>)[parts[2]!] = value;
   }
   return out;
 }
 
 /** `prefix.<field>` fields of one object. */
 function single(values: Flat, prefix: string): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [name, value] of Object.entries(values)) {
     const parts = name.split('.');
     if (parts.length === 2 && parts[0] === prefix && value.trim() !== '') out[parts[1]!] = value;

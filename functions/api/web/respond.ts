@@ -39,6 +39,8 @@ export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** A urlencoded or multipart form as text fields; an upload or unreadable body is a 400 page. */
 export async function readForm(c: Context<AppEnv>): Promise<Record<string, string> | Response> {
   let body: Record<string, unknown>;
@@ -56,6 +58,10 @@ export async function readForm(c: Context<AppEnv>): Promise<Record<string, strin
   for (const [key, value] of Object.entries(body)) {
     if (typeof value !== 'string')
       return errorPage(c, 400, 'Formulir tidak valid', 'Formulir ini hanya menerima isian teks.');
+    // Field names become object keys in the form parsers (`baris.<id>.narasi`): a name that
+    // could reach Object.prototype never gets that far.
+    if (key.split('.').some((part) => UNSAFE_KEYS.has(part)))
+      return errorPage(c, 400, 'Formulir tidak valid', 'Nama isian formulir tidak dikenal.');
     values[key] = value;
   }
   return values;

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../http/env.js';
 import { adminRoutes } from './admin-routes.js';
 import { agencyRoutes } from './agency-routes.js';
+import { alurRoutes } from './alur-routes.js';
 import { cycleWebRoutes } from './cycle-routes.js';
 import { authRoutes } from './auth-routes.js';
 import { evaluationRoutes } from './evaluation-routes.js';
@@ -28,6 +29,7 @@ export function webRoutes() {
   authRoutes(web);
   homeRoutes(web);
   evaluationRoutes(web);
+  alurRoutes(web);
   adminRoutes(web);
   agencyRoutes(web);
   cycleWebRoutes(web);

@@ -1,3 +1,4 @@
+import { alurCases } from './alur.js';
 import { pengembanganCases } from './pengembangan.js';
 import { cycleCases } from './cycles.js';
 import { tugasCases } from './tugas.js';
@@ -12,6 +13,7 @@ const AREAS: ((ctx: AuthzContext) => RouteCase[])[] = [
   tugasCases,
   hasilCases,
   penilaianCases,
+  alurCases,
 ];
 
 export const areaCases = (ctx: AuthzContext): RouteCase[] => AREAS.flatMap((f) => f(ctx));

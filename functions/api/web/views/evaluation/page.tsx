@@ -19,6 +19,7 @@ import { type Candidate, RekanSection } from './rekan.js';
 import { RencanaSection } from './rencana.js';
 import { SkpTable } from './skp-table.js';
 import { TargetForm } from './target-form.js';
+import { AlurGagal } from './alur-gagal.js';
 
 export interface EvaluationPageProps {
   viewer: Viewer;
@@ -108,6 +109,8 @@ export function EvaluationPage({
           awaitingWorkflow={e.awaitingWorkflow}
         />
       )}
+
+      <AlurGagal e={e} base={base} viewer={viewer} />
 
       <Perilaku e={e} base={base} canEdit={access.canSetEkspektasi} csrf={csrf} failure={failure} />
 
