@@ -219,7 +219,11 @@ export class LocalStepFunctions {
       }
       timer = setTimeout(
         () => {
-          if (this.pending.delete(token)) reject(new SfnError('States.Timeout', 'Task timed out'));
+          if (this.pending.delete(token)) {
+            // AWS answers TaskTimedOut for a token whose task timed out, not "unknown token".
+            this.expired.add(token);
+            reject(new SfnError('States.Timeout', 'Task timed out'));
+          }
         },
         Math.min(timeoutSeconds, MAX_LOCAL_TIMEOUT_SECONDS) * 1000,
       );

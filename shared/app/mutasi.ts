@@ -160,7 +160,8 @@ export async function assignActing(deps: Deps, p: Principal, a: Penugasan) {
       },
     }),
   );
-  const team = (await listByAtasan(deps, a.menggantikanNip)).filter(isOpen);
+  // The acting person's own evaluation stays with the definitive atasan (policy.ts says so too).
+  const team = (await listByAtasan(deps, a.menggantikanNip)).filter((e) => isOpen(e) && e.nip !== a.nip);
   let moved = 0;
   for (const e of team) {
     const plt = { nip: a.nip, nama: acting!.nama, mulai: a.mulai, selesai: a.selesai, jenis: a.jenis };

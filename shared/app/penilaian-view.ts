@@ -21,7 +21,9 @@ export type UlasanRekan = Pick<PenilaianRekan, 'rekanNip' | 'rekanNama' | 'statu
  */
 export type RekanUntukPembaca =
   | { tampil: 'PER_REKAN'; diminta: number; menjawab: number; terlewat: number; ulasan: UlasanRekan[] }
-  | ({ tampil: 'RINGKASAN'; berlangsung: boolean } & AgregatRekan);
+  | ({ tampil: 'RINGKASAN'; berlangsung: false } & AgregatRekan)
+  /** While the review runs only how many were asked: live counts would show who just answered. */
+  | { tampil: 'RINGKASAN'; berlangsung: true; diminta: number };
 
 export interface PenilaianView {
   /** Capaian per row and the suggested hasil kerja level, once the reader sees the self-assessment. */
@@ -36,6 +38,7 @@ function pembacaOf(p: Principal, e: Viewable, now: Date) {
   return {
     atasan: decide(p, 'NILAI_KINERJA', e, now).boleh,
     pegawai: decide(p, 'ISI_PENILAIAN_MANDIRI', e, now).boleh,
+    admin: !!p.admin,
   };
 }
 
@@ -68,8 +71,9 @@ function rekanUntuk(e: Viewable, reviews: PenilaianRekan[], atasan: boolean): Re
     const ulasan = reviews.map(ulasanOf).sort((a, b) => a.rekanNama.localeCompare(b.rekanNama, 'id'));
     return { tampil: 'PER_REKAN', ...counts, ulasan };
   }
-  const berlangsung = e.stage === 'PENILAIAN_ATASAN';
-  return { tampil: 'RINGKASAN', berlangsung, ...counts, ...(perNilai && !berlangsung ? { perNilai } : {}) };
+  if (e.stage === 'PENILAIAN_ATASAN')
+    return { tampil: 'RINGKASAN', berlangsung: true, diminta: counts.diminta };
+  return { tampil: 'RINGKASAN', berlangsung: false, ...counts, ...(perNilai ? { perNilai } : {}) };
 }
 
 /**

@@ -27,10 +27,13 @@ export async function setRekan(
   });
 }
 
-/** Colleagues who may be proposed: active people of the same OPD, less the employee and the atasan. */
-export async function calonRekan(deps: Deps, e: { nip: string; opd: string; atasanNip?: string }) {
+/** Colleagues who may be proposed: active people of the same OPD, less the employee and the two atasan. */
+export async function calonRekan(
+  deps: Deps,
+  e: { nip: string; opd: string; atasanNip?: string; atasanAtasanNip?: string },
+) {
   return (await listActiveByOpd(deps, e.opd))
-    .filter((x) => x.nip !== e.nip && x.nip !== e.atasanNip)
+    .filter((x) => x.nip !== e.nip && x.nip !== e.atasanNip && x.nip !== e.atasanAtasanNip)
     .map((x) => ({ nip: x.nip, nama: x.nama, jabatan: x.jabatan }))
     .sort((a, b) => a.nama.localeCompare(b.nama, 'id'));
 }

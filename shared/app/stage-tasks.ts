@@ -80,6 +80,17 @@ export async function registerStageTask(
     }
     const resumed = e.stage === stage && !!e.registeredAt;
     const fresh = e.stage !== stage;
+    // BKPSDM may have opened the window after the deadline step read the cycle: go on now.
+    if (stage === 'MENUNGGU_PENILAIAN' && (await getCycle(deps, e.cycleId))?.penilaianDibukaPada) {
+      await commitChange(deps, {
+        before: e,
+        patch: { stage, status: 'SELESAI', registeredAt: deps.now().toISOString(), alurGagal: undefined },
+        remove: ['taskToken'],
+        audit: { actor: SISTEM, action: 'PENILAIAN_DIBUKA', detail: { stage, lebihAwal: true, resumed } },
+      });
+      await sendTaskSuccess(deps, input.taskToken, { dibuka: true });
+      return { registered: false };
+    }
     await commitChange(deps, {
       before: e,
       patch: {

@@ -6,6 +6,7 @@ import { cycleClosed, cycleCloseUpdate, cycleLogPut, getCycleRecords } from '../
 import { transact } from '../data/transact.js';
 import type { Deps } from '../runtime/deps.js';
 import type { Principal } from './actor.js';
+import { STAGES } from '../domain/evaluation.js';
 
 /** NIPs kept on the log entry of a close with exceptions; the counts are always complete. */
 const NIP_DICATAT = 500;
@@ -23,7 +24,10 @@ async function kumpulkan(deps: Deps, cycleId: string) {
     opd: e.opd,
     stage: e.stage,
     predikat: e.hasil?.predikat,
-    keberatanTertunda: e.tanggapan?.jenis === 'KEBERATAN' && !e.putusanKeberatan,
+    // Until the response window and any objection are over, the predikat can still change.
+    keberatanTertunda:
+      (e.tanggapan?.jenis === 'KEBERATAN' && !e.putusanKeberatan) ||
+      STAGES.indexOf(e.stage) < STAGES.indexOf('RENCANA_PENGEMBANGAN'),
   }));
   const kurva: Record<string, PredikatOrganisasi> = Object.fromEntries(
     records.kurva.map((k) => [k.opd, k.predikat]),

@@ -117,7 +117,8 @@ export interface SaranHasilKerja {
  *   "di atas" majority). So adding a TAMBAHAN row can only keep or raise the suggestion.
  * - "Most" means a strict majority of the counted rows (more than half).
  * - DI_ATAS: most counted rows are DI_ATAS and no UTAMA row is DI_BAWAH.
- * - DI_BAWAH: most counted rows are DI_BAWAH.
+ * - DI_BAWAH: most counted rows are DI_BAWAH, or most UTAMA rows are (extra work never hides
+ *   failed main results).
  * - Otherwise SESUAI, including exact ties: both extremes need a strict majority, so a tie
  *   favours neither the employee nor the organisation; the rater may override with a reason.
  */
@@ -158,6 +159,14 @@ export function saranHasilKerja(rows: readonly { jenis: JenisHasilKerja; level: 
     return hasil(
       'DI_BAWAH_EKSPEKTASI',
       `${diBawah} dari ${n} hasil kerja di bawah ekspektasi (lebih dari separuh).`,
+    );
+  }
+  // Extra work above expectations must not hide that most of the main results fell below.
+  const utama = rows.filter((r) => r.jenis === 'UTAMA').length;
+  if (utamaDiBawah * 2 > utama) {
+    return hasil(
+      'DI_BAWAH_EKSPEKTASI',
+      `${utamaDiBawah} dari ${utama} hasil kerja utama di bawah ekspektasi (lebih dari separuh); hasil kerja tambahan tidak menutupinya.`,
     );
   }
   if (diAtas * 2 > n) {

@@ -223,8 +223,11 @@ export function rentangPeriode(tahun: number, periode: Periode): { mulai: string
   return { mulai: `${tahun}-${mm(q * 3 - 2)}-01`, selesai: `${tahun}-${mm(q * 3)}-${last}` };
 }
 
+// 2029-13-01 passes the pattern but is no date (toISOString would throw): check before.
 const isDate = (d: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(d) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+  /^\d{4}-\d{2}-\d{2}$/.test(d) &&
+  !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
+  new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
 const isDateTime = (d: string) =>
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(d) &&
   !Number.isNaN(Date.parse(d));

@@ -135,7 +135,7 @@ export function submit(e: Evaluation, actor: Actor): Pick<Evaluation, 'status'> 
   return { status: 'DIAJUKAN' };
 }
 
-/** Peers for the 360 input: 3 to 5, or as many as the agency has when it has fewer (rekan.ts). */
+/** Peers for the 360 input: 3 to 5 (rekan.ts), or none in an agency with fewer candidates. */
 export const MIN_REKAN = 3;
 
 /**
@@ -154,7 +154,8 @@ export function approve(e: Evaluation, actor: Actor, calonRekan = Infinity): Pic
       },
     );
   }
-  const needed = Math.min(MIN_REKAN, calonRekan);
+  // An agency too small for three peers goes without: regulation allows peer input, not requires it.
+  const needed = calonRekan >= MIN_REKAN ? MIN_REKAN : 0;
   if ((e.rekan?.length ?? 0) < needed) {
     throw validasi('Rekan penilai belum lengkap', [
       {

@@ -1,5 +1,5 @@
 import { LABEL_LEVEL } from './capaian.js';
-import { type Issue, konflik, validasi } from './errors.js';
+import { type Issue, dilarang, konflik, validasi } from './errors.js';
 import { type Actor, type Evaluation, assertStage } from './evaluation.js';
 import type { HasilPenilaian, PutusanKeberatan } from './penilaian-model.js';
 import { assertBoleh } from './policy.js';
@@ -41,6 +41,12 @@ export function putuskanKeberatan(
   at: string,
 ): { hasil: HasilPenilaian; putusan: PutusanKeberatan } {
   assertBoleh(actor, 'PUTUSKAN_KEBERATAN', e);
+  // A Plt who rated and is also the atasan's atasan would judge their own rating.
+  if (e.penilaianAtasan?.oleh === actor.nip) {
+    throw dilarang(
+      'Anda yang memberi penilaian ini; keberatan atasnya diputus oleh pejabat lain (hubungi BKPSDM)',
+    );
+  }
   assertStage(e, 'KEBERATAN', ['DRAFT'], 'memutus keberatan');
   assertMenunggu(e, 'putusan keberatan');
   const sebelum = e.hasil;

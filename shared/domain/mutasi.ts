@@ -30,7 +30,8 @@ const isDate = (d: string) =>
   !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
   new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
 
-export const isOpen = (e: Evaluation) => e.status !== 'SELESAI';
+// Between two stages an evaluation is SELESAI in the stage just done; only the closed one is final.
+export const isOpen = (e: Evaluation) => e.stage !== 'SELESAI';
 
 /**
  * The new atasan must exist, be active, not be the person, and not sit below the person

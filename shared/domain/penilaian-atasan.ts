@@ -165,5 +165,6 @@ export function ajukanPenilaianAtasan(
   assertMenungguAlurKerja(e, 'penilaian atasan');
   const { penilaianAtasan, issues } = periksa(e, rows, input, true);
   if (issues.length) throw validasi('Penilaian kinerja belum lengkap', issues);
-  return { penilaianAtasan: { ...penilaianAtasan, diajukanPada: at }, status: 'SELESAI' };
+  // Who rated is kept: they may not also decide an objection to it (keberatan.ts).
+  return { penilaianAtasan: { ...penilaianAtasan, diajukanPada: at, oleh: actor.nip }, status: 'SELESAI' };
 }

@@ -33,6 +33,8 @@ export interface PenilaianAtasan {
   perilaku: Partial<Record<KodeBerakhlak, { level: Level; catatan?: string }>>;
   perilakuKerja: { level: Level; alasan?: string };
   diajukanPada?: string;
+  /** The NIP of who submitted it (the atasan, or the Plt/Plh in force). */
+  oleh?: string;
 }
 
 export interface HasilPenilaian {

@@ -80,11 +80,14 @@ export function assertMenungguAlurKerja(e: Evaluation, apa: string): void {
  * A draft belongs to its author until submitted: the employee's self-assessment is theirs, the
  * atasan's ratings are the atasan's (the employee must not watch them change).
  */
-export function sembunyikanDraf<E extends Pick<Evaluation, 'penilaianMandiri' | 'penilaianAtasan'>>(
-  e: E,
-  pembaca: { pegawai: boolean; atasan: boolean },
-): E {
+export function sembunyikanDraf<
+  E extends Pick<Evaluation, 'penilaianMandiri' | 'penilaianAtasan' | 'umpanBalik' | 'alurGagal'>,
+>(e: E, pembaca: { pegawai: boolean; atasan: boolean; admin?: boolean }): E {
   const out = { ...e };
+  // The atasan's feedback reaches the employee when given, not while drafted.
+  if (out.umpanBalik && !out.umpanBalik.diberikanPada && !pembaca.atasan) delete out.umpanBalik;
+  // Raw error text is for BKPSDM, who can act on it; others see only that the flow stopped.
+  if (out.alurGagal && !pembaca.admin) out.alurGagal = { ...out.alurGagal, cause: '' };
   if (out.penilaianMandiri && !out.penilaianMandiri.diajukanPada && !pembaca.pegawai)
     delete out.penilaianMandiri;
   if (out.penilaianAtasan && !out.penilaianAtasan.diajukanPada && !pembaca.atasan) delete out.penilaianAtasan;

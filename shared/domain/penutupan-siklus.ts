@@ -90,7 +90,7 @@ export interface EvaluasiSiklus {
   opd: string;
   stage: Stage;
   predikat?: Predikat | undefined;
-  /** The employee objected and nobody has decided yet: the predikat may still change. */
+  /** Still in the response window, or objected and not yet decided: the predikat may change. */
   keberatanTertunda: boolean;
 }
 
@@ -158,7 +158,7 @@ export function periksaPenutupan(
   for (const e of keberatanTertunda)
     masalah.push({
       path: `evaluasi.${e.nip}`,
-      message: `Keberatan ${e.nama} (${e.opd}) belum diputus; predikatnya masih dapat berubah`,
+      message: `Masa tanggapan atau keberatan ${e.nama} (${e.opd}) belum selesai; predikatnya masih dapat berubah`,
     });
   return { bolehDitutup: masalah.length === 0, opd, belumDinilai, keberatanTertunda, masalah };
 }

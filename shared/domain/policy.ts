@@ -121,8 +121,9 @@ const PESAN: Record<Aksi, string> = {
 export function peranAtas(s: Subjek, e: SasaranEvaluasi, now: Date = new Date()): Peran[] {
   const roles: Peran[] = [];
   if (e.nip === s.nip) roles.push('PEGAWAI');
-  const atasan = pltBerlaku(e.plt, now) ? e.plt!.nip : e.atasanNip;
-  if (atasan && atasan === s.nip) roles.push('ATASAN');
+  // A Plt/Plh never rates their own evaluation: for it, the definitive atasan stays.
+  const atasan = pltBerlaku(e.plt, now) && e.plt!.nip !== e.nip ? e.plt!.nip : e.atasanNip;
+  if (atasan && atasan === s.nip && s.nip !== e.nip) roles.push('ATASAN');
   if (e.atasanAtasanNip && e.atasanAtasanNip === s.nip) roles.push('ATASAN_ATASAN');
   if (e.rekan?.some((r) => r.nip === s.nip) && e.nip !== s.nip) roles.push('REKAN');
   if (s.kepalaOpd && s.kepalaOpd === e.opd) roles.push('KEPALA_OPD');

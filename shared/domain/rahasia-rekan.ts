@@ -44,18 +44,11 @@ function samarkan(value: unknown, identitas: Set<string>): unknown {
   return value;
 }
 
-/** Entries the workflow marked as being about one peer keep only their counts and flags. */
-function hanyaAngka(detail: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(detail).filter(([, v]) => typeof v === 'number' || typeof v === 'boolean'),
-  );
-}
-
 /**
  * The evaluation and its trail for a reader who may not know who the peers are (everyone but
- * the atasan or the Plt in force). During target setting the list is the employee's own
- * proposal and stays visible; from its approval on, the list goes, peers who acted appear as
- * "rekan penilai", and their NIPs and names are blanked wherever the trail mentions them.
+ * the atasan or the Plt in force). The list is visible only while the employee may still edit
+ * their proposal; entries about peers' actions are left out, and peers' NIPs and names are
+ * blanked wherever else the trail mentions them.
  */
 export function sembunyikanRekan<
   E extends { stage: Stage; rekan?: readonly Rekan[] | undefined },
@@ -66,17 +59,25 @@ export function sembunyikanRekan<
   /** Peers known from elsewhere (the stored list, the review items), in case the view lacks them. */
   dikenal: readonly Rekan[] = [],
 ): { evaluation: E; history: J[] } {
-  if (e.stage === 'PENETAPAN_TARGET') return { evaluation: e, history: [...history] };
   const identitas = identitasRekan({ rekan: [...(e.rekan ?? []), ...dikenal] }, history);
+  // The employee sees the list only while they may still edit it; the atasan's final list (and
+  // its edits on the trail) stays with the atasan.
+  const daftarTerbuka =
+    e.stage === 'PENETAPAN_TARGET' &&
+    ['DRAFT', 'DIKEMBALIKAN'].includes((e as { status?: string }).status ?? '');
   const { rekan: _rekan, ...rest } = e;
   return {
-    evaluation: rest as E,
-    history: history.map((h) => {
-      const actor = 'nip' in h.actor && identitas.has(h.actor.nip) ? AKTOR_REKAN : h.actor;
-      const detail = h.detail?.rahasiaRekan
-        ? hanyaAngka(h.detail)
-        : (samarkan(h.detail ?? {}, identitas) as Record<string, unknown>);
-      return { ...h, actor, detail };
-    }),
+    evaluation: (daftarTerbuka ? e : rest) as E,
+    history: history
+      // Peer actions (asked, answered, skipped) leave no trace here: their times would tell who.
+      .filter((h) => !h.detail?.rahasiaRekan)
+      .map((h) => {
+        const olehAtasan = h.action === 'REKAN_DIUSULKAN' && h.detail?.oleh === 'ATASAN';
+        // People who act in another role keep their name: that role says nothing of peers.
+        const detail = olehAtasan
+          ? { oleh: 'ATASAN' }
+          : (samarkan(h.detail ?? {}, identitas) as Record<string, unknown>);
+        return { ...h, detail };
+      }),
   };
 }

@@ -32,11 +32,12 @@ export function assertCanSetRekan(e: Evaluation, actor: Subjek, now?: Date): 'PE
 }
 
 /**
- * 3 to 5 active colleagues of the same OPD: not the employee, not their atasan, no one twice.
+ * 3 to 5 active colleagues of the same OPD: not the employee, not their atasan nor the atasan's
+ * atasan, no one twice.
  * `found` holds the profiles of the requested NIPs that exist.
  */
 export function checkRekan(
-  e: Pick<Evaluation, 'nip' | 'opd' | 'atasanNip'>,
+  e: Pick<Evaluation, 'nip' | 'opd' | 'atasanNip' | 'atasanAtasanNip'>,
   nips: string[],
   found: Map<string, Employee>,
 ): Rekan[] {
@@ -53,6 +54,9 @@ export function checkRekan(
       issues.push({ path, message: 'Pegawai tidak dapat menilai dirinya sendiri sebagai rekan' });
     else if (nip === e.atasanNip)
       issues.push({ path, message: 'Atasan langsung menilai sebagai atasan, bukan sebagai rekan' });
+    // The atasan's atasan decides objections: a peer's review must not come before its judge.
+    else if (nip === e.atasanAtasanNip)
+      issues.push({ path, message: 'Atasan dari atasan langsung memutus keberatan, bukan sebagai rekan' });
     else if (!emp || !emp.aktif) issues.push({ path, message: 'Rekan tidak terdaftar atau tidak aktif' });
     else if (emp.opd !== e.opd) issues.push({ path, message: 'Rekan penilai harus dari OPD yang sama' });
     seen.add(nip);

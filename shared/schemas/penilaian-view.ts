@@ -93,7 +93,9 @@ export const RekanUntukPembacaSchema = z
     z.object({
       tampil: z.literal('RINGKASAN'),
       berlangsung: z.boolean(),
-      ...Jumlah,
+      diminta: z.number(),
+      menjawab: z.number().optional().openapi({ description: 'Hanya setelah tahap penilaian selesai' }),
+      terlewat: z.number().optional().openapi({ description: 'Hanya setelah tahap penilaian selesai' }),
       perNilai: z
         .array(
           z.object({

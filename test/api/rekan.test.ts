@@ -82,13 +82,17 @@ describe('peer nomination (rekan penilai) during target setting', () => {
         })
       ).status,
     ).toBe(409);
-    const page = await (
-      await app.request(`/evaluasi/${s.cycle.id}/${pegawai.nip}`, {
-        headers: { cookie: sessionFor(pegawai).cookie },
-      })
-    ).text();
-    expect(page).toContain('Rekan penilai');
-    expect(page).toContain('Yusuf Hidayat');
-    expect(page).toContain('Atasan mengubah 3 rekan penilai');
+    // The atasan's final list stays with the atasan: the employee's page no longer shows it.
+    const pageOf = async (who: typeof pegawai) =>
+      (
+        await app.request(`/evaluasi/${s.cycle.id}/${pegawai.nip}`, {
+          headers: { cookie: sessionFor(who).cookie },
+        })
+      ).text();
+    const atasanPage = await pageOf(s.principal('kabidaptika'));
+    expect(atasanPage).toContain('Rekan penilai');
+    expect(atasanPage).toContain('Yusuf Hidayat');
+    expect(await pageOf(pegawai)).not.toContain('Yusuf Hidayat');
+    expect(atasanPage).toContain('Atasan mengubah 3 rekan penilai');
   });
 });

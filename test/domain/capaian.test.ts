@@ -139,7 +139,8 @@ describe('saran hasil kerja', () => {
     ['TAMBAHAN below never lowers', [...u(A, A), ...t(B, B, B)], A],
     ['TAMBAHAN sesuai does not dilute', [...u(A), ...t(S, S)], A],
     ['TAMBAHAN below is allowed under "di atas"', [...u(A), ...t(B)], A],
-    ['TAMBAHAN above can lift "di bawah" out of a majority', [...u(B, B, S), ...t(A, A)], S],
+    ['TAMBAHAN above cannot hide that most UTAMA fell below', [...u(B, B, S), ...t(A, A)], B],
+    ['TAMBAHAN above may lift a minority of UTAMA below', [...u(B, S, S), ...t(A, A)], S],
   ] as const)('%s', (_, rows, level) => {
     expect(saranHasilKerja(rows).level).toBe(level);
   });

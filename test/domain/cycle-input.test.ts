@@ -45,6 +45,11 @@ describe('cycle input', () => {
     });
   });
 
+  it('refuses impossible dates with their field instead of failing', () => {
+    expect(paths({ mulai: '2029-13-01' })).toContain('mulai');
+    expect(paths({ selesai: '2029-02-30' })).toContain('selesai');
+  });
+
   it('keeps periods within their year or quarter', () => {
     expect(rentangPeriode(2028, 'TRIWULAN_I')).toEqual({ mulai: '2028-01-01', selesai: '2028-03-31' });
     expect(rentangPeriode(2028, 'TRIWULAN_IV')).toEqual({ mulai: '2028-10-01', selesai: '2028-12-31' });

@@ -167,14 +167,27 @@ describe('identities of peers in what the employee reads', () => {
     }
     expect(out.evaluation.rekan).toBeUndefined();
     expect(out.history[0]!.detail.rekan).toHaveLength(2);
-    expect(out.history[1]!.detail).toEqual({ jumlah: 3, rahasiaRekan: true });
-    expect(out.history[2]!.actor).toEqual(AKTOR_REKAN);
-    expect(out.history[3]).toEqual(history[3]);
+    // Entries about peers' actions are left out altogether: their times would tell who.
+    expect(out.history.map((h) => h.action)).toEqual(['REKAN_DIUSULKAN', 'SKP_DISETUJUI']);
+    expect(out.history[1]).toEqual(history[3]);
+    expect(text).not.toContain(JSON.stringify(AKTOR_REKAN));
   });
 
-  it('leaves the employee’s own proposal visible while targets are being set', () => {
-    const target = evaluasi({ stage: 'PENETAPAN_TARGET' });
-    expect(sembunyikanRekan(target, history)).toEqual({ evaluation: target, history });
+  it('leaves the employee’s own proposal visible only while they may still edit it', () => {
+    const target = evaluasi({ stage: 'PENETAPAN_TARGET', status: 'DRAFT' });
+    expect(sembunyikanRekan(target, history).evaluation).toEqual(target);
+    const submitted = evaluasi({ stage: 'PENETAPAN_TARGET', status: 'DIAJUKAN' });
+    expect(sembunyikanRekan(submitted, history).evaluation.rekan).toBeUndefined();
+  });
+
+  it("hides the atasan's edits of the list", () => {
+    const edited: Jejak = {
+      action: 'REKAN_DIUSULKAN',
+      actor: { nip: atasanNip, nama: 'Dedi Kurniawan' },
+      detail: { rekan: [rekanA], oleh: 'ATASAN' },
+    };
+    const out = sembunyikanRekan(evaluasi({ stage: 'PENETAPAN_TARGET', status: 'DIAJUKAN' }), [edited]);
+    expect(out.history[0]!.detail).toEqual({ oleh: 'ATASAN' });
   });
 
   it('keeps a draft to its author', () => {

@@ -317,13 +317,8 @@ describe('review stages on the real workflow', () => {
     for (const k of PEERS) expect(atasanPage.text).toContain(peer(k).nama);
 
     const forEmployee = await budgeted(() => peg.get(ev()));
-    expect(rekanOf(forEmployee)).toEqual({
-      tampil: 'RINGKASAN',
-      berlangsung: true,
-      diminta: 3,
-      menjawab: 3,
-      terlewat: 0,
-    });
+    // While the stage runs, only how many were asked: a live count would show who just answered.
+    expect(rekanOf(forEmployee)).toEqual({ tampil: 'RINGKASAN', berlangsung: true, diminta: 3 });
     for (const secret of secrets()) expect(forEmployee.text).not.toContain(secret);
   });
 
@@ -376,7 +371,7 @@ describe('review stages on the real workflow', () => {
     expect(detail.status).toBe(200);
     const rekan = rekanOf(detail);
     expect(rekan).toMatchObject({ tampil: 'RINGKASAN', berlangsung: false, menjawab: 3 });
-    expect(rekan.tampil === 'RINGKASAN' && rekan.perNilai?.[0]).toEqual({
+    expect(rekan.tampil === 'RINGKASAN' && !rekan.berlangsung && rekan.perNilai?.[0]).toEqual({
       kode: 'BERORIENTASI_PELAYANAN',
       jumlah: { DI_ATAS_EKSPEKTASI: 3, SESUAI_EKSPEKTASI: 0, DI_BAWAH_EKSPEKTASI: 0 },
       komentar: [KOMENTAR.pranata3, KOMENTAR.pppkaptika, KOMENTAR.pranata2],
@@ -384,7 +379,8 @@ describe('review stages on the real workflow', () => {
     const list = await peg.get('/api/evaluations');
     const employeePage = await page(app, pegawai, web());
     expect(employeePage.text).toContain(KOMENTAR.pppkaptika);
-    expect(employeePage.text).toContain('Rekan penilai');
+    // Peers' actions leave no entries in the employee's history (their times would tell who).
+    expect(employeePage.text).not.toContain('Seorang rekan penilai mengajukan');
     const kepala = await client(app, s.principal('kadiskominfo')).get(ev());
     expect(kepala.status).toBe(200);
     for (const text of [detail.text, list.text, employeePage.text, kepala.text]) {

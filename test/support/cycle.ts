@@ -22,7 +22,7 @@ import { eventually, type TestSystem } from './system.js';
 
 export const PEERS: Record<string, string[]> = {
   pranata1: ['pranata2', 'pranata3', 'pppkaptika'],
-  bidan1: ['perawat1', 'kabidp2p', 'kadinkes'],
+  bidan1: ['perawat1', 'kadinkes', 'vaksinator'],
 };
 
 /** The evaluation once the workflow waits on it at `stage` (or has finished, for SELESAI). */

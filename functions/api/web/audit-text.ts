@@ -1,5 +1,8 @@
 import type { AuditEntry } from '../../../shared/data/audit.js';
+import { LABEL_LEVEL } from '../../../shared/domain/capaian.js';
 import { STAGE_LABEL, type Stage } from '../../../shared/domain/evaluation.js';
+import { LABEL_PREDIKAT } from '../../../shared/domain/hasil.js';
+import type { Level, Predikat } from '../../../shared/domain/predikat.js';
 import { waktu } from './format.js';
 import { describeRencana } from './views/pengembangan/audit-text.js';
 import { describeHasil } from './views/evaluation/hasil-audit-text.js';
@@ -10,6 +13,10 @@ const rhkOf = (v: unknown) => (v && typeof v === 'object' ? str((v as { rhk?: un
 const stageOf = (v: unknown) =>
   typeof v === 'string' && v in STAGE_LABEL ? STAGE_LABEL[v as Stage] : 'penetapan target';
 const quoted = (s: string | undefined) => (s ? ` "${s}"` : '');
+const predikatOf = (v: unknown) =>
+  typeof v === 'string' && v in LABEL_PREDIKAT ? LABEL_PREDIKAT[v as Predikat] : undefined;
+const levelOf = (v: unknown) =>
+  typeof v === 'string' && v in LABEL_LEVEL ? LABEL_LEVEL[v as Level] : undefined;
 
 /** The audit trail in words; details are read defensively because old entries may lack fields. */
 export function describeAudit(entry: AuditEntry): string {
@@ -19,7 +26,9 @@ export function describeAudit(entry: AuditEntry): string {
       return 'Evaluasi dibuat untuk siklus ini';
     case 'TAHAP_DIBUKA': {
       const deadline = str(d.deadline);
-      return `Tahap ${stageOf(d.stage)} dibuka${deadline ? `, tenggat ${waktu(deadline)}` : ''}`;
+      // The waiting stage's date is when the assessment window opens, not a deadline.
+      const when = d.stage === 'MENUNGGU_PENILAIAN' ? 'masa penilaian dibuka' : 'tenggat';
+      return `Tahap ${stageOf(d.stage)} dibuka${deadline ? `, ${when} ${waktu(deadline)}` : ''}`;
     }
     case 'TARGET_DITAMBAH':
       return `Menambah hasil kerja${quoted(rhkOf(d.row))}`;
@@ -68,6 +77,26 @@ export function describeAudit(entry: AuditEntry): string {
     case 'KEBERATAN_DIAJUKAN':
     case 'KEBERATAN_DIPUTUS':
       return describeHasil(entry.action, d);
+    case 'REKAN_DIMINTA': {
+      const n = typeof d.jumlah === 'number' ? `${d.jumlah} ` : '';
+      return `Meminta penilaian perilaku kerja dari ${n}rekan penilai`;
+    }
+    case 'REKAN_TERLEWAT':
+      return 'Seorang rekan penilai tidak menjawab sampai tenggat; penilaiannya dilewati';
+    case 'PREDIKAT_DIHITUNG':
+      return `Menghitung predikat kinerja: ${predikatOf(d.predikat) ?? '-'} (hasil kerja ${levelOf(d.hasilKerja) ?? '-'}, perilaku kerja ${levelOf(d.perilaku) ?? '-'})`;
+    case 'TANGGAPAN_DITERIMA_OTOMATIS':
+      return 'Tidak ada tanggapan sampai tenggat; penilaian dianggap diterima';
+    case 'TAHAP_DITUTUP_OTOMATIS':
+      return d.stage === 'RENCANA_PENGEMBANGAN'
+        ? 'Tenggat konfirmasi terlewati; rencana pengembangan berlaku seperti direkomendasikan'
+        : `Tenggat tahap ${stageOf(d.stage)} terlewati; tahap ditutup otomatis`;
+    case 'EVALUASI_SELESAI': {
+      const p = predikatOf(d.predikat);
+      return `Evaluasi selesai${p ? ` dengan predikat ${p}` : ''}`;
+    }
+    case 'ALUR_GAGAL':
+      return `Alur kerja terhenti pada tahap ${stageOf(d.stage)}; data yang sudah diisi tetap tersimpan dan BKPSDM diberi tahu`;
     case 'PENILAIAN_DIBUKA':
       // BKPSDM's opening is recorded under their name; the workflow's under the system.
       return 'nip' in entry.actor || d.lebihAwal

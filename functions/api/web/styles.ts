@@ -27,6 +27,8 @@ h2{font-size:1.2rem;margin:1.75rem 0 .75rem}
 h3{font-size:1.05rem;margin:1.25rem 0 .5rem}
 .table-scroll{overflow-x:auto;margin:0 0 1rem;border:1px solid #c9ced6}
 table{border-collapse:collapse;width:100%;min-width:36rem}
+table.ringkas{min-width:0}
+caption{text-align:left;padding:.5rem}
 th,td{text-align:left;vertical-align:top;padding:.5rem;border-bottom:1px solid #dde1e6}
 th{background:#f1f4f8}
 dl.facts{display:grid;grid-template-columns:minmax(7rem,max-content) 1fr;gap:.25rem 1rem;margin:0 0 1rem}

@@ -223,8 +223,13 @@ export interface CyclePageProps {
   failure?: string | undefined;
 }
 
-function Peluncuran({ detail }: { detail: CycleDetail }) {
+function Peluncuran({ detail, jumlah }: { detail: CycleDetail; jumlah: number }) {
   const l = detail.peluncuran;
+  // Launched in-process (the local runtime's start, the seed) leaves evaluations but no record.
+  if (!l && jumlah > 0)
+    return (
+      <p>{`Siklus sudah berjalan dengan ${angka(jumlah)} evaluasi; peluncurannya tidak tercatat di halaman ini (misalnya diluncurkan saat sistem dimulai).`}</p>
+    );
   if (!l) return <p>Siklus ini belum pernah diluncurkan.</p>;
   return (
     <dl class="facts">
@@ -345,7 +350,7 @@ export function CyclePage({ viewer, detail, progres, opd, flash, failure }: Cycl
       <section aria-labelledby="jadwal">
         <h2 id="jadwal">Jadwal</h2>
         <div class="table-scroll">
-          <table>
+          <table class="ringkas">
             <tbody>
               {TAHAP_BERTENGGAT.map((t) => (
                 <tr>
@@ -364,11 +369,13 @@ export function CyclePage({ viewer, detail, progres, opd, flash, failure }: Cycl
           Satu evaluasi dan satu alur kerja per pegawai aktif dalam cakupan. Aman diulang: yang sudah berjalan
           tidak dimulai dua kali, dan pegawai yang baru ditambahkan ikut diluncurkan.
         </p>
-        <Peluncuran detail={detail} />
+        <Peluncuran detail={detail} jumlah={progres.total} />
         {c.status !== 'DITUTUP' && (
           <form method="post" action={`${base}/luncurkan`}>
             <CsrfField token={viewer.csrf} />
-            <button type="submit">{detail.peluncuran ? 'Luncurkan lagi' : 'Luncurkan siklus'}</button>
+            <button type="submit">
+              {detail.peluncuran || progres.total > 0 ? 'Luncurkan lagi' : 'Luncurkan siklus'}
+            </button>
           </form>
         )}
       </section>

@@ -6,6 +6,8 @@ export const evaluationHref = (e: { cycleId: string; nip: string }) =>
   `/evaluasi/${encodeURIComponent(e.cycleId)}/${encodeURIComponent(e.nip)}`;
 
 export function StageStatus({ e }: { e: Pick<EvaluationView, 'stage' | 'status'> }) {
+  // The last stage is itself the status: "Selesai: Selesai" says nothing twice.
+  if (e.stage === 'SELESAI') return <strong>Evaluasi selesai</strong>;
   return (
     <>
       {STAGE_LABEL[e.stage]}: <strong>{STATUS_LABEL[e.status]}</strong>
@@ -18,9 +20,11 @@ export function Deadline({
   e,
   now,
 }: {
-  e: Pick<EvaluationView, 'deadline' | 'status' | 'overdueCount'>;
+  e: Pick<EvaluationView, 'deadline' | 'status' | 'overdueCount'> & Partial<Pick<EvaluationView, 'stage'>>;
   now: Date;
 }) {
+  // A finished evaluation keeps its last stage's deadline on record; nothing is due any more.
+  if (e.stage === 'SELESAI') return <span class="muted">Tidak ada (evaluasi selesai)</span>;
   if (!e.deadline) return <span class="muted">Belum ditetapkan</span>;
   return (
     <>

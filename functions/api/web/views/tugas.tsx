@@ -16,8 +16,21 @@ const PERAN_LABEL: Record<Tugas['peran'], string> = {
 export const penilaianRekanHref = (t: { cycleId: string; nip: string }) =>
   `/penilaian-rekan/${encodeURIComponent(t.cycleId)}/${encodeURIComponent(t.nip)}`;
 
+/**
+ * Where on the (long) evaluation page each stage's form is, so that a phone lands on it rather
+ * than ten screens above it. Target setting starts at the top of the page anyway.
+ */
+const BAGIAN: Partial<Record<Tugas['tahap'], string>> = {
+  PENILAIAN_MANDIRI: '#penilaian',
+  PENILAIAN_ATASAN: '#penilaian',
+  UMPAN_BALIK: '#hasil-penilaian',
+  TANGGAPAN: '#hasil-penilaian',
+  KEBERATAN: '#hasil-penilaian',
+  RENCANA_PENGEMBANGAN: '#rencana',
+};
+
 export const tugasHref = (t: Pick<Tugas, 'tahap' | 'cycleId' | 'nip'>) =>
-  t.tahap === TAHAP_REKAN ? penilaianRekanHref(t) : evaluationHref(t);
+  t.tahap === TAHAP_REKAN ? penilaianRekanHref(t) : `${evaluationHref(t)}${BAGIAN[t.tahap] ?? ''}`;
 
 function statusLabel(t: Tugas): string {
   return t.peran === 'REKAN' ? 'Menunggu penilaian Anda' : STATUS_LABEL[t.status as Status];
@@ -36,6 +49,10 @@ export function TugasPage({ viewer, tugas }: TugasProps) {
         Semua tahap yang menunggu tindakan Anda: evaluasi Anda sendiri, evaluasi tim Anda (juga sebagai
         Plt/Plh), keberatan yang harus Anda putus, dan penilaian rekan yang diminta dari Anda. Tenggat
         terdekat di atas.
+      </p>
+      {/* The only way to the full list (answered reviews included) once nothing is waiting. */}
+      <p>
+        <a href="/penilaian-rekan">Semua penilaian rekan kerja yang diminta dari Anda</a>
       </p>
       {tugas.length === 0 ? (
         <p>Tidak ada tugas yang menunggu Anda saat ini.</p>

@@ -40,7 +40,11 @@ export function AtasanPage({ viewer, evaluation: e, rows, penilaian, flash, fail
   return (
     <Layout title="Penilaian kinerja oleh atasan" viewer={viewer}>
       {failure && (
-        <ErrorSummary message={failure.message} issues={summaryIssues(failure)} fields={atasanFields(rows)} />
+        <ErrorSummary
+          message={failure.message}
+          issues={summaryIssues(failure, rows)}
+          fields={atasanFields(rows)}
+        />
       )}
       <Flash text={flash} />
       <p>
@@ -240,6 +244,7 @@ function AtasanForm({
 }
 
 function RekanTampilRingkas({ rekan }: { rekan: RekanUntukPembaca }) {
+  if (rekan.tampil === 'RINGKASAN' && rekan.berlangsung) return null;
   return (
     <p class="muted">
       {`Rekan kerja: ${rekan.menjawab} dari ${rekan.diminta} sudah menjawab${rekan.terlewat ? `, ${rekan.terlewat} terlewat` : ''}. Rekan yang belum menjawab tidak menghambat pengajuan Anda.`}

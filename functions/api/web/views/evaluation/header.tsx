@@ -28,7 +28,8 @@ export function EvaluationHeader({ e, now }: { e: EvaluationView; now: Date }) {
         <dd>
           <StageStatus e={e} />
         </dd>
-        <dt>Tenggat</dt>
+        {/* While waiting, the date is when the assessment window opens, not something due. */}
+        <dt>{e.stage === 'MENUNGGU_PENILAIAN' ? 'Masa penilaian dibuka' : 'Tenggat'}</dt>
         <dd>
           <Deadline e={e} now={now} />
         </dd>

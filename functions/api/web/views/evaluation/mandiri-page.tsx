@@ -55,7 +55,7 @@ export function MandiriPage({
       {failure && (
         <ErrorSummary
           message={failure.message}
-          issues={summaryIssues(failure)}
+          issues={summaryIssues(failure, rows)}
           fields={mandiriFields(rows)}
         />
       )}

@@ -104,6 +104,33 @@ export function BuktiList({ bukti }: { bukti: readonly string[] }) {
 export const valueOf = (failure: PenilaianFailure | undefined, name: string, stored: string | undefined) =>
   failure ? failure.values[name] : stored;
 
-/** For the summary's links: an item's problem (`baris.r1.bukti.2`) points at its field. */
-export const summaryIssues = (failure: PenilaianFailure) =>
-  failure.issues.map((i) => ({ ...i, path: i.path.split('.').slice(0, 3).join('.') }));
+const KESELURUHAN: Record<string, string> = {
+  hasilKerja: 'Hasil kerja keseluruhan',
+  perilakuKerja: 'Perilaku kerja keseluruhan',
+};
+
+/** What a problem is about, as the form labels it: the value, the row's number, or the overall. */
+function subjekOf(path: string, rows: readonly { id: string }[]): string | undefined {
+  const [group, key] = path.split('.');
+  if ((group === 'perilaku' || group === 'nilai') && key && BERAKHLAK.some((v) => v.kode === key))
+    return namaNilai(key as KodeBerakhlak);
+  if (group === 'baris') {
+    const i = rows.findIndex((r) => r.id === key);
+    return i >= 0 ? `Hasil kerja ${i + 1}` : 'Hasil kerja';
+  }
+  return group ? KESELURUHAN[group] : undefined;
+}
+
+/**
+ * For the summary's links: an item's problem (`baris.r1.bukti.2`) points at its field, and each
+ * message says what it is about (seven "Pilih di atas, sesuai, ..." alone would not say which).
+ */
+export const summaryIssues = (failure: PenilaianFailure, rows: readonly { id: string }[] = []) =>
+  failure.issues.map((i) => {
+    const subjek = subjekOf(i.path, rows);
+    return {
+      ...i,
+      path: i.path.split('.').slice(0, 3).join('.'),
+      message: subjek ? `${subjek}: ${i.message}` : i.message,
+    };
+  });

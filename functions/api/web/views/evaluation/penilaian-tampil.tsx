@@ -130,6 +130,11 @@ export function AtasanTampil({ rows, pa }: { rows: TargetRow[]; pa: PenilaianAta
  * renders: per peer for the atasan, anonymous counts and sorted comments for everyone else.
  */
 export function RekanTampil({ rekan }: { rekan: RekanUntukPembaca }) {
+  if (rekan.tampil === 'RINGKASAN' && rekan.berlangsung) {
+    return (
+      <p class="muted">{`${rekan.diminta} rekan kerja diminta menilai. Ringkasan penilaian rekan ditampilkan setelah tahap penilaian selesai.`}</p>
+    );
+  }
   const jumlah = `${rekan.menjawab} dari ${rekan.diminta} rekan sudah menjawab${rekan.terlewat ? `, ${rekan.terlewat} terlewat` : ''}.`;
   if (rekan.tampil === 'PER_REKAN') {
     return (
@@ -157,9 +162,7 @@ export function RekanTampil({ rekan }: { rekan: RekanUntukPembaca }) {
   return (
     <>
       <p>{jumlah}</p>
-      {rekan.berlangsung ? (
-        <p class="muted">Ringkasan penilaian rekan ditampilkan setelah tahap penilaian selesai.</p>
-      ) : !rekan.perNilai ? (
+      {!rekan.perNilai ? (
         <p class="muted">
           Kurang dari {MIN_JAWABAN_REKAN} rekan menjawab, sehingga isi penilaian rekan tidak ditampilkan agar
           penilai tetap tidak dikenali.

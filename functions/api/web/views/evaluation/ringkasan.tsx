@@ -126,7 +126,7 @@ export function RingkasanPage({ r }: { r: RingkasanEvaluasi }) {
 
       <h2>Perilaku kerja (BerAKHLAK)</h2>
       <div class="table-scroll">
-        <table>
+        <table class="ringkas">
           <thead>
             <tr>
               <th scope="col">Nilai</th>
