@@ -278,7 +278,15 @@ function assertVersiRencana(r: RencanaTersimpan, version: number, e?: Evaluation
 async function rencanaUntukDiubah(deps: Deps, p: Principal, cycleId: string, nip: string, version: number) {
   const e = await getEvaluation(deps, cycleId, nip);
   if (!e) throw tidakDitemukan('Evaluasi tidak ditemukan');
-  assertBoleh(p, 'UBAH_RENCANA', e, deps.now());
+  // A closed evaluation keeps the atasan of its time; the living plan is the current atasan's.
+  const atasanKini = e.stage === 'SELESAI' ? (await getEmployee(deps, nip))?.atasanNip : e.atasanNip;
+  const { plt: _plt, ...tanpaPlt } = e;
+  assertBoleh(
+    p,
+    'UBAH_RENCANA',
+    e.stage === 'SELESAI' ? { ...tanpaPlt, atasanNip: atasanKini } : e,
+    deps.now(),
+  );
   const salinan = rencanaPada(e);
   if (!salinan) throw belumAda(e);
   const r = await getRencana(deps, nip, salinan.tahun);
