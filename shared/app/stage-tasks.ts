@@ -80,6 +80,11 @@ export async function registerStageTask(
     }
     const resumed = e.stage === stage && !!e.registeredAt;
     const fresh = e.stage !== stage;
+    // The objection goes to whoever is the atasan's atasan now, not at launch (reorganisations).
+    const atasanAtasanNip =
+      stage === 'KEBERATAN' && fresh && e.atasanNip
+        ? ((await getEmployee(deps, e.atasanNip))?.atasanNip ?? e.atasanAtasanNip)
+        : e.atasanAtasanNip;
     // BKPSDM may have opened the window after the deadline step read the cycle: go on now.
     if (stage === 'MENUNGGU_PENILAIAN' && (await getCycle(deps, e.cycleId))?.penilaianDibukaPada) {
       await commitChange(deps, {
@@ -99,6 +104,7 @@ export async function registerStageTask(
         deadline: input.deadlineAt,
         registeredAt: deps.now().toISOString(),
         alurGagal: undefined,
+        ...(atasanAtasanNip !== e.atasanAtasanNip ? { atasanAtasanNip } : {}),
         // A new stage starts as a draft with a clean record of lateness.
         ...(fresh
           ? { status: 'DRAFT', overdueCount: 0, lastOverdueAt: undefined, lastComment: undefined }

@@ -1,4 +1,4 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lanjutkanAlur, launchCycle, resumeOpenEvaluations } from '../../shared/app/cycle-launch.js';
 import { getEvaluation, getWithHistory } from '../../shared/data/evaluations.js';
@@ -6,6 +6,7 @@ import { listPenilaianRekan } from '../../shared/data/penilaian-rekan.js';
 import { executionName } from '../../shared/domain/cycle.js';
 import { answerPeers, atStage, driveTo } from '../support/cycle.js';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.js';
+import { employeeItem, getEmployee } from '../../shared/data/people.js';
 
 const systems: TestSystem[] = [];
 afterEach(() => {
@@ -91,6 +92,23 @@ describe('EmployeeEvaluation: variants of the whole cycle', () => {
       oleh: s.principal('kadiskominfo').nip,
     });
     expect(done.hasil).toMatchObject({ predikat: 'BAIK', sumber: 'ATASAN' });
+  }, 60_000);
+
+  it("sends the objection to the atasan's atasan of the day, after a reorganisation", async () => {
+    const s = await started();
+    await driveTo(s, 'pranata1', 'TANGGAPAN');
+    // Bidang Aptika now reports to the Sekretaris Dinas.
+    const kabid = (await getEmployee(s.deps, s.principal('kabidaptika').nip))!;
+    await s.deps.ddb.send(
+      new PutCommand({
+        TableName: s.deps.tableName,
+        Item: employeeItem({ ...kabid, atasanNip: s.principal('sekdiskominfo').nip }),
+      }),
+    );
+    const e = await driveTo(s, 'pranata1', 'KEBERATAN', { keberatan: true });
+    expect(e.atasanAtasanNip).toBe(s.principal('sekdiskominfo').nip);
+    const done = await driveTo(s, 'pranata1', 'SELESAI', { keberatan: true });
+    expect(done.putusanKeberatan?.oleh).toBe(s.principal('sekdiskominfo').nip);
   }, 60_000);
 
   it('recomputes the predikat when the objection is decided with revised ratings', async () => {
