@@ -15,6 +15,7 @@ import { client, sessionFor, testApp } from '../support/api.js';
 import { atStage, driveTo } from '../support/cycle.js';
 import { registeredEvaluation, startTestSystem, type TestSystem } from '../support/system.js';
 import { expectSafePage } from '../web/page-checks.js';
+import { recordMutasi } from '../../shared/app/mutasi.js';
 
 let s: TestSystem;
 let app: ReturnType<typeof testApp>;
@@ -568,5 +569,35 @@ describe('RENCANA_PENGEMBANGAN in the real workflow', () => {
     expect(rencanaPada(after)!.items).toEqual(rencanaPada(closed)!.items);
     expect((await rencana(bidan.nip)).items.at(-1)!.pelatihanId).toBe(extra.id);
     expect((await actions(bidan.nip)).at(-1)).toBe('PELATIHAN_DITAMBAH');
+
+    // After a transfer the living plan answers to the new atasan, not the closed evaluation's.
+    const baru = s.principal('kabidp2p');
+    await recordMutasi(s.deps, s.principal('analissdm'), bidan.nip, {
+      atasanNip: baru.nip,
+      alasan: 'SK Wali Kota tentang mutasi',
+    });
+    const again = await rencana(bidan.nip);
+    const open = again.items.find((i) => i.status === 'DIRENCANAKAN')!;
+    await expect(
+      pengembangan.batalkanPelatihan(
+        s.deps,
+        kapkm,
+        cycle(),
+        bidan.nip,
+        again.version,
+        open.id,
+        'Tidak relevan lagi',
+      ),
+    ).rejects.toMatchObject({ code: 'DILARANG' });
+    await pengembangan.batalkanPelatihan(
+      s.deps,
+      baru,
+      cycle(),
+      bidan.nip,
+      again.version,
+      open.id,
+      'Diganti pelatihan lain',
+    );
+    expect((await rencana(bidan.nip)).items.find((i) => i.id === open.id)!.status).toBe('BATAL');
   }, 90_000);
 });
