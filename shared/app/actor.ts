@@ -10,6 +10,9 @@ export interface Principal {
   kepalaOpd?: string;
 }
 
+/** How a person is written into the audit trail. */
+export const actorOf = (p: Principal) => ({ nip: p.nip, nama: p.nama });
+
 /** Standing comes from the roster, so a change there (or a deactivation) takes effect at once. */
 export function principalOf(e: Employee): Principal {
   return {

@@ -6,7 +6,7 @@ import {
 } from '../domain/cycle.js';
 import type { Employee } from '../domain/employee.js';
 import type { Evaluation } from '../domain/evaluation.js';
-import { dilarang, konflik, tidakDitemukan } from '../domain/errors.js';
+import { dilarang, konflik } from '../domain/errors.js';
 import type { Principal } from './actor.js';
 import { auditPut } from '../data/audit.js';
 import { activeInRange, activeNips, listCycles, openForLaunch, recordLaunchResult } from '../data/cycles.js';
@@ -15,6 +15,7 @@ import { getEmployees, listOrg } from '../data/people.js';
 import { transact, type TransactItem } from '../data/transact.js';
 import type { Deps } from '../runtime/deps.js';
 import { startEvaluation } from './workflow-client.js';
+import { evaluationFor } from './muat.js';
 
 export interface LaunchReport extends LaunchCounts {
   cycleId: string;
@@ -278,8 +279,7 @@ export async function resumeOpenEvaluations(deps: Deps): Promise<{ resumed: numb
  */
 export async function lanjutkanAlur(deps: Deps, p: Principal, cycleId: string, nip: string) {
   if (!p.admin) throw dilarang('Hanya BKPSDM yang dapat melanjutkan alur evaluasi yang gagal');
-  const e = await getEvaluation(deps, cycleId, nip);
-  if (!e) throw tidakDitemukan('Evaluasi tidak ditemukan');
+  const e = await evaluationFor(deps, cycleId, nip);
   if (!e.alurGagal) {
     throw konflik('Alur evaluasi ini tidak sedang gagal; tidak ada yang perlu dilanjutkan', {
       stage: e.stage,

@@ -2,7 +2,7 @@ import {
   type Cycle,
   type TahapBertenggat,
   executionName,
-  secondsUntil,
+  secondsToWait,
   sisaAnggaran,
   stageDeadline,
 } from '../domain/cycle.js';
@@ -15,10 +15,8 @@ import { noticePut } from '../data/notices.js';
 import { listPenilaianRekan, penilaianRekanCreate } from '../data/penilaian-rekan.js';
 import type { Deps } from '../runtime/deps.js';
 import { rekomendasikanPelatihan } from './pengembangan.js';
-import { mustGet, notFound, retryOnConflict } from './stage-tasks.js';
+import { SISTEM, mustGet, notFound, retryOnConflict } from './stage-tasks.js';
 import { startEvaluation } from './workflow-client.js';
-
-const SISTEM = { sistem: 'alur-kerja' };
 
 export type EvaluationStep =
   | { step: 'TENGGAT'; cycleId: string; nip: string; stage: TahapBertenggat; executionStart?: string }
@@ -68,7 +66,7 @@ export async function tenggat(
       : opensLate(cycle, stage, now);
   // The wait never outlives the execution: at the budget's end it continues in a new one.
   const budget = sisaAnggaran(executionStart, now, deps.executionBudgetSeconds);
-  return { seconds: Math.max(1, Math.min(secondsUntil(at, now), budget)), at, lewati };
+  return { seconds: secondsToWait(at, now, budget), at, lewati };
 }
 
 /**
@@ -120,12 +118,10 @@ export async function daftarRekan(deps: Deps, cycleId: string, nip: string, exec
   return {
     rekan: (e.rekan ?? []).map((r) => r.nip),
     deadline: {
-      seconds: Math.max(
-        1,
-        Math.min(
-          secondsUntil(at, deps.now()),
-          sisaAnggaran(executionStart, deps.now(), deps.executionBudgetSeconds),
-        ),
+      seconds: secondsToWait(
+        at,
+        deps.now(),
+        sisaAnggaran(executionStart, deps.now(), deps.executionBudgetSeconds),
       ),
       at,
     },

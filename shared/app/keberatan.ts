@@ -1,10 +1,10 @@
 import * as evaluation from '../domain/evaluation.js';
-import { tidakDitemukan } from '../domain/errors.js';
 import { type PutusanInput, putuskanKeberatan } from '../domain/keberatan.js';
-import { commitChange, getEvaluation } from '../data/evaluations.js';
+import { commitChange } from '../data/evaluations.js';
 import type { Deps } from '../runtime/deps.js';
 import type { Principal } from './actor.js';
 import { resumeAfterDecision } from './workflow-client.js';
+import { evaluationFor } from './muat.js';
 
 /**
  * The atasan's atasan upholds or revises the contested ratings. The result and the decision
@@ -18,8 +18,7 @@ export async function putuskan(
   version: number,
   input: PutusanInput,
 ) {
-  const e = await getEvaluation(deps, cycleId, nip);
-  if (!e) throw tidakDitemukan('Evaluasi tidak ditemukan');
+  const e = await evaluationFor(deps, cycleId, nip);
   const at = deps.now().toISOString();
   const { hasil, putusan } = putuskanKeberatan(e, p, input, at);
   evaluation.assertVersion(e, version);

@@ -39,13 +39,12 @@ import {
 } from '../data/rencana.js';
 import { transact } from '../data/transact.js';
 import type { Deps } from '../runtime/deps.js';
-import type { Principal } from './actor.js';
+import { actorOf, type Principal } from './actor.js';
 import { evaluationDetail } from './queries.js';
-import { notFound, retryOnConflict } from './stage-tasks.js';
+import { notFound, retryOnConflict, SISTEM } from './stage-tasks.js';
 import { resumeAfterDecision } from './workflow-client.js';
+import { evaluationFor } from './muat.js';
 
-const SISTEM = { sistem: 'alur-kerja' };
-const actorOf = (p: Principal) => ({ nip: p.nip, nama: p.nama });
 const CATATAN_MIN = 5;
 const CATATAN_MAX = 500;
 
@@ -276,8 +275,7 @@ function assertVersiRencana(r: RencanaTersimpan, version: number, e?: Evaluation
 
 /** The plan an evaluation proposed, once this person may change it at this version. */
 async function rencanaUntukDiubah(deps: Deps, p: Principal, cycleId: string, nip: string, version: number) {
-  const e = await getEvaluation(deps, cycleId, nip);
-  if (!e) throw tidakDitemukan('Evaluasi tidak ditemukan');
+  const e = await evaluationFor(deps, cycleId, nip);
   // A closed evaluation keeps the atasan of its time; the living plan is the current atasan's.
   const atasanKini = e.stage === 'SELESAI' ? (await getEmployee(deps, nip))?.atasanNip : e.atasanNip;
   const { plt: _plt, ...tanpaPlt } = e;
@@ -434,8 +432,7 @@ export async function konfirmasiRencana(
   nip: string,
   version: number,
 ) {
-  const e = await getEvaluation(deps, cycleId, nip);
-  if (!e) throw tidakDitemukan('Evaluasi tidak ditemukan');
+  const e = await evaluationFor(deps, cycleId, nip);
   assertBoleh(p, 'KONFIRMASI_RENCANA', e, deps.now());
   assertStage(e, 'RENCANA_PENGEMBANGAN', ['DRAFT'], 'mengonfirmasi rencana pengembangan');
   assertVersion(e, version);

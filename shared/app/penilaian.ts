@@ -1,11 +1,11 @@
-import { tidakDitemukan } from '../domain/errors.js';
 import { assertVersion } from '../domain/evaluation.js';
 import * as atasan from '../domain/penilaian-atasan.js';
 import * as mandiri from '../domain/penilaian-mandiri.js';
-import { commitChange, getSheet, type EvaluationSheet } from '../data/evaluations.js';
+import { commitChange } from '../data/evaluations.js';
 import type { Deps } from '../runtime/deps.js';
-import type { Principal } from './actor.js';
+import { actorOf, type Principal } from './actor.js';
 import { resumeAfterDecision } from './workflow-client.js';
+import { sheetFor } from './muat.js';
 
 /**
  * The employee's self-assessment and the atasan's review: each saved as drafts, then submitted
@@ -13,14 +13,6 @@ import { resumeAfterDecision } from './workflow-client.js';
  * workflow; if the report is lost, the stage's deadline handler or the resumed execution finds
  * the stage done and moves on.
  */
-
-async function sheetFor(deps: Deps, cycleId: string, nip: string): Promise<EvaluationSheet> {
-  const sheet = await getSheet(deps, cycleId, nip);
-  if (!sheet) throw tidakDitemukan('Evaluasi tidak ditemukan');
-  return sheet;
-}
-
-const actorOf = (p: Principal) => ({ nip: p.nip, nama: p.nama });
 
 export async function simpanPenilaianMandiri(
   deps: Deps,

@@ -1,10 +1,10 @@
-import { tidakDitemukan } from '../domain/errors.js';
 import { assertVersion } from '../domain/evaluation.js';
 import { assertCanSetRekan, checkRekan } from '../domain/rekan.js';
-import { commitChange, getEvaluation } from '../data/evaluations.js';
+import { commitChange } from '../data/evaluations.js';
 import { getEmployees, listActiveByOpd } from '../data/people.js';
 import type { Deps } from '../runtime/deps.js';
 import type { Principal } from './actor.js';
+import { evaluationFor } from './muat.js';
 
 /** The employee proposes, or the atasan edits, the peers who will rate the employee's behaviour. */
 export async function setRekan(
@@ -15,8 +15,7 @@ export async function setRekan(
   version: number,
   nips: string[],
 ) {
-  const e = await getEvaluation(deps, cycleId, nip);
-  if (!e) throw tidakDitemukan('Evaluasi tidak ditemukan');
+  const e = await evaluationFor(deps, cycleId, nip);
   const as = assertCanSetRekan(e, p, deps.now());
   assertVersion(e, version);
   const rekan = checkRekan(e, nips, await getEmployees(deps, nips));

@@ -9,23 +9,14 @@ import {
   assertTargetRow,
   resolveIntervensi,
 } from '../domain/skp.js';
-import { commitChange, getSheet, type EvaluationSheet } from '../data/evaluations.js';
+import { commitChange, type EvaluationSheet } from '../data/evaluations.js';
 import { linkCountAdd, rowDelete, rowFailures, rowPut, rowUpdate } from '../data/target-rows.js';
 import type { TransactItem, FailureMessages } from '../data/transact.js';
 import { calonRekan } from './rekan.js';
 import type { Deps } from '../runtime/deps.js';
-import type { Principal } from './actor.js';
-import { sendTaskSuccess } from './workflow-client.js';
-
-const DEAD_TOKEN = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
-
-async function sheetFor(deps: Deps, cycleId: string, nip: string): Promise<EvaluationSheet> {
-  const sheet = await getSheet(deps, cycleId, nip);
-  if (!sheet) throw tidakDitemukan('Evaluasi tidak ditemukan');
-  return sheet;
-}
-
-const actorOf = (p: Principal) => ({ nip: p.nip, nama: p.nama });
+import { actorOf, type Principal } from './actor.js';
+import { resumeAfterDecision } from './workflow-client.js';
+import { sheetFor } from './muat.js';
 
 /** Link bookkeeping when a row's cascade target changes: +1 on the new target, -1 on the old. */
 function linkChanges(deps: Deps, cycleId: string, before?: TargetRow, after?: TargetRow) {
@@ -188,17 +179,11 @@ export async function approveSkp(deps: Deps, p: Principal, cycleId: string, nip:
     remove: ['taskToken'],
     audit: { actor: actorOf(p), action: 'SKP_DISETUJUI', detail: { rows: sheet.rows.length } },
   });
-  try {
-    await sendTaskSuccess(deps, token, {
-      disetujuiOleh: p.nip,
-      pada: after.updatedAt,
-      rows: sheet.rows.length,
-    });
-  } catch (err) {
-    // The wait ended meanwhile (deadline handler running, or a restart): the approval stands,
-    // and the deadline handler or the resumed execution finds the stage done and moves on.
-    if (!DEAD_TOKEN.has((err as { name?: string }).name ?? '')) throw err;
-  }
+  await resumeAfterDecision(deps, token, {
+    disetujuiOleh: p.nip,
+    pada: after.updatedAt,
+    rows: sheet.rows.length,
+  });
   return after;
 }
 

@@ -2,10 +2,11 @@ import type { Evaluation, Stage } from '../domain/evaluation.js';
 import { STAGE_LABEL, STAGES } from '../domain/evaluation.js';
 import { DomainError } from '../domain/errors.js';
 import {
+  type Cycle,
   SAAT_TENGGAT,
   HANDOVER_DETIK,
   type TahapBertenggat,
-  secondsUntil,
+  secondsToWait,
   sisaAnggaran,
   stageDeadline,
 } from '../domain/cycle.js';
@@ -22,7 +23,8 @@ import { transact } from '../data/transact.js';
 import type { Deps } from '../runtime/deps.js';
 import { sendTaskSuccess } from './workflow-client.js';
 
-const SISTEM = { sistem: 'alur-kerja' };
+/** The workflow as it appears in the audit trail. */
+export const SISTEM = { sistem: 'alur-kerja' };
 
 /** System writes race with people's edits; they re-read and try again rather than fail. */
 export async function retryOnConflict<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
@@ -171,7 +173,7 @@ function waitOn(deps: Deps, input: OverdueInput, at: string, now: Date): Overdue
   if (budget < HANDOVER_DETIK) return { stageOpen: false, seconds: 1, at, sambung: true };
   return {
     stageOpen: true,
-    seconds: Math.max(1, Math.min(secondsUntil(at, now), budget)),
+    seconds: secondsToWait(at, now, budget),
     at,
     sambung: false,
   };
@@ -195,7 +197,7 @@ export async function recordOverdue(deps: Deps, input: OverdueInput): Promise<Ov
       return waitOn(deps, input, e.deadline, now);
     }
     const rule = SAAT_TENGGAT[input.stage];
-    if (rule === 'ESKALASI') return escalate(deps, e, input, now);
+    if (rule === 'ESKALASI') return escalate(deps, e, cycle, input, now);
     const at = now.toISOString();
     await commitChange(deps, {
       before: e,
@@ -219,9 +221,14 @@ export async function recordOverdue(deps: Deps, input: OverdueInput): Promise<Ov
   });
 }
 
-async function escalate(deps: Deps, e: Evaluation, input: OverdueInput, now: Date): Promise<OverdueResult> {
+async function escalate(
+  deps: Deps,
+  e: Evaluation,
+  cycle: Cycle | undefined,
+  input: OverdueInput,
+  now: Date,
+): Promise<OverdueResult> {
   const stage = input.stage;
-  const cycle = await getCycle(deps, e.cycleId);
   const atasan = e.atasanNip ? await getEmployee(deps, e.atasanNip) : undefined;
   const at = now.toISOString();
   const overdueCount = (e.overdueCount ?? 0) + 1;

@@ -1,5 +1,4 @@
 import * as evaluation from '../domain/evaluation.js';
-import { tidakDitemukan } from '../domain/errors.js';
 import {
   type JenisTanggapanPegawai,
   type UmpanBalikInput,
@@ -8,18 +7,11 @@ import {
   susunUmpanBalik,
   tanggapi,
 } from '../domain/umpan-balik.js';
-import { commitChange, getEvaluation, getSheet, type EvaluationSheet } from '../data/evaluations.js';
+import { commitChange, type EvaluationSheet } from '../data/evaluations.js';
 import type { Deps } from '../runtime/deps.js';
-import type { Principal } from './actor.js';
+import { actorOf, type Principal } from './actor.js';
 import { resumeAfterDecision } from './workflow-client.js';
-
-const actorOf = (p: Principal) => ({ nip: p.nip, nama: p.nama });
-
-async function sheetFor(deps: Deps, cycleId: string, nip: string): Promise<EvaluationSheet> {
-  const sheet = await getSheet(deps, cycleId, nip);
-  if (!sheet) throw tidakDitemukan('Evaluasi tidak ditemukan');
-  return sheet;
-}
+import { sheetFor, evaluationFor } from './muat.js';
 
 function konteks({ evaluation: e, rows }: EvaluationSheet) {
   const baris = e.penilaianAtasan?.baris ?? {};
@@ -93,8 +85,7 @@ export async function tanggapiPenilaian(
   version: number,
   input: { jenis: JenisTanggapanPegawai; alasan?: string | undefined },
 ) {
-  const e = await getEvaluation(deps, cycleId, nip);
-  if (!e) throw tidakDitemukan('Evaluasi tidak ditemukan');
+  const e = await evaluationFor(deps, cycleId, nip);
   const tanggapan = tanggapi(e, p, input, deps.now());
   evaluation.assertVersion(e, version);
   const keberatan = tanggapan.jenis === 'KEBERATAN';

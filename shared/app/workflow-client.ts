@@ -15,7 +15,7 @@ export async function sendTaskSuccess(deps: Deps, token: string, output: unknown
 }
 
 /** Answers from Step Functions meaning the wait already ended (deadline handler ran, or a restart). */
-export const DEAD_TOKEN = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
+const DEAD_TOKEN = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
 
 /**
  * Resumes a waiting execution after the person's decision has been recorded. A wait that ended

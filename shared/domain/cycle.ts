@@ -129,6 +129,11 @@ export function sisaAnggaran(
   return Math.max(0, Math.floor((end - now.getTime()) / 1000));
 }
 
+/** How long a wait for `at` may run in this execution: until `at`, or until the budget is spent. */
+export function secondsToWait(at: string, now: Date, sisa: number): number {
+  return Math.max(1, Math.min(secondsUntil(at, now), sisa));
+}
+
 /** Less than this left to wait: hand over now rather than start a wait of a few seconds. */
 export const HANDOVER_DETIK = 60;
 
