@@ -1,5 +1,5 @@
-import { launchBatch } from '../../shared/app/cycle-launch.js';
-import type { KelompokPeluncuran } from '../../shared/domain/cycle.js';
+import { launchBatch } from '../../shared/app/evaluation/cycle-launch.js';
+import type { KelompokPeluncuran } from '../../shared/domain/evaluation/cycle.js';
 import { getDeps } from '../../shared/runtime/deps.js';
 
 /** One Distributed Map item: evaluations and EmployeeEvaluation executions for one batch. */

@@ -1,4 +1,4 @@
-import { planLaunch } from '../../shared/app/cycle-launch.js';
+import { planLaunch } from '../../shared/app/evaluation/cycle-launch.js';
 import { getDeps } from '../../shared/runtime/deps.js';
 
 /** CycleLaunch, first step: opens the cycle and slices its employees into batches. */

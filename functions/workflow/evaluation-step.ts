@@ -1,4 +1,4 @@
-import { runEvaluationStep, type EvaluationStep } from '../../shared/app/evaluation-steps.js';
+import { runEvaluationStep, type EvaluationStep } from '../../shared/app/evaluation/evaluation-steps.js';
 import { getDeps } from '../../shared/runtime/deps.js';
 
 /** Deadlines and the automatic steps of the EmployeeEvaluation workflow. */

@@ -1,4 +1,4 @@
-import { recordOverdue, type OverdueInput } from '../../shared/app/stage-tasks.js';
+import { recordOverdue, type OverdueInput } from '../../shared/app/evaluation/stage-tasks.js';
 import { getDeps } from '../../shared/runtime/deps.js';
 
 /** Invoked by a stage's Catch on States.Timeout. */

@@ -1,4 +1,4 @@
-import { registerStageTask, type RegisterTaskInput } from '../../shared/app/stage-tasks.js';
+import { registerStageTask, type RegisterTaskInput } from '../../shared/app/evaluation/stage-tasks.js';
 import { getDeps } from '../../shared/runtime/deps.js';
 
 /** Invoked by a callback state (.waitForTaskToken) when a stage opens. */

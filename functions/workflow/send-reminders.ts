@@ -1,5 +1,5 @@
-import { kirimPengingat } from '../../shared/app/pengingat.js';
-import { bacaHariPengingat } from '../../shared/domain/pengingat.js';
+import { kirimPengingat } from '../../shared/app/evaluation/pengingat.js';
+import { bacaHariPengingat } from '../../shared/domain/evaluation/pengingat.js';
 import { getDeps } from '../../shared/runtime/deps.js';
 
 /** Run daily by EventBridge Scheduler. Safe to run again: each reminder is written once. */

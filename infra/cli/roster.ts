@@ -18,7 +18,7 @@ import {
   type ApplyResult,
   type RosterImportPlan,
   type RosterProgress,
-} from '../../shared/app/roster-import.js';
+} from '../../shared/app/people/roster-import.js';
 import { accountProvisioning } from '../../shared/auth/cognito-accounts.js';
 import { DomainError } from '../../shared/domain/errors.js';
 import { clientDeps, type Deps } from '../../shared/runtime/deps.js';

@@ -1,5 +1,5 @@
-import { kirimPengingat } from '../../shared/app/pengingat.js';
-import { bacaHariPengingat } from '../../shared/domain/pengingat.js';
+import { kirimPengingat } from '../../shared/app/evaluation/pengingat.js';
+import { bacaHariPengingat } from '../../shared/domain/evaluation/pengingat.js';
 import type { Deps } from '../../shared/runtime/deps.js';
 
 const HOURLY = 3_600_000;

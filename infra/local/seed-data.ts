@@ -1,6 +1,6 @@
-import { type Cycle, jadwalBaku } from '../../shared/domain/cycle.js';
-import type { Employee, Opd, UnitKerja } from '../../shared/domain/employee.js';
-import { formatNipPns } from '../../shared/domain/nip.js';
+import { type Cycle, jadwalBaku } from '../../shared/domain/evaluation/cycle.js';
+import type { Employee, Opd, UnitKerja } from '../../shared/domain/people/employee.js';
+import { formatNipPns } from '../../shared/domain/people/nip.js';
 import type { RencanaTersimpan } from '../../shared/data/rencana.js';
 
 /** The demo password of every seeded account (local mode only; see README). */

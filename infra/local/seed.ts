@@ -4,7 +4,7 @@ import { cycleItem } from '../../shared/data/cycles.js';
 import { keys } from '../../shared/data/keys.js';
 import { employeeItem } from '../../shared/data/people.js';
 import { rencanaItem } from '../../shared/data/rencana.js';
-import type { Cycle } from '../../shared/domain/cycle.js';
+import type { Cycle } from '../../shared/domain/evaluation/cycle.js';
 import { hashPassword } from '../../shared/auth/session.js';
 import type { Deps } from '../../shared/runtime/deps.js';
 import { CYCLE, DEMO_PASSWORD, EMPLOYEES, OPD, RENCANA_DEMO, UNIT } from './seed-data.js';

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createApp } from '../../functions/api/app.js';
-import { launchCycle, resumeOpenEvaluations } from '../../shared/app/cycle-launch.js';
+import { launchCycle, resumeOpenEvaluations } from '../../shared/app/evaluation/cycle-launch.js';
 import { localAccounts } from '../../shared/auth/local-accounts.js';
 import { listCycles } from '../../shared/data/cycles.js';
 import { PROJECT_ROOT } from '../lambda.js';

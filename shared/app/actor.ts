@@ -1,4 +1,4 @@
-import type { Employee } from '../domain/employee.js';
+import type { Employee } from '../domain/people/employee.js';
 
 /** Who is acting, as established by sign-in and refreshed from the roster. */
 export interface Principal {

@@ -1,5 +1,5 @@
 import { SendTaskFailureCommand, SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import type { Stage } from '../domain/evaluation.js';
+import type { Stage } from '../domain/evaluation/evaluation.js';
 import type { Deps } from '../runtime/deps.js';
 
 /** Input of the EmployeeEvaluation state machine. */

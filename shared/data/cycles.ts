@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Cycle, KelompokPeluncuran, LaunchCounts, Peluncuran } from '../domain/cycle.js';
-import type { Employee } from '../domain/employee.js';
+import type { Cycle, KelompokPeluncuran, LaunchCounts, Peluncuran } from '../domain/evaluation/cycle.js';
+import type { Employee } from '../domain/people/employee.js';
 import { konflik, tidakDitemukan } from '../domain/errors.js';
 import type { Deps } from '../runtime/deps.js';
 import { fromItem } from './items.js';

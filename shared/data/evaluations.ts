@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll, queryAll } from './query.js';
-import type { Evaluation } from '../domain/evaluation.js';
-import type { TargetRow } from '../domain/skp.js';
+import type { Evaluation } from '../domain/evaluation/evaluation.js';
+import type { TargetRow } from '../domain/evaluation/skp.js';
 import { konflik } from '../domain/errors.js';
 import type { Deps } from '../runtime/deps.js';
 import { type AuditEntry, auditPut } from './audit.js';

@@ -1,5 +1,5 @@
-import type { Cycle } from '../domain/cycle.js';
-import type { KurvaOrganisasi } from '../domain/penutupan-siklus.js';
+import type { Cycle } from '../domain/evaluation/cycle.js';
+import type { KurvaOrganisasi } from '../domain/evaluation/penutupan-siklus.js';
 import { konflik } from '../domain/errors.js';
 import type { Deps } from '../runtime/deps.js';
 import { fromItem } from './items.js';

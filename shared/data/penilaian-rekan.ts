@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { Evaluation } from '../domain/evaluation.js';
-import type { PenilaianRekan } from '../domain/penilaian-model.js';
+import type { Evaluation } from '../domain/evaluation/evaluation.js';
+import type { PenilaianRekan } from '../domain/evaluation/penilaian-model.js';
 import { konflik } from '../domain/errors.js';
 import type { Deps } from '../runtime/deps.js';
 import { fromItem } from './items.js';

@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll, queryAll } from './query.js';
-import type { Employee, Opd, UnitKerja } from '../domain/employee.js';
+import type { Employee, Opd, UnitKerja } from '../domain/people/employee.js';
 import type { Deps } from '../runtime/deps.js';
 import { fromItem } from './items.js';
 import { indexKeys, keys } from './keys.js';

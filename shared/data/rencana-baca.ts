@@ -1,4 +1,4 @@
-import type { RencanaTersimpan } from '../domain/ringkasan.js';
+import type { RencanaTersimpan } from '../domain/evaluation/ringkasan.js';
 import type { Deps } from '../runtime/deps.js';
 import { fromItem } from './items.js';
 import { keys } from './keys.js';

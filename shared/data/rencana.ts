@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { Evaluation } from '../domain/evaluation.js';
+import type { Evaluation } from '../domain/evaluation/evaluation.js';
 import { konflik } from '../domain/errors.js';
-import type { RencanaEvaluasi, RencanaTersimpan } from '../domain/pelatihan/tersimpan.js';
+import type { RencanaEvaluasi, RencanaTersimpan } from '../domain/development/tersimpan.js';
 import type { Deps } from '../runtime/deps.js';
 import { fromItem } from './items.js';
 import { keys } from './keys.js';
@@ -14,7 +14,7 @@ export type {
   RencanaTersimpan,
   SaranPelatihan,
   UsulanRencana,
-} from '../domain/pelatihan/tersimpan.js';
+} from '../domain/development/tersimpan.js';
 
 /**
  * The development plan (rencana pengembangan kompetensi) of one employee for one year. It is an

@@ -6,8 +6,8 @@
  */
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './query.js';
-import type { Employee } from '../domain/employee.js';
-import type { PersonChange } from '../domain/roster/index.js';
+import type { Employee } from '../domain/people/employee.js';
+import type { PersonChange } from '../domain/people/roster/index.js';
 import type { Deps } from '../runtime/deps.js';
 import { fromItem } from './items.js';
 import { indexKeys, keys } from './keys.js';

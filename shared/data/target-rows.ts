@@ -1,4 +1,4 @@
-import type { TargetRow } from '../domain/skp.js';
+import type { TargetRow } from '../domain/evaluation/skp.js';
 import { validasi, konflik } from '../domain/errors.js';
 import type { Deps } from '../runtime/deps.js';
 import { keys } from './keys.js';

@@ -3,7 +3,7 @@
  * because the decimal separator is a comma) or tab, quoted fields with "" escapes and line
  * breaks inside quotes, CRLF or LF, UTF-8 or (older Excel) Windows-1252, or UTF-16 text.
  */
-import type { SheetRow } from '../domain/roster/index.js';
+import type { SheetRow } from '../domain/people/roster/index.js';
 
 /** Bytes to text; null when the bytes are not text at all. */
 export function decodeText(bytes: Uint8Array): string | null {

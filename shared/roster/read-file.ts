@@ -3,7 +3,7 @@
  * DomainError with a message in Bahasa Indonesia (a 422 for the web form), never a crash.
  */
 import { validasi } from '../domain/errors.js';
-import type { SheetRow } from '../domain/roster/index.js';
+import type { SheetRow } from '../domain/people/roster/index.js';
 import { decodeText, parseCsv } from './csv.js';
 import { readXlsx } from './xlsx.js';
 import { zipUncompressedSize } from './zip.js';

@@ -4,9 +4,9 @@
  * documents every column, and, when given, a "Referensi" sheet with the OPD and unit codes.
  */
 import { loadExcelJs } from './exceljs.js';
-import { LEVEL_FUNGSIONAL, LEVEL_JPT, type Opd, type UnitKerja } from '../domain/employee.js';
-import { GOLONGAN_LIST, JENIS_JABATAN } from '../domain/ranks.js';
-import { ROSTER_COLUMNS, columnLetter, type RosterColumn } from '../domain/roster/index.js';
+import { LEVEL_FUNGSIONAL, LEVEL_JPT, type Opd, type UnitKerja } from '../domain/people/employee.js';
+import { GOLONGAN_LIST, JENIS_JABATAN } from '../domain/people/ranks.js';
+import { ROSTER_COLUMNS, columnLetter, type RosterColumn } from '../domain/people/roster/index.js';
 
 /** Rows the drop-down lists cover; more than the city's whole ASN. */
 const VALIDATED_ROWS = 20_000;

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { loadExcelJs } from './exceljs.js';
-import type { SheetRow } from '../domain/roster/index.js';
+import type { SheetRow } from '../domain/people/roster/index.js';
 
 /**
  * Excel keeps numbers as doubles: an 18-digit NIP typed into a "General" cell is silently

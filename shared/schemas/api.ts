@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { ASPEK, JENIS_HASIL_KERJA, LIMITS } from '../domain/skp.js';
-import { KODE_BERAKHLAK, EKSPEKTASI_MAX } from '../domain/berakhlak.js';
-import { STAGES, STATUS } from '../domain/evaluation.js';
+import { ASPEK, JENIS_HASIL_KERJA, LIMITS } from '../domain/evaluation/skp.js';
+import { KODE_BERAKHLAK, EKSPEKTASI_MAX } from '../domain/evaluation/berakhlak.js';
+import { STAGES, STATUS } from '../domain/evaluation/evaluation.js';
 import { PenilaianAtasanSchema, PenilaianMandiriSchema, PenilaianViewSchema } from './penilaian-view.js';
 
 export const Nip = z

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { PERIODE, TAHAP_BERTENGGAT } from '../domain/cycle.js';
-import { STAGES, STATUS } from '../domain/evaluation.js';
+import { PERIODE, TAHAP_BERTENGGAT } from '../domain/evaluation/cycle.js';
+import { STAGES, STATUS } from '../domain/evaluation/evaluation.js';
 import { CycleId } from './api.js';
 
 const Tanggal = z

@@ -1,13 +1,13 @@
 import { z } from '@hono/zod-openapi';
-import { KODE_BERAKHLAK } from '../domain/berakhlak.js';
-import { STAGES, STATUS } from '../domain/evaluation.js';
-import { KEPUTUSAN_KEBERATAN } from '../domain/keberatan.js';
-import { PREDIKAT_ORGANISASI, PREDIKAT_PEGAWAI } from '../domain/kurva.js';
-import { JENIS_TANGGAPAN } from '../domain/penilaian-model.js';
-import { BATAS_ALASAN_KURVA } from '../domain/penutupan-siklus.js';
-import { LEVEL } from '../domain/predikat.js';
-import { ASPEK, JENIS_HASIL_KERJA } from '../domain/skp.js';
-import { BATAS_ALASAN_KEBERATAN, BATAS_UMPAN_BALIK } from '../domain/umpan-balik.js';
+import { KODE_BERAKHLAK } from '../domain/evaluation/berakhlak.js';
+import { STAGES, STATUS } from '../domain/evaluation/evaluation.js';
+import { KEPUTUSAN_KEBERATAN } from '../domain/evaluation/keberatan.js';
+import { PREDIKAT_ORGANISASI, PREDIKAT_PEGAWAI } from '../domain/organisation/kurva.js';
+import { JENIS_TANGGAPAN } from '../domain/evaluation/penilaian-model.js';
+import { BATAS_ALASAN_KURVA } from '../domain/evaluation/penutupan-siklus.js';
+import { LEVEL } from '../domain/evaluation/predikat.js';
+import { ASPEK, JENIS_HASIL_KERJA } from '../domain/evaluation/skp.js';
+import { BATAS_ALASAN_KEBERATAN, BATAS_UMPAN_BALIK } from '../domain/evaluation/umpan-balik.js';
 import { CycleId, EvaluationSchema, RowId, Version } from './api.js';
 
 /**

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { KODE_BERAKHLAK } from '../domain/berakhlak.js';
-import { HAK_JP_TAHUNAN, JENIS_BENTUK, JENIS_KOMPETENSI, STATUS_RENCANA } from '../domain/pelatihan/index.js';
-import { JENIS_JABATAN } from '../domain/ranks.js';
+import { KODE_BERAKHLAK } from '../domain/evaluation/berakhlak.js';
+import { HAK_JP_TAHUNAN, JENIS_BENTUK, JENIS_KOMPETENSI, STATUS_RENCANA } from '../domain/development/index.js';
+import { JENIS_JABATAN } from '../domain/people/ranks.js';
 import { EvaluationParams, Version } from './api.js';
 
 export const PelatihanId = z

@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { KODE_BERAKHLAK } from '../domain/berakhlak.js';
-import { STATUS_REKAN } from '../domain/penilaian-model.js';
-import { LEVEL } from '../domain/predikat.js';
-import { JENIS_HASIL_KERJA } from '../domain/skp.js';
+import { KODE_BERAKHLAK } from '../domain/evaluation/berakhlak.js';
+import { STATUS_REKAN } from '../domain/evaluation/penilaian-model.js';
+import { LEVEL } from '../domain/evaluation/predikat.js';
+import { JENIS_HASIL_KERJA } from '../domain/evaluation/skp.js';
 
 /**
  * What the evaluation detail returns about the review stages. A leaf module (no imports from

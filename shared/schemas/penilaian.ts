@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { KODE_BERAKHLAK } from '../domain/berakhlak.js';
-import { STATUS_REKAN } from '../domain/penilaian-model.js';
-import { BATAS_PENILAIAN } from '../domain/penilaian-umum.js';
-import { LEVEL } from '../domain/predikat.js';
-import { LIMITS } from '../domain/skp.js';
+import { KODE_BERAKHLAK } from '../domain/evaluation/berakhlak.js';
+import { STATUS_REKAN } from '../domain/evaluation/penilaian-model.js';
+import { BATAS_PENILAIAN } from '../domain/evaluation/penilaian-umum.js';
+import { LEVEL } from '../domain/evaluation/predikat.js';
+import { LIMITS } from '../domain/evaluation/skp.js';
 import { Nip, RowId, Version } from './api.js';
 
 /**

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { STAGES, STATUS } from '../domain/evaluation.js';
-import { STATUS_REKAN } from '../domain/penilaian-model.js';
-import { TAHAP_REKAN } from '../domain/tugas.js';
+import { STAGES, STATUS } from '../domain/evaluation/evaluation.js';
+import { STATUS_REKAN } from '../domain/evaluation/penilaian-model.js';
+import { TAHAP_REKAN } from '../domain/evaluation/tugas.js';
 
 export const TugasSchema = z
   .object({

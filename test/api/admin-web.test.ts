@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchCycle } from '../../shared/app/cycle-launch.js';
+import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
 import { getEmployee } from '../../shared/data/people.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 import { sessionFor, testApp } from '../support/api.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchCycle } from '../../shared/app/cycle-launch.js';
+import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
 import { nipOfKey } from '../../infra/local/seed-data.js';
 import { registeredEvaluation, startTestSystem, type TestSystem } from '../support/system.js';
 import { client, sessionFor, testApp } from '../support/api.js';

@@ -1,10 +1,10 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchCycle } from '../../shared/app/cycle-launch.js';
+import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
 import type { Principal } from '../../shared/app/actor.js';
 import { keys } from '../../shared/data/keys.js';
 import { getWithHistory } from '../../shared/data/evaluations.js';
-import * as skp from '../../shared/app/skp.js';
+import * as skp from '../../shared/app/evaluation/skp.js';
 import { registeredEvaluation, startTestSystem, type TestSystem } from '../support/system.js';
 import { sessionFor, testApp } from '../support/api.js';
 import { areaCases } from './authz/index.js';

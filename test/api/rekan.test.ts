@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchCycle } from '../../shared/app/cycle-launch.js';
+import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
 import { getEvaluation } from '../../shared/data/evaluations.js';
 import type { Principal } from '../../shared/app/actor.js';
 import { registeredEvaluation, startTestSystem, type TestSystem } from '../support/system.js';

@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { Deps } from '../../shared/runtime/deps.js';
-import type { Employee } from '../../shared/domain/employee.js';
+import type { Employee } from '../../shared/domain/people/employee.js';
 
 export const FAJAR = '199004122015031001';
 export const DEWI = '199207252019022001';

@@ -13,12 +13,12 @@ import { join } from 'node:path';
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { OPD, UNIT } from '../../infra/local/seed-data.js';
 import { ensureTable, startDynamo, useLocalAwsEnvironment } from '../../infra/local/dynamo.js';
-import { UKURAN_KELOMPOK } from '../../shared/app/cycle-launch.js';
+import { UKURAN_KELOMPOK } from '../../shared/app/evaluation/cycle-launch.js';
 import { keys } from '../../shared/data/keys.js';
 import { employeeItem } from '../../shared/data/people.js';
 import { TABLE } from '../../shared/data/table.js';
-import type { Employee } from '../../shared/domain/employee.js';
-import { formatNipPns } from '../../shared/domain/nip.js';
+import type { Employee } from '../../shared/domain/people/employee.js';
+import { formatNipPns } from '../../shared/domain/people/nip.js';
 import { createDynamoClient } from '../../shared/runtime/deps.js';
 
 const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 6000);
@@ -112,7 +112,7 @@ function jvmPeak(pid: number | undefined): string {
  */
 async function launchChild(endpoint: string, tableName: string, templatesPath: string): Promise<void> {
   const { createLocalSystem } = await import('../../infra/local/system.js');
-  const { createCycleFor, startLaunch } = await import('../../shared/app/cycles.js');
+  const { createCycleFor, startLaunch } = await import('../../shared/app/evaluation/cycles.js');
   const templates = JSON.parse(await readFile(templatesPath, 'utf8'));
   const system = await createLocalSystem({ synth: { templates }, endpoint, tableName });
   const rssAtStart = process.resourceUsage().maxRSS;

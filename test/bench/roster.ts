@@ -11,10 +11,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureTable, startDynamo, useLocalAwsEnvironment } from '../../infra/local/dynamo.js';
-import { apply, dryRun } from '../../shared/app/roster-import.js';
+import { apply, dryRun } from '../../shared/app/people/roster-import.js';
 import { keys } from '../../shared/data/keys.js';
-import { formatNipPns } from '../../shared/domain/nip.js';
-import { ROSTER_COLUMN_KEYS, type RosterColumn } from '../../shared/domain/roster/index.js';
+import { formatNipPns } from '../../shared/domain/people/nip.js';
+import { ROSTER_COLUMN_KEYS, type RosterColumn } from '../../shared/domain/people/roster/index.js';
 import { clientDeps, createDynamoClient, type Deps } from '../../shared/runtime/deps.js';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 

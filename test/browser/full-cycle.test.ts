@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchCycle } from '../../shared/app/cycle-launch.js';
+import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
 import { getEvaluation } from '../../shared/data/evaluations.js';
-import { BERAKHLAK } from '../../shared/domain/berakhlak.js';
-import type { Stage } from '../../shared/domain/evaluation.js';
+import { BERAKHLAK } from '../../shared/domain/evaluation/berakhlak.js';
+import type { Stage } from '../../shared/domain/evaluation/evaluation.js';
 import { EMPLOYEES, nipOfKey } from '../../infra/local/seed-data.js';
 import { atStage } from '../support/cycle.js';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.js';

@@ -7,10 +7,10 @@ import {
   levelCapaian,
   saranHasilKerja,
   type BarisTarget,
-} from '../../shared/domain/capaian.js';
+} from '../../shared/domain/evaluation/capaian.js';
 import { DomainError } from '../../shared/domain/errors.js';
-import { LEVEL, type Level } from '../../shared/domain/predikat.js';
-import type { JenisHasilKerja } from '../../shared/domain/skp.js';
+import { LEVEL, type Level } from '../../shared/domain/evaluation/predikat.js';
+import type { JenisHasilKerja } from '../../shared/domain/evaluation/skp.js';
 
 const baris = (patch: Partial<BarisTarget> = {}): BarisTarget => ({
   id: 'r1',

@@ -11,7 +11,7 @@ import {
   rentangPeriode,
   tanggalJadwal,
   TAHAP_BERTENGGAT,
-} from '../../shared/domain/cycle.js';
+} from '../../shared/domain/evaluation/cycle.js';
 
 const ctx = {
   opd: ['DISKOMINFO', 'DINKES'],

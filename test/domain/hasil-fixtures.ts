@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
 import { DomainError } from '../../shared/domain/errors.js';
-import type { Actor, Evaluation } from '../../shared/domain/evaluation.js';
-import type { HasilPenilaian } from '../../shared/domain/penilaian-model.js';
-import type { TargetRow } from '../../shared/domain/skp.js';
+import type { Actor, Evaluation } from '../../shared/domain/evaluation/evaluation.js';
+import type { HasilPenilaian } from '../../shared/domain/evaluation/penilaian-model.js';
+import type { TargetRow } from '../../shared/domain/evaluation/skp.js';
 
 export const pegawai: Actor = { nip: '199004122015031001', nama: 'Fajar Ramadhan' };
 export const atasan: Actor = { nip: '198011092005011001', nama: 'Dedi Kurniawan' };

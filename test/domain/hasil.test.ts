@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { hitungHasil } from '../../shared/domain/hasil.js';
-import type { PenilaianAtasan } from '../../shared/domain/penilaian-model.js';
-import type { Level } from '../../shared/domain/predikat.js';
+import { hitungHasil } from '../../shared/domain/evaluation/hasil.js';
+import type { PenilaianAtasan } from '../../shared/domain/evaluation/penilaian-model.js';
+import type { Level } from '../../shared/domain/evaluation/predikat.js';
 import { errorOf } from './hasil-fixtures.js';
 
 const review = (

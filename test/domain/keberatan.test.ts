@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { putuskanKeberatan } from '../../shared/domain/keberatan.js';
+import { putuskanKeberatan } from '../../shared/domain/evaluation/keberatan.js';
 import { atasan, atasanAtasan, errorOf, evaluasi, hasilSesuai, pegawai } from './hasil-fixtures.js';
 
 const AT = '2028-02-20T02:00:00.000Z';

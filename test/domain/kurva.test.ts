@@ -8,8 +8,8 @@ import {
   periksaKurva,
   type PredikatOrganisasi,
   type TabelAturanKurva,
-} from '../../shared/domain/kurva.js';
-import type { Predikat } from '../../shared/domain/predikat.js';
+} from '../../shared/domain/organisation/kurva.js';
+import type { Predikat } from '../../shared/domain/evaluation/predikat.js';
 
 /** A list of employee predikat from counts, e.g. mix({ SANGAT_BAIK: 7, BAIK: 3 }). */
 const mix = (counts: Partial<Record<Predikat, number>>): Predikat[] =>

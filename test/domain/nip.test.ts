@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkNip, formatNipPns, parseNipPns } from '../../shared/domain/nip.js';
+import { checkNip, formatNipPns, parseNipPns } from '../../shared/domain/people/nip.js';
 
 describe('NIP (PNS layout)', () => {
   it('parses birth date, TMT CPNS, gender and sequence', () => {

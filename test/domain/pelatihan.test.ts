@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { KODE_BERAKHLAK } from '../../shared/domain/berakhlak.js';
+import { KODE_BERAKHLAK } from '../../shared/domain/evaluation/berakhlak.js';
 import { DomainError } from '../../shared/domain/errors.js';
-import { KATALOG_PELATIHAN } from '../../shared/domain/katalog-pelatihan.js';
+import { KATALOG_PELATIHAN } from '../../shared/domain/development/katalog-pelatihan.js';
 import {
   HAK_JP_TAHUNAN,
   TOLERANSI_JP,
@@ -20,7 +20,7 @@ import {
   type Pelatihan,
   type ProfilPegawai,
   type Rekomendasi,
-} from '../../shared/domain/pelatihan/index.js';
+} from '../../shared/domain/development/index.js';
 import { OPD } from '../../infra/local/seed-data.js';
 
 function tangkap(fn: () => unknown): DomainError {

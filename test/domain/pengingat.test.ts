@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { STAGES, STATUS, type Stage, type Status } from '../../shared/domain/evaluation.js';
-import { HARI_PENGINGAT, bacaHariPengingat, pengingatJatuhTempo } from '../../shared/domain/pengingat.js';
+import { STAGES, STATUS, type Stage, type Status } from '../../shared/domain/evaluation/evaluation.js';
+import { HARI_PENGINGAT, bacaHariPengingat, pengingatJatuhTempo } from '../../shared/domain/evaluation/pengingat.js';
 import {
   menungguTindakan,
   nipPelaksana,
   pelaksana,
   urutkanTugas,
   type Tugas,
-} from '../../shared/domain/tugas.js';
+} from '../../shared/domain/evaluation/tugas.js';
 
 const DAY = 86_400_000;
 const DEADLINE = '2027-01-31T16:59:59.000Z';

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { KODE_BERAKHLAK } from '../../shared/domain/berakhlak.js';
+import { KODE_BERAKHLAK } from '../../shared/domain/evaluation/berakhlak.js';
 import {
   ajukanPenilaianAtasan,
   drafPenilaianAtasan,
   saranPenilaian,
   type IsianAtasan,
-} from '../../shared/domain/penilaian-atasan.js';
-import type { PenilaianMandiri } from '../../shared/domain/penilaian-model.js';
-import type { Level } from '../../shared/domain/predikat.js';
+} from '../../shared/domain/evaluation/penilaian-atasan.js';
+import type { PenilaianMandiri } from '../../shared/domain/evaluation/penilaian-model.js';
+import type { Level } from '../../shared/domain/evaluation/predikat.js';
 import { atasan, errorOf, evaluasi, pathsOf, pegawai, plt, rows, semuaNilai } from './penilaian-fixtures.js';
 
 const AT = '2028-01-20T03:00:00.000Z';

@@ -1,8 +1,8 @@
-import { KODE_BERAKHLAK } from '../../shared/domain/berakhlak.js';
+import { KODE_BERAKHLAK } from '../../shared/domain/evaluation/berakhlak.js';
 import { DomainError } from '../../shared/domain/errors.js';
-import type { Actor, Evaluation } from '../../shared/domain/evaluation.js';
-import type { Level } from '../../shared/domain/predikat.js';
-import type { TargetRow } from '../../shared/domain/skp.js';
+import type { Actor, Evaluation } from '../../shared/domain/evaluation/evaluation.js';
+import type { Level } from '../../shared/domain/evaluation/predikat.js';
+import type { TargetRow } from '../../shared/domain/evaluation/skp.js';
 import { expect } from 'vitest';
 
 export const pegawai: Actor = { nip: '199004122015031001', nama: 'Fajar Ramadhan' };

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { KODE_BERAKHLAK } from '../../shared/domain/berakhlak.js';
+import { KODE_BERAKHLAK } from '../../shared/domain/evaluation/berakhlak.js';
 import {
   ajukanPenilaianMandiri,
   drafPenilaianMandiri,
   isTautan,
   type IsianMandiri,
-} from '../../shared/domain/penilaian-mandiri.js';
+} from '../../shared/domain/evaluation/penilaian-mandiri.js';
 import { atasan, errorOf, evaluasi, pathsOf, pegawai, perilakuLengkap, rows } from './penilaian-fixtures.js';
 
 const AT = '2028-01-05T03:00:00.000Z';

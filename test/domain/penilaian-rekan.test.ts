@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KODE_BERAKHLAK } from '../../shared/domain/berakhlak.js';
-import type { PenilaianRekan } from '../../shared/domain/penilaian-model.js';
+import { KODE_BERAKHLAK } from '../../shared/domain/evaluation/berakhlak.js';
+import type { PenilaianRekan } from '../../shared/domain/evaluation/penilaian-model.js';
 import {
   MIN_JAWABAN_REKAN,
   agregatRekan,
@@ -10,10 +10,10 @@ import {
   assertBolehMenilaiRekan,
   assertVersiRekan,
   drafNilaiRekan,
-} from '../../shared/domain/penilaian-rekan.js';
-import { sembunyikanDraf } from '../../shared/domain/penilaian-umum.js';
-import { AKTOR_REKAN, sembunyikanRekan, type Jejak } from '../../shared/domain/rahasia-rekan.js';
-import { LEVEL, type Level } from '../../shared/domain/predikat.js';
+} from '../../shared/domain/evaluation/penilaian-rekan.js';
+import { sembunyikanDraf } from '../../shared/domain/evaluation/penilaian-umum.js';
+import { AKTOR_REKAN, sembunyikanRekan, type Jejak } from '../../shared/domain/evaluation/rahasia-rekan.js';
+import { LEVEL, type Level } from '../../shared/domain/evaluation/predikat.js';
 import { errorOf, evaluasi, lain, pathsOf, pegawai, rekanA, semuaNilai } from './penilaian-fixtures.js';
 
 const AT = '2028-01-10T00:00:00.000Z';

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { PredikatOrganisasi, TabelAturanKurva } from '../../shared/domain/kurva.js';
-import { ATURAN_KURVA } from '../../shared/domain/kurva.js';
+import type { PredikatOrganisasi, TabelAturanKurva } from '../../shared/domain/organisation/kurva.js';
+import { ATURAN_KURVA } from '../../shared/domain/organisation/kurva.js';
 import {
   type EvaluasiSiklus,
   bolehTetapkanKurva,
   periksaKurvaInput,
   periksaPenutupan,
   putuskanPenutupan,
-} from '../../shared/domain/penutupan-siklus.js';
-import type { Predikat } from '../../shared/domain/predikat.js';
+} from '../../shared/domain/evaluation/penutupan-siklus.js';
+import type { Predikat } from '../../shared/domain/evaluation/predikat.js';
 import { admin, atasan, errorOf, kepalaOpd } from './hasil-fixtures.js';
 
 let seq = 0;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { putuskanKeberatan } from '../../shared/domain/keberatan.js';
-import { decide } from '../../shared/domain/policy.js';
-import { checkRekan } from '../../shared/domain/rekan.js';
-import type { Employee } from '../../shared/domain/employee.js';
+import { putuskanKeberatan } from '../../shared/domain/evaluation/keberatan.js';
+import { decide } from '../../shared/domain/people/policy.js';
+import { checkRekan } from '../../shared/domain/evaluation/rekan.js';
+import type { Employee } from '../../shared/domain/people/employee.js';
 import { atasan, errorOf, evaluasi, pegawai, plt } from './penilaian-fixtures.js';
 
 const NOW = new Date('2027-06-15T03:00:00Z');

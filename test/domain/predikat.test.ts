@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { predikatKinerja } from '../../shared/domain/predikat.js';
+import { predikatKinerja } from '../../shared/domain/evaluation/predikat.js';
 
 describe('predikat kinerja (PermenPAN-RB 6/2022 matrix)', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Cycle } from '../../shared/domain/cycle.js';
-import { jadwalBaku } from '../../shared/domain/cycle.js';
-import { type RencanaTersimpan, pilihRencana, susunRingkasan } from '../../shared/domain/ringkasan.js';
+import type { Cycle } from '../../shared/domain/evaluation/cycle.js';
+import { jadwalBaku } from '../../shared/domain/evaluation/cycle.js';
+import { type RencanaTersimpan, pilihRencana, susunRingkasan } from '../../shared/domain/evaluation/ringkasan.js';
 import { evaluasi, rows } from './hasil-fixtures.js';
 
 const siklus: Cycle = {

@@ -6,9 +6,9 @@ import {
   checkTargetRow,
   resolveIntervensi,
   type TargetRow,
-} from '../../shared/domain/skp.js';
-import * as evaluation from '../../shared/domain/evaluation.js';
-import { executionName, secondsUntil, stageDeadline } from '../../shared/domain/cycle.js';
+} from '../../shared/domain/evaluation/skp.js';
+import * as evaluation from '../../shared/domain/evaluation/evaluation.js';
+import { executionName, secondsUntil, stageDeadline } from '../../shared/domain/evaluation/cycle.js';
 import { CYCLE } from '../../infra/local/seed-data.js';
 
 const valid = {

@@ -4,7 +4,7 @@ import {
   assertBisaUmpanBalik,
   susunUmpanBalik,
   tanggapi,
-} from '../../shared/domain/umpan-balik.js';
+} from '../../shared/domain/evaluation/umpan-balik.js';
 import { atasan, errorOf, evaluasi, pegawai } from './hasil-fixtures.js';
 
 const konteks = { rowIds: ['r1', 'r2', 'r3'], barisDiBawah: ['r2'] };

@@ -1,11 +1,11 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchCycle } from '../../shared/app/cycle-launch.js';
+import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
 import { getCycle } from '../../shared/data/cycles.js';
 import { getEvaluation, getWithHistory, listByCycle } from '../../shared/data/evaluations.js';
 import { employeeItem } from '../../shared/data/people.js';
-import { jadwalBaku } from '../../shared/domain/cycle.js';
-import type { Employee } from '../../shared/domain/employee.js';
+import { jadwalBaku } from '../../shared/domain/evaluation/cycle.js';
+import type { Employee } from '../../shared/domain/people/employee.js';
 import { atStage, driveTo } from '../support/cycle.js';
 import { type Client, client, countDynamoCalls, sessionFor, testApp } from '../support/api.js';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.js';

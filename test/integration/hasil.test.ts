@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPLOYEES } from '../../infra/local/seed-data.js';
 import type { Principal } from '../../shared/app/actor.js';
-import { launchCycle } from '../../shared/app/cycle-launch.js';
-import { putuskan } from '../../shared/app/keberatan.js';
-import { kurvaOpd, tetapkanKurva } from '../../shared/app/kurva.js';
-import { tutupSiklus } from '../../shared/app/tutup-siklus.js';
-import { berikanUmpanBalik, simpanUmpanBalik, tanggapiPenilaian } from '../../shared/app/umpan-balik.js';
+import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
+import { putuskan } from '../../shared/app/evaluation/keberatan.js';
+import { kurvaOpd, tetapkanKurva } from '../../shared/app/organisation/kurva.js';
+import { tutupSiklus } from '../../shared/app/evaluation/tutup-siklus.js';
+import { berikanUmpanBalik, simpanUmpanBalik, tanggapiPenilaian } from '../../shared/app/evaluation/umpan-balik.js';
 import { getCycle } from '../../shared/data/cycles.js';
 import { getEvaluation, getRows, getWithHistory, listByCycle } from '../../shared/data/evaluations.js';
 import { getCycleRecords } from '../../shared/data/kurva.js';

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchCycle } from '../../shared/app/cycle-launch.js';
-import { assignActing, recordMutasi } from '../../shared/app/mutasi.js';
-import { inbox } from '../../shared/app/queries.js';
-import * as skp from '../../shared/app/skp.js';
+import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
+import { assignActing, recordMutasi } from '../../shared/app/people/mutasi.js';
+import { inbox } from '../../shared/app/evaluation/queries.js';
+import * as skp from '../../shared/app/evaluation/skp.js';
 import { getEmployee } from '../../shared/data/people.js';
 import { getWithHistory, listByAtasan } from '../../shared/data/evaluations.js';
-import { tanggalWib } from '../../shared/domain/policy.js';
+import { tanggalWib } from '../../shared/domain/people/policy.js';
 import { registeredEvaluation, startTestSystem, type TestSystem } from '../support/system.js';
 import { approveWithPeers } from '../support/cycle.js';
 

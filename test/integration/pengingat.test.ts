@@ -1,11 +1,11 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPLOYEES } from '../../infra/local/seed-data.js';
-import { launchCycle } from '../../shared/app/cycle-launch.js';
-import { assignActing } from '../../shared/app/mutasi.js';
+import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
+import { assignActing } from '../../shared/app/people/mutasi.js';
 import { kirimEmailNotifikasi } from '../../shared/app/notifikasi-email.js';
-import { kirimPengingat } from '../../shared/app/pengingat.js';
-import * as skp from '../../shared/app/skp.js';
+import { kirimPengingat } from '../../shared/app/evaluation/pengingat.js';
+import * as skp from '../../shared/app/evaluation/skp.js';
 import { getEvaluation, listByCycle } from '../../shared/data/evaluations.js';
 import { keys } from '../../shared/data/keys.js';
 import { listNotices, type Notice } from '../../shared/data/notices.js';

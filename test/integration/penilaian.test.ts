@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchCycle } from '../../shared/app/cycle-launch.js';
+import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
 import type { Principal } from '../../shared/app/actor.js';
 import { getEvaluation, getRows, getWithHistory } from '../../shared/data/evaluations.js';
 import { listPenilaianRekan } from '../../shared/data/penilaian-rekan.js';
-import { KODE_BERAKHLAK } from '../../shared/domain/berakhlak.js';
-import type { TargetRow } from '../../shared/domain/skp.js';
+import { KODE_BERAKHLAK } from '../../shared/domain/evaluation/berakhlak.js';
+import type { TargetRow } from '../../shared/domain/evaluation/skp.js';
 import { atStage, driveTo } from '../support/cycle.js';
 import { client, countDynamoCalls, sessionFor, testApp, type Client } from '../support/api.js';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.js';
 import { expectSafePage } from '../web/page-checks.js';
-import type { TugasRekan } from '../../shared/app/penilaian-rekan.js';
-import type { PenilaianView } from '../../shared/app/penilaian-view.js';
-import type { PenilaianAtasan } from '../../shared/domain/penilaian-model.js';
+import type { TugasRekan } from '../../shared/app/evaluation/penilaian-rekan.js';
+import type { PenilaianView } from '../../shared/app/evaluation/penilaian-view.js';
+import type { PenilaianAtasan } from '../../shared/domain/evaluation/penilaian-model.js';
 
 type Res = { json: unknown };
 /** Response bodies typed as the services return them. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchCycle } from '../../shared/app/cycle-launch.js';
-import * as skp from '../../shared/app/skp.js';
+import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
+import * as skp from '../../shared/app/evaluation/skp.js';
 import { getEvaluation, getWithHistory } from '../../shared/data/evaluations.js';
 import type { Principal } from '../../shared/app/actor.js';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.js';

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPLOYEES } from '../../infra/local/seed-data.js';
-import { launchCycle } from '../../shared/app/cycle-launch.js';
-import { assignActing } from '../../shared/app/mutasi.js';
-import { kirimPengingat } from '../../shared/app/pengingat.js';
-import * as skp from '../../shared/app/skp.js';
-import { tugasSaya } from '../../shared/app/tugas.js';
+import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
+import { assignActing } from '../../shared/app/people/mutasi.js';
+import { kirimPengingat } from '../../shared/app/evaluation/pengingat.js';
+import * as skp from '../../shared/app/evaluation/skp.js';
+import { tugasSaya } from '../../shared/app/evaluation/tugas.js';
 import { getEvaluation, listByCycle } from '../../shared/data/evaluations.js';
-import { tanggalWib } from '../../shared/domain/policy.js';
+import { tanggalWib } from '../../shared/domain/people/policy.js';
 import { client, testApp } from '../support/api.js';
 import { driveTo } from '../support/cycle.js';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apply } from '../../shared/app/roster-import.js';
+import { apply } from '../../shared/app/people/roster-import.js';
 import type { AccountProvisioning } from '../../shared/auth/cognito-accounts.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 import { csvFile, nipOf, pnsNip, seededRows } from './fixtures.js';

@@ -1,13 +1,13 @@
 /** Roster files built from the seeded people (infra/local/seed-data.ts), for the roster tests. */
 import { EMPLOYEES, OPD, UNIT } from '../../infra/local/seed-data.js';
-import type { Employee } from '../../shared/domain/employee.js';
+import type { Employee } from '../../shared/domain/people/employee.js';
 import {
   ROSTER_COLUMN_KEYS,
   readRosterSheet,
   type RosterColumn,
   type RosterContext,
   type RosterRecord,
-} from '../../shared/domain/roster/index.js';
+} from '../../shared/domain/people/roster/index.js';
 import { parseCsv } from '../../shared/roster/csv.js';
 
 export type Row = Record<RosterColumn, string>;

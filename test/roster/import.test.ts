@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apply, dryRun, type RosterFile } from '../../shared/app/roster-import.js';
+import { apply, dryRun, type RosterFile } from '../../shared/app/people/roster-import.js';
 import { keys } from '../../shared/data/keys.js';
 import { getEmployee } from '../../shared/data/people.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { dryRun, rosterTemplate } from '../../shared/app/roster-import.js';
-import { planRoster, readRosterSheet, ROSTER_COLUMN_KEYS } from '../../shared/domain/roster/index.js';
+import { dryRun, rosterTemplate } from '../../shared/app/people/roster-import.js';
+import { planRoster, readRosterSheet, ROSTER_COLUMN_KEYS } from '../../shared/domain/people/roster/index.js';
 import { decodeText, parseCsv } from '../../shared/roster/csv.js';
 import { MAX_FILE_BYTES, readRosterFile } from '../../shared/roster/read-file.js';
 import type { Deps } from '../../shared/runtime/deps.js';

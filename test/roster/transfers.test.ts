@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchCycle } from '../../shared/app/cycle-launch.js';
-import { apply } from '../../shared/app/roster-import.js';
+import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
+import { apply } from '../../shared/app/people/roster-import.js';
 import { getEvaluation, getWithHistory } from '../../shared/data/evaluations.js';
 import { registeredEvaluation, startTestSystem, type TestSystem } from '../support/system.js';
 import { csvFile, nipOf, seededRows } from './fixtures.js';

@@ -6,7 +6,7 @@ import {
   supervisorsFirst,
   type RosterError,
   type RosterPlan,
-} from '../../shared/domain/roster/index.js';
+} from '../../shared/domain/people/roster/index.js';
 import { parseCsv } from '../../shared/roster/csv.js';
 import { context, csvOf, nipOf, pnsNip, recordsOf, seededPeople, seededRows, type Row } from './fixtures.js';
 

@@ -1,18 +1,18 @@
 import { EMPLOYEES } from '../../infra/local/seed-data.js';
 import type { Principal } from '../../shared/app/actor.js';
-import { bukaPenilaian } from '../../shared/app/cycles.js';
-import { putuskan } from '../../shared/app/keberatan.js';
-import { konfirmasiRencana } from '../../shared/app/pengembangan.js';
-import { ajukanPenilaianAtasan, ajukanPenilaianMandiri } from '../../shared/app/penilaian.js';
-import { ajukanPenilaianRekan } from '../../shared/app/penilaian-rekan.js';
-import { calonRekan, setRekan } from '../../shared/app/rekan.js';
-import * as skp from '../../shared/app/skp.js';
-import { berikanUmpanBalik, tanggapiPenilaian } from '../../shared/app/umpan-balik.js';
+import { bukaPenilaian } from '../../shared/app/evaluation/cycles.js';
+import { putuskan } from '../../shared/app/evaluation/keberatan.js';
+import { konfirmasiRencana } from '../../shared/app/development/pengembangan.js';
+import { ajukanPenilaianAtasan, ajukanPenilaianMandiri } from '../../shared/app/evaluation/penilaian.js';
+import { ajukanPenilaianRekan } from '../../shared/app/evaluation/penilaian-rekan.js';
+import { calonRekan, setRekan } from '../../shared/app/evaluation/rekan.js';
+import * as skp from '../../shared/app/evaluation/skp.js';
+import { berikanUmpanBalik, tanggapiPenilaian } from '../../shared/app/evaluation/umpan-balik.js';
 import { getEvaluation, getRows } from '../../shared/data/evaluations.js';
 import { getPenilaianRekan, listPenilaianRekan } from '../../shared/data/penilaian-rekan.js';
-import { KODE_BERAKHLAK } from '../../shared/domain/berakhlak.js';
-import { STAGES, type Stage } from '../../shared/domain/evaluation.js';
-import type { Level } from '../../shared/domain/predikat.js';
+import { KODE_BERAKHLAK } from '../../shared/domain/evaluation/berakhlak.js';
+import { STAGES, type Stage } from '../../shared/domain/evaluation/evaluation.js';
+import type { Level } from '../../shared/domain/evaluation/predikat.js';
 import { eventually, type TestSystem } from './system.js';
 
 /**

@@ -5,7 +5,7 @@ import { seed } from '../../infra/local/seed.js';
 import { CYCLE, EMPLOYEES, nipOfKey } from '../../infra/local/seed-data.js';
 import { createLocalSystem, type LocalSystem } from '../../infra/local/system.js';
 import type { Principal } from '../../shared/app/actor.js';
-import type { Cycle } from '../../shared/domain/cycle.js';
+import type { Cycle } from '../../shared/domain/evaluation/cycle.js';
 
 /** A clock tests can move; the workflow's real timers still run on wall time. */
 export class TestClock {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hitungProgres } from '../../shared/app/cycles.js';
-import { type Cycle, jadwalBaku } from '../../shared/domain/cycle.js';
+import { hitungProgres } from '../../shared/app/evaluation/cycles.js';
+import { type Cycle, jadwalBaku } from '../../shared/domain/evaluation/cycle.js';
 import { OPD } from '../../infra/local/seed-data.js';
 import { CyclePage, CyclesPage } from '../../functions/api/web/views/cycles.js';
 import { ADMIN, render, viewer } from './fixtures.js';

@@ -3,8 +3,8 @@ import type { Principal } from '../../shared/app/actor.js';
 import { evaluationItem } from '../../shared/data/evaluations.js';
 import { keys } from '../../shared/data/keys.js';
 import type { AuditEntry } from '../../shared/data/audit.js';
-import type { Evaluation } from '../../shared/domain/evaluation.js';
-import type { TargetRow } from '../../shared/domain/skp.js';
+import type { Evaluation } from '../../shared/domain/evaluation/evaluation.js';
+import type { TargetRow } from '../../shared/domain/evaluation/skp.js';
 import type { Deps } from '../../shared/runtime/deps.js';
 
 type Item = Record<string, unknown>;

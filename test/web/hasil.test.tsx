@@ -6,9 +6,9 @@ import { KurvaPage } from '../../functions/api/web/views/kurva.js';
 import { PenutupanPage } from '../../functions/api/web/views/tutup-siklus.js';
 import type { Principal } from '../../shared/app/actor.js';
 import { CYCLE } from '../../infra/local/seed-data.js';
-import { periksaKurva } from '../../shared/domain/kurva.js';
-import { periksaPenutupan } from '../../shared/domain/penutupan-siklus.js';
-import { susunRingkasan } from '../../shared/domain/ringkasan.js';
+import { periksaKurva } from '../../shared/domain/organisation/kurva.js';
+import { periksaPenutupan } from '../../shared/domain/evaluation/penutupan-siklus.js';
+import { susunRingkasan } from '../../shared/domain/evaluation/ringkasan.js';
 import { ADMIN, ATASAN, PEGAWAI, ROWS, evaluation, render, viewer } from './fixtures.js';
 import { expectSafePage, formWithAction } from './page-checks.js';
 

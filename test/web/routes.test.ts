@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/app.js';
 import { CSS_VERSION } from '../../functions/api/web/styles.js';
 import type { Authenticator } from '../../shared/auth/authenticator.js';
-import type { Evaluation } from '../../shared/domain/evaluation.js';
+import type { Evaluation } from '../../shared/domain/evaluation/evaluation.js';
 import { ATASAN, ATASAN_ROWS, HISTORY, PEGAWAI, ROWS, evaluation } from './fixtures.js';
 import { fakeDeps } from './fake-store.js';
 import { formWithAction } from './page-checks.js';

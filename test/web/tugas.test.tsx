@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NotifikasiPage } from '../../functions/api/web/views/notifikasi.js';
 import { TugasPage } from '../../functions/api/web/views/tugas.js';
 import type { Notice } from '../../shared/data/notices.js';
-import type { Tugas } from '../../shared/domain/tugas.js';
+import type { Tugas } from '../../shared/domain/evaluation/tugas.js';
 import { ADMIN, ATASAN, PEGAWAI, render, viewer } from './fixtures.js';
 import { expectSafePage } from './page-checks.js';
 

@@ -1,11 +1,11 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCycleFor, startLaunch } from '../../shared/app/cycles.js';
-import { UKURAN_KELOMPOK } from '../../shared/app/cycle-launch.js';
+import { createCycleFor, startLaunch } from '../../shared/app/evaluation/cycles.js';
+import { UKURAN_KELOMPOK } from '../../shared/app/evaluation/cycle-launch.js';
 import { getCycle } from '../../shared/data/cycles.js';
 import { listByCycle } from '../../shared/data/evaluations.js';
 import { employeeItem } from '../../shared/data/people.js';
-import type { Employee } from '../../shared/domain/employee.js';
+import type { Employee } from '../../shared/domain/people/employee.js';
 import { EMPLOYEES } from '../../infra/local/seed-data.js';
 import { pnsNip } from '../roster/fixtures.js';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.js';

@@ -1,9 +1,9 @@
 import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { lanjutkanAlur, launchCycle, resumeOpenEvaluations } from '../../shared/app/cycle-launch.js';
+import { lanjutkanAlur, launchCycle, resumeOpenEvaluations } from '../../shared/app/evaluation/cycle-launch.js';
 import { getEvaluation, getWithHistory } from '../../shared/data/evaluations.js';
 import { listPenilaianRekan } from '../../shared/data/penilaian-rekan.js';
-import { executionName } from '../../shared/domain/cycle.js';
+import { executionName } from '../../shared/domain/evaluation/cycle.js';
 import { answerPeers, atStage, driveTo } from '../support/cycle.js';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.js';
 import { employeeItem, getEmployee } from '../../shared/data/people.js';

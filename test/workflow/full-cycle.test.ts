@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { launchCycle } from '../../shared/app/cycle-launch.js';
+import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
 import { getWithHistory, listByCycle } from '../../shared/data/evaluations.js';
-import { executionName } from '../../shared/domain/cycle.js';
+import { executionName } from '../../shared/domain/evaluation/cycle.js';
 import { driveTo } from '../support/cycle.js';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.js';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { launchCycle } from '../../shared/app/cycle-launch.js';
-import * as skp from '../../shared/app/skp.js';
-import { recordOverdue } from '../../shared/app/stage-tasks.js';
+import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
+import * as skp from '../../shared/app/evaluation/skp.js';
+import { recordOverdue } from '../../shared/app/evaluation/stage-tasks.js';
 import { getEvaluation, getWithHistory } from '../../shared/data/evaluations.js';
 import { listNotices } from '../../shared/data/notices.js';
 import { rowUpdate } from '../../shared/data/target-rows.js';

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { launchCycle, resumeOpenEvaluations } from '../../shared/app/cycle-launch.js';
-import * as skp from '../../shared/app/skp.js';
+import { launchCycle, resumeOpenEvaluations } from '../../shared/app/evaluation/cycle-launch.js';
+import * as skp from '../../shared/app/evaluation/skp.js';
 import { getEvaluation, getWithHistory, listByCycle } from '../../shared/data/evaluations.js';
 import { listNotices } from '../../shared/data/notices.js';
-import { executionName } from '../../shared/domain/cycle.js';
+import { executionName } from '../../shared/domain/evaluation/cycle.js';
 import { nipOfKey } from '../../infra/local/seed-data.js';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.js';
 import { approveWithPeers, atStage } from '../support/cycle.js';

@@ -1,7 +1,7 @@
 import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { lanjutkanAlur } from '../../../shared/app/cycle-launch.js';
-import { assignActing, recordMutasi } from '../../../shared/app/mutasi.js';
-import { agencyEvaluations, toView } from '../../../shared/app/queries.js';
+import { lanjutkanAlur } from '../../../shared/app/evaluation/cycle-launch.js';
+import { assignActing, recordMutasi } from '../../../shared/app/people/mutasi.js';
+import { agencyEvaluations, toView } from '../../../shared/app/evaluation/queries.js';
 import {
   CycleId,
   EvaluationParams,

@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import * as skp from '../../../shared/app/skp.js';
-import { setRekan } from '../../../shared/app/rekan.js';
-import { evaluationDetail, inbox, myEvaluations, team, toView } from '../../../shared/app/queries.js';
+import * as skp from '../../../shared/app/evaluation/skp.js';
+import { setRekan } from '../../../shared/app/evaluation/rekan.js';
+import { evaluationDetail, inbox, myEvaluations, team, toView } from '../../../shared/app/evaluation/queries.js';
 import { listNotices } from '../../../shared/data/notices.js';
 import { getEmployee } from '../../../shared/data/people.js';
 import {

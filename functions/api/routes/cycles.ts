@@ -6,7 +6,7 @@ import {
   cyclesFor,
   progresSiklus,
   startLaunch,
-} from '../../../shared/app/cycles.js';
+} from '../../../shared/app/evaluation/cycles.js';
 import {
   CycleBody,
   CycleParams,

@@ -1,10 +1,10 @@
 import { type OpenAPIHono, createRoute } from '@hono/zod-openapi';
-import { putuskan } from '../../../shared/app/keberatan.js';
-import { kurvaOpd, tetapkanKurva } from '../../../shared/app/kurva.js';
-import { toView } from '../../../shared/app/queries.js';
-import { ringkasan } from '../../../shared/app/ringkasan.js';
-import { periksaSiklus, tutupSiklus } from '../../../shared/app/tutup-siklus.js';
-import { berikanUmpanBalik, simpanUmpanBalik, tanggapiPenilaian } from '../../../shared/app/umpan-balik.js';
+import { putuskan } from '../../../shared/app/evaluation/keberatan.js';
+import { kurvaOpd, tetapkanKurva } from '../../../shared/app/organisation/kurva.js';
+import { toView } from '../../../shared/app/evaluation/queries.js';
+import { ringkasan } from '../../../shared/app/evaluation/ringkasan.js';
+import { periksaSiklus, tutupSiklus } from '../../../shared/app/evaluation/tutup-siklus.js';
+import { berikanUmpanBalik, simpanUmpanBalik, tanggapiPenilaian } from '../../../shared/app/evaluation/umpan-balik.js';
 import { EvaluationParams } from '../../../shared/schemas/api.js';
 import {
   CycleOpdParams,

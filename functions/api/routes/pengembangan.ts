@@ -1,7 +1,7 @@
 import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import * as pengembangan from '../../../shared/app/pengembangan.js';
-import { toView } from '../../../shared/app/queries.js';
-import { ringkasanJp } from '../../../shared/domain/pelatihan/index.js';
+import * as pengembangan from '../../../shared/app/development/pengembangan.js';
+import { toView } from '../../../shared/app/evaluation/queries.js';
+import { ringkasanJp } from '../../../shared/domain/development/index.js';
 import type { RencanaTersimpan } from '../../../shared/data/rencana.js';
 import { EvaluationParams, EvaluationSchema, VersionBody } from '../../../shared/schemas/api.js';
 import {

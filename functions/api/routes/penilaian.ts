@@ -1,9 +1,9 @@
 import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import * as penilaian from '../../../shared/app/penilaian.js';
-import * as rekan from '../../../shared/app/penilaian-rekan.js';
-import { evaluasiUntuk } from '../../../shared/app/penilaian-view.js';
-import { toView } from '../../../shared/app/queries.js';
-import type { Evaluation } from '../../../shared/domain/evaluation.js';
+import * as penilaian from '../../../shared/app/evaluation/penilaian.js';
+import * as rekan from '../../../shared/app/evaluation/penilaian-rekan.js';
+import { evaluasiUntuk } from '../../../shared/app/evaluation/penilaian-view.js';
+import { toView } from '../../../shared/app/evaluation/queries.js';
+import type { Evaluation } from '../../../shared/domain/evaluation/evaluation.js';
 import { EvaluationParams, EvaluationSchema } from '../../../shared/schemas/api.js';
 import {
   PenilaianAtasanBody,

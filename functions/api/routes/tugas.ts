@@ -1,6 +1,6 @@
 import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { tugasSaya } from '../../../shared/app/tugas.js';
-import { TAHAP_TUGAS_LABEL } from '../../../shared/domain/tugas.js';
+import { tugasSaya } from '../../../shared/app/evaluation/tugas.js';
+import { TAHAP_TUGAS_LABEL } from '../../../shared/domain/evaluation/tugas.js';
 import { TugasSchema } from '../../../shared/schemas/tugas.js';
 import type { AppEnv } from '../http/env.js';
 import { errorResponses, jsonContent, security } from './openapi-parts.js';

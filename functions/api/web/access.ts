@@ -1,6 +1,6 @@
 import type { Principal } from '../../../shared/app/actor.js';
-import type { EvaluationView } from '../../../shared/app/queries.js';
-import { decide } from '../../../shared/domain/policy.js';
+import type { EvaluationView } from '../../../shared/app/evaluation/queries.js';
+import { decide } from '../../../shared/domain/people/policy.js';
 
 /**
  * Which forms to offer. The domain functions decide again on submit; this only avoids

@@ -1,8 +1,8 @@
 import type { Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { assignActing, recordMutasi } from '../../../shared/app/mutasi.js';
+import { assignActing, recordMutasi } from '../../../shared/app/people/mutasi.js';
 import { listOrg } from '../../../shared/data/people.js';
-import { apply, dryRun, rosterTemplate } from '../../../shared/app/roster-import.js';
+import { apply, dryRun, rosterTemplate } from '../../../shared/app/people/roster-import.js';
 import { accountProvisioning } from '../../../shared/auth/cognito-accounts.js';
 import { checkCsrf } from '../../../shared/auth/session.js';
 import { RosterPreviewPage, RosterResultPage } from './views/roster.js';

@@ -1,8 +1,8 @@
 import type { Context, Hono } from 'hono';
-import { agencyEvaluations } from '../../../shared/app/queries.js';
+import { agencyEvaluations } from '../../../shared/app/evaluation/queries.js';
 import { listCycles } from '../../../shared/data/cycles.js';
 import { listOpd } from '../../../shared/data/people.js';
-import { bolehLihatOpd } from '../../../shared/domain/policy.js';
+import { bolehLihatOpd } from '../../../shared/domain/people/policy.js';
 import type { AppEnv } from '../http/env.js';
 import { errorPage, requireSession, sendPage, viewerOf } from './respond.js';
 import { AgencyPage } from './views/agency.js';

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { lanjutkanAlur } from '../../../shared/app/cycle-launch.js';
+import { lanjutkanAlur } from '../../../shared/app/evaluation/cycle-launch.js';
 import { DomainError } from '../../../shared/domain/errors.js';
 import type { AppEnv } from '../http/env.js';
 import { statusOf } from '../http/errors.js';

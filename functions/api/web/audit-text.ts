@@ -1,8 +1,8 @@
 import type { AuditEntry } from '../../../shared/data/audit.js';
-import { LABEL_LEVEL } from '../../../shared/domain/capaian.js';
-import { STAGE_LABEL, type Stage } from '../../../shared/domain/evaluation.js';
-import { LABEL_PREDIKAT } from '../../../shared/domain/hasil.js';
-import type { Level, Predikat } from '../../../shared/domain/predikat.js';
+import { LABEL_LEVEL } from '../../../shared/domain/evaluation/capaian.js';
+import { STAGE_LABEL, type Stage } from '../../../shared/domain/evaluation/evaluation.js';
+import { LABEL_PREDIKAT } from '../../../shared/domain/evaluation/hasil.js';
+import type { Level, Predikat } from '../../../shared/domain/evaluation/predikat.js';
 import { waktu } from './format.js';
 import { describeRencana } from './views/pengembangan/audit-text.js';
 import { describeHasil } from './views/evaluation/hasil-audit-text.js';
@@ -109,6 +109,6 @@ export function describeAudit(entry: AuditEntry): string {
 
 export function actorName(entry: AuditEntry): string {
   if ('nama' in entry.actor) return entry.actor.nama;
-  // A peer who acted, as the evaluated employee sees the trail (shared/domain/rahasia-rekan.ts).
+  // A peer who acted, as the evaluated employee sees the trail (shared/domain/evaluation/rahasia-rekan.ts).
   return entry.actor.sistem === 'rekan-penilai' ? 'Rekan penilai' : 'Sistem';
 }

@@ -8,7 +8,7 @@ import {
   cyclesFor,
   progresSiklus,
   startLaunch,
-} from '../../../shared/app/cycles.js';
+} from '../../../shared/app/evaluation/cycles.js';
 import { listOpd } from '../../../shared/data/people.js';
 import {
   PERIODE,
@@ -18,7 +18,7 @@ import {
   jadwalBaku,
   rentangPeriode,
   tanggalJadwal,
-} from '../../../shared/domain/cycle.js';
+} from '../../../shared/domain/evaluation/cycle.js';
 import { DomainError } from '../../../shared/domain/errors.js';
 import { CycleBody } from '../../../shared/schemas/cycles.js';
 import type { AppEnv } from '../http/env.js';

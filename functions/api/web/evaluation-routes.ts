@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import * as skp from '../../../shared/app/skp.js';
-import { atasanRows, evaluationDetail } from '../../../shared/app/queries.js';
+import * as skp from '../../../shared/app/evaluation/skp.js';
+import { atasanRows, evaluationDetail } from '../../../shared/app/evaluation/queries.js';
 import type { Principal } from '../../../shared/app/actor.js';
 import { DomainError, type Issue } from '../../../shared/domain/errors.js';
 import { EvaluationParams, RowId } from '../../../shared/schemas/api.js';
@@ -11,7 +11,7 @@ import { statusOf, zodIssues } from '../http/errors.js';
 import { accessOf } from './access.js';
 import { type FlashKey, flashText } from './flash.js';
 import { parseEkspektasi, parseRekan, parseReturn, parseTarget, parseVersion } from './forms.js';
-import { calonRekan, setRekan } from '../../../shared/app/rekan.js';
+import { calonRekan, setRekan } from '../../../shared/app/evaluation/rekan.js';
 import { errorPage, readSignedForm, requireSession, sendPage, viewerOf } from './respond.js';
 import type { FormFailure, FormName } from './types.js';
 import { EditTargetPage } from './views/evaluation/edit-target.js';

@@ -1,4 +1,4 @@
-import type { Status } from '../../../shared/domain/evaluation.js';
+import type { Status } from '../../../shared/domain/evaluation/evaluation.js';
 
 /** Serang keeps Western Indonesian Time; servers (Lambda) run in UTC. */
 const TZ = 'Asia/Jakarta';

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { KODE_BERAKHLAK } from '../../../shared/domain/berakhlak.js';
+import { KODE_BERAKHLAK } from '../../../shared/domain/evaluation/berakhlak.js';
 import {
   EkspektasiBody,
   RekanBody,

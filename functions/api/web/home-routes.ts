@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { inbox, myEvaluations, team } from '../../../shared/app/queries.js';
+import { inbox, myEvaluations, team } from '../../../shared/app/evaluation/queries.js';
 import { listNotices } from '../../../shared/data/notices.js';
 import type { AppEnv } from '../http/env.js';
 import { requireSession, sendPage, viewerOf } from './respond.js';

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Principal } from '../../../shared/app/actor.js';
-import * as pengembangan from '../../../shared/app/pengembangan.js';
+import * as pengembangan from '../../../shared/app/development/pengembangan.js';
 import { DomainError, type Issue } from '../../../shared/domain/errors.js';
 import type { Deps } from '../../../shared/runtime/deps.js';
 import { EvaluationParams, VersionBody } from '../../../shared/schemas/api.js';

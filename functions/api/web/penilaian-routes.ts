@@ -1,8 +1,8 @@
 import type { Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import * as penilaian from '../../../shared/app/penilaian.js';
-import * as rekan from '../../../shared/app/penilaian-rekan.js';
-import { evaluationDetail } from '../../../shared/app/queries.js';
+import * as penilaian from '../../../shared/app/evaluation/penilaian.js';
+import * as rekan from '../../../shared/app/evaluation/penilaian-rekan.js';
+import { evaluationDetail } from '../../../shared/app/evaluation/queries.js';
 import { DomainError } from '../../../shared/domain/errors.js';
 import { EvaluationParams } from '../../../shared/schemas/api.js';
 import type { AppEnv } from '../http/env.js';
@@ -15,7 +15,7 @@ import type { PenilaianFailure } from './views/evaluation/penilaian-parts.js';
 import { atasanHref, mandiriHref } from './views/evaluation/penilaian-section.js';
 import { PenilaianRekanPage, TugasRekanPage, rekanHref } from './views/rekan-tugas.js';
 import { getCycle } from '../../../shared/data/cycles.js';
-import { pelatihanSelesai } from '../../../shared/app/pengembangan.js';
+import { pelatihanSelesai } from '../../../shared/app/development/pengembangan.js';
 
 type Ctx = Context<AppEnv>;
 type Target = { cycleId: string; nip: string };

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { notifikasiSaya, tugasSaya } from '../../../shared/app/tugas.js';
+import { notifikasiSaya, tugasSaya } from '../../../shared/app/evaluation/tugas.js';
 import type { AppEnv } from '../http/env.js';
 import { requireSession, sendPage, viewerOf } from './respond.js';
 import { NotifikasiPage } from './views/notifikasi.js';

@@ -1,5 +1,5 @@
 import type { Issue } from '../../../../shared/domain/errors.js';
-import type { Opd, UnitKerja } from '../../../../shared/domain/employee.js';
+import type { Opd, UnitKerja } from '../../../../shared/domain/people/employee.js';
 import type { Viewer } from '../types.js';
 import { ErrorSummary, Field, describedBy, fieldId } from './fields.js';
 import { CsrfField, Flash, Layout } from './layout.js';

@@ -1,6 +1,6 @@
-import type { EvaluationSummary } from '../../../../shared/app/queries.js';
-import type { Cycle } from '../../../../shared/domain/cycle.js';
-import type { Opd } from '../../../../shared/domain/employee.js';
+import type { EvaluationSummary } from '../../../../shared/app/evaluation/queries.js';
+import type { Cycle } from '../../../../shared/domain/evaluation/cycle.js';
+import type { Opd } from '../../../../shared/domain/people/employee.js';
 import type { Viewer } from '../types.js';
 import { Layout } from './layout.js';
 import { ProgressCells, evaluationHref } from './status.js';

@@ -1,14 +1,14 @@
-import type { CycleDetail, ProgresSiklus, StatusPeluncuran } from '../../../../shared/app/cycles.js';
+import type { CycleDetail, ProgresSiklus, StatusPeluncuran } from '../../../../shared/app/evaluation/cycles.js';
 import {
   type Cycle,
   JADWAL_LABEL,
   PERIODE,
   type Periode,
   TAHAP_BERTENGGAT,
-} from '../../../../shared/domain/cycle.js';
-import type { Opd } from '../../../../shared/domain/employee.js';
+} from '../../../../shared/domain/evaluation/cycle.js';
+import type { Opd } from '../../../../shared/domain/people/employee.js';
 import type { Issue } from '../../../../shared/domain/errors.js';
-import { STAGES, STAGE_LABEL, STATUS, STATUS_LABEL } from '../../../../shared/domain/evaluation.js';
+import { STAGES, STAGE_LABEL, STATUS, STATUS_LABEL } from '../../../../shared/domain/evaluation/evaluation.js';
 import { angka, tanggal, waktu } from '../format.js';
 import type { Viewer } from '../types.js';
 import { ErrorSummary, Field, describedBy, fieldId } from './fields.js';

@@ -1,4 +1,4 @@
-import type { EvaluationView } from '../../../../shared/app/queries.js';
+import type { EvaluationView } from '../../../../shared/app/evaluation/queries.js';
 import { waktu } from '../format.js';
 import type { Viewer } from '../types.js';
 import { Layout } from './layout.js';

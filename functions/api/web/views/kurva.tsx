@@ -1,7 +1,7 @@
 import type { CycleLogEntry } from '../../../../shared/data/kurva.js';
-import type { Cycle } from '../../../../shared/domain/cycle.js';
-import type { Opd } from '../../../../shared/domain/employee.js';
-import { LABEL_PREDIKAT } from '../../../../shared/domain/hasil.js';
+import type { Cycle } from '../../../../shared/domain/evaluation/cycle.js';
+import type { Opd } from '../../../../shared/domain/people/employee.js';
+import { LABEL_PREDIKAT } from '../../../../shared/domain/evaluation/hasil.js';
 import {
   ATURAN_KURVA,
   type AturanKurva,
@@ -10,12 +10,12 @@ import {
   PREDIKAT_ORGANISASI,
   PREDIKAT_PEGAWAI,
   type PredikatOrganisasi,
-} from '../../../../shared/domain/kurva.js';
+} from '../../../../shared/domain/organisation/kurva.js';
 import {
   BATAS_ALASAN_KURVA,
   type KurvaOrganisasi,
   LABEL_PREDIKAT_ORGANISASI,
-} from '../../../../shared/domain/penutupan-siklus.js';
+} from '../../../../shared/domain/evaluation/penutupan-siklus.js';
 import { waktu } from '../format.js';
 import { type HasilFailure, hasilErrors } from '../hasil-forms.js';
 import type { Viewer } from '../types.js';

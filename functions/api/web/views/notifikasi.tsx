@@ -1,5 +1,5 @@
 import type { Notice } from '../../../../shared/data/notices.js';
-import { TAHAP_REKAN } from '../../../../shared/domain/tugas.js';
+import { TAHAP_REKAN } from '../../../../shared/domain/evaluation/tugas.js';
 import { waktu } from '../format.js';
 import type { Viewer } from '../types.js';
 import { Layout } from './layout.js';

@@ -1,7 +1,7 @@
-import type { TugasRekan } from '../../../../shared/app/penilaian-rekan.js';
-import { BERAKHLAK, KODE_BERAKHLAK } from '../../../../shared/domain/berakhlak.js';
-import { BATAS_PENILAIAN } from '../../../../shared/domain/penilaian-umum.js';
-import { MIN_JAWABAN_REKAN } from '../../../../shared/domain/penilaian-rekan.js';
+import type { TugasRekan } from '../../../../shared/app/evaluation/penilaian-rekan.js';
+import { BERAKHLAK, KODE_BERAKHLAK } from '../../../../shared/domain/evaluation/berakhlak.js';
+import { BATAS_PENILAIAN } from '../../../../shared/domain/evaluation/penilaian-umum.js';
+import { MIN_JAWABAN_REKAN } from '../../../../shared/domain/evaluation/penilaian-rekan.js';
 import { isOverdue, tanggal, waktu } from '../format.js';
 import type { Viewer } from '../types.js';
 import { ErrorSummary } from './fields.js';

@@ -1,4 +1,4 @@
-import type { ApplyResult, RosterImportPlan } from '../../../../shared/app/roster-import.js';
+import type { ApplyResult, RosterImportPlan } from '../../../../shared/app/people/roster-import.js';
 import type { Viewer } from '../types.js';
 import { CsrfField, Layout } from './layout.js';
 

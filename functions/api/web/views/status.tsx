@@ -1,5 +1,5 @@
-import type { EvaluationView } from '../../../../shared/app/queries.js';
-import { STAGE_LABEL, STATUS_LABEL } from '../../../../shared/domain/evaluation.js';
+import type { EvaluationView } from '../../../../shared/app/evaluation/queries.js';
+import { STAGE_LABEL, STATUS_LABEL } from '../../../../shared/domain/evaluation/evaluation.js';
 import { isOverdue, tanggal } from '../format.js';
 
 export const evaluationHref = (e: { cycleId: string; nip: string }) =>

@@ -1,5 +1,5 @@
-import { TAHAP_REKAN, TAHAP_TUGAS_LABEL, type Tugas } from '../../../../shared/domain/tugas.js';
-import { STATUS_LABEL, type Status } from '../../../../shared/domain/evaluation.js';
+import { TAHAP_REKAN, TAHAP_TUGAS_LABEL, type Tugas } from '../../../../shared/domain/evaluation/tugas.js';
+import { STATUS_LABEL, type Status } from '../../../../shared/domain/evaluation/evaluation.js';
 import { waktu } from '../format.js';
 import type { Viewer } from '../types.js';
 import { Layout } from './layout.js';

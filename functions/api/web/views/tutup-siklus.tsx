@@ -1,13 +1,13 @@
 import type { CycleLogEntry } from '../../../../shared/data/kurva.js';
-import type { Cycle } from '../../../../shared/domain/cycle.js';
-import { STAGE_LABEL } from '../../../../shared/domain/evaluation.js';
-import { LABEL_PREDIKAT } from '../../../../shared/domain/hasil.js';
-import { PREDIKAT_PEGAWAI } from '../../../../shared/domain/kurva.js';
+import type { Cycle } from '../../../../shared/domain/evaluation/cycle.js';
+import { STAGE_LABEL } from '../../../../shared/domain/evaluation/evaluation.js';
+import { LABEL_PREDIKAT } from '../../../../shared/domain/evaluation/hasil.js';
+import { PREDIKAT_PEGAWAI } from '../../../../shared/domain/organisation/kurva.js';
 import {
   LABEL_PREDIKAT_ORGANISASI,
   MIN_ALASAN_PENGECUALIAN,
   type PemeriksaanPenutupan,
-} from '../../../../shared/domain/penutupan-siklus.js';
+} from '../../../../shared/domain/evaluation/penutupan-siklus.js';
 import { waktu } from '../format.js';
 import { type HasilFailure, hasilErrors } from '../hasil-forms.js';
 import type { Viewer } from '../types.js';

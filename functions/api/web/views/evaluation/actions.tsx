@@ -1,4 +1,4 @@
-import { LIMITS } from '../../../../../shared/domain/skp.js';
+import { LIMITS } from '../../../../../shared/domain/evaluation/skp.js';
 import { type FormFailure, fieldErrors } from '../../types.js';
 import { Field, describedBy, fieldId } from '../fields.js';
 import { CsrfField, VersionField } from '../layout.js';

@@ -1,5 +1,5 @@
-import type { EvaluationView } from '../../../../../shared/app/queries.js';
-import { STAGE_LABEL } from '../../../../../shared/domain/evaluation.js';
+import type { EvaluationView } from '../../../../../shared/app/evaluation/queries.js';
+import { STAGE_LABEL } from '../../../../../shared/domain/evaluation/evaluation.js';
 import type { Viewer } from '../../types.js';
 import { CsrfField } from '../layout.js';
 

@@ -1,8 +1,8 @@
-import type { RekanUntukPembaca } from '../../../../../shared/app/penilaian-view.js';
-import type { EvaluationView } from '../../../../../shared/app/queries.js';
-import { BERAKHLAK, type KodeBerakhlak } from '../../../../../shared/domain/berakhlak.js';
-import { BATAS_PENILAIAN } from '../../../../../shared/domain/penilaian-umum.js';
-import { LIMITS, type TargetRow } from '../../../../../shared/domain/skp.js';
+import type { RekanUntukPembaca } from '../../../../../shared/app/evaluation/penilaian-view.js';
+import type { EvaluationView } from '../../../../../shared/app/evaluation/queries.js';
+import { BERAKHLAK, type KodeBerakhlak } from '../../../../../shared/domain/evaluation/berakhlak.js';
+import { BATAS_PENILAIAN } from '../../../../../shared/domain/evaluation/penilaian-umum.js';
+import { LIMITS, type TargetRow } from '../../../../../shared/domain/evaluation/skp.js';
 import { angka } from '../../format.js';
 import { ErrorSummary } from '../fields.js';
 import { CsrfField, Flash, Layout, VersionField } from '../layout.js';

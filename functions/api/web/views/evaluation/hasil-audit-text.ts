@@ -1,7 +1,7 @@
 import type { AuditAction } from '../../../../../shared/data/audit.js';
-import { LABEL_LEVEL } from '../../../../../shared/domain/capaian.js';
-import { LABEL_PREDIKAT } from '../../../../../shared/domain/hasil.js';
-import type { Level, Predikat } from '../../../../../shared/domain/predikat.js';
+import { LABEL_LEVEL } from '../../../../../shared/domain/evaluation/capaian.js';
+import { LABEL_PREDIKAT } from '../../../../../shared/domain/evaluation/hasil.js';
+import type { Level, Predikat } from '../../../../../shared/domain/evaluation/predikat.js';
 
 type HasilAction = Extract<
   AuditAction,

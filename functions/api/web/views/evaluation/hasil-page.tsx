@@ -1,5 +1,5 @@
-import type { EvaluationView } from '../../../../../shared/app/queries.js';
-import type { TargetRow } from '../../../../../shared/domain/skp.js';
+import type { EvaluationView } from '../../../../../shared/app/evaluation/queries.js';
+import type { TargetRow } from '../../../../../shared/domain/evaluation/skp.js';
 import { type HasilFailure, barisField } from '../../hasil-forms.js';
 import type { Viewer } from '../../types.js';
 import { ErrorSummary } from '../fields.js';

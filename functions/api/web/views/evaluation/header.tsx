@@ -1,4 +1,4 @@
-import type { EvaluationView } from '../../../../../shared/app/queries.js';
+import type { EvaluationView } from '../../../../../shared/app/evaluation/queries.js';
 import { Deadline, StageStatus } from '../status.js';
 
 export function EvaluationHeader({ e, now }: { e: EvaluationView; now: Date }) {

@@ -1,9 +1,9 @@
-import type { PenilaianView } from '../../../../../shared/app/penilaian-view.js';
-import type { EvaluationView } from '../../../../../shared/app/queries.js';
-import { BERAKHLAK } from '../../../../../shared/domain/berakhlak.js';
-import { BATAS_PENILAIAN } from '../../../../../shared/domain/penilaian-umum.js';
-import type { ItemRencana } from '../../../../../shared/domain/pelatihan/index.js';
-import type { TargetRow } from '../../../../../shared/domain/skp.js';
+import type { PenilaianView } from '../../../../../shared/app/evaluation/penilaian-view.js';
+import type { EvaluationView } from '../../../../../shared/app/evaluation/queries.js';
+import { BERAKHLAK } from '../../../../../shared/domain/evaluation/berakhlak.js';
+import { BATAS_PENILAIAN } from '../../../../../shared/domain/evaluation/penilaian-umum.js';
+import type { ItemRencana } from '../../../../../shared/domain/development/index.js';
+import type { TargetRow } from '../../../../../shared/domain/evaluation/skp.js';
 import { angka } from '../../format.js';
 import { errorAt } from '../../penilaian-forms.js';
 import type { Viewer } from '../../types.js';

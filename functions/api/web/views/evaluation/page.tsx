@@ -1,8 +1,8 @@
-import type { PenilaianView } from '../../../../../shared/app/penilaian-view.js';
-import type { EvaluationView } from '../../../../../shared/app/queries.js';
+import type { PenilaianView } from '../../../../../shared/app/evaluation/penilaian-view.js';
+import type { EvaluationView } from '../../../../../shared/app/evaluation/queries.js';
 import type { AuditEntry } from '../../../../../shared/data/audit.js';
-import { KODE_BERAKHLAK } from '../../../../../shared/domain/berakhlak.js';
-import type { TargetRow } from '../../../../../shared/domain/skp.js';
+import { KODE_BERAKHLAK } from '../../../../../shared/domain/evaluation/berakhlak.js';
+import type { TargetRow } from '../../../../../shared/domain/evaluation/skp.js';
 import { accessOf } from '../../access.js';
 import { TARGET_FIELDS, ekspektasiField } from '../../forms.js';
 import { type FormFailure, type FormName, type Viewer, fieldErrors } from '../../types.js';

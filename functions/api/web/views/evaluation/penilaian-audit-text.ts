@@ -1,6 +1,6 @@
 import type { AuditAction } from '../../../../../shared/data/audit.js';
-import { LABEL_LEVEL } from '../../../../../shared/domain/capaian.js';
-import { isLevel } from '../../../../../shared/domain/penilaian-umum.js';
+import { LABEL_LEVEL } from '../../../../../shared/domain/evaluation/capaian.js';
+import { isLevel } from '../../../../../shared/domain/evaluation/penilaian-umum.js';
 
 const levelOf = (v: unknown) => {
   const level = v && typeof v === 'object' ? (v as { level?: unknown }).level : undefined;

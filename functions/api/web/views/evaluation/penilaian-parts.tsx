@@ -1,8 +1,8 @@
-import { BERAKHLAK, type KodeBerakhlak } from '../../../../../shared/domain/berakhlak.js';
-import { LABEL_LEVEL } from '../../../../../shared/domain/capaian.js';
+import { BERAKHLAK, type KodeBerakhlak } from '../../../../../shared/domain/evaluation/berakhlak.js';
+import { LABEL_LEVEL } from '../../../../../shared/domain/evaluation/capaian.js';
 import type { Issue } from '../../../../../shared/domain/errors.js';
-import { isTautan } from '../../../../../shared/domain/penilaian-mandiri.js';
-import { LEVEL, type Level } from '../../../../../shared/domain/predikat.js';
+import { isTautan } from '../../../../../shared/domain/evaluation/penilaian-mandiri.js';
+import { LEVEL, type Level } from '../../../../../shared/domain/evaluation/predikat.js';
 import { errorAt } from '../../penilaian-forms.js';
 import { Field, describedBy, fieldId } from '../fields.js';
 

@@ -1,9 +1,9 @@
 import type { Principal } from '../../../../../shared/app/actor.js';
-import type { PenilaianView } from '../../../../../shared/app/penilaian-view.js';
-import type { EvaluationView } from '../../../../../shared/app/queries.js';
-import { STAGES } from '../../../../../shared/domain/evaluation.js';
-import { decide } from '../../../../../shared/domain/policy.js';
-import type { TargetRow } from '../../../../../shared/domain/skp.js';
+import type { PenilaianView } from '../../../../../shared/app/evaluation/penilaian-view.js';
+import type { EvaluationView } from '../../../../../shared/app/evaluation/queries.js';
+import { STAGES } from '../../../../../shared/domain/evaluation/evaluation.js';
+import { decide } from '../../../../../shared/domain/people/policy.js';
+import type { TargetRow } from '../../../../../shared/domain/evaluation/skp.js';
 import type { Viewer } from '../../types.js';
 import { evaluationHref } from '../status.js';
 import { AtasanTampil, MandiriTampil, RekanTampil } from './penilaian-tampil.js';

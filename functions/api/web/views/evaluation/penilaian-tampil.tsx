@@ -1,10 +1,10 @@
-import type { RekanUntukPembaca } from '../../../../../shared/app/penilaian-view.js';
-import { KODE_BERAKHLAK } from '../../../../../shared/domain/berakhlak.js';
-import type { SaranAtasan } from '../../../../../shared/domain/penilaian-atasan.js';
-import type { PenilaianAtasan, PenilaianMandiri } from '../../../../../shared/domain/penilaian-model.js';
-import { MIN_JAWABAN_REKAN } from '../../../../../shared/domain/penilaian-rekan.js';
-import { LEVEL } from '../../../../../shared/domain/predikat.js';
-import type { TargetRow } from '../../../../../shared/domain/skp.js';
+import type { RekanUntukPembaca } from '../../../../../shared/app/evaluation/penilaian-view.js';
+import { KODE_BERAKHLAK } from '../../../../../shared/domain/evaluation/berakhlak.js';
+import type { SaranAtasan } from '../../../../../shared/domain/evaluation/penilaian-atasan.js';
+import type { PenilaianAtasan, PenilaianMandiri } from '../../../../../shared/domain/evaluation/penilaian-model.js';
+import { MIN_JAWABAN_REKAN } from '../../../../../shared/domain/evaluation/penilaian-rekan.js';
+import { LEVEL } from '../../../../../shared/domain/evaluation/predikat.js';
+import type { TargetRow } from '../../../../../shared/domain/evaluation/skp.js';
 import { angka, waktu } from '../../format.js';
 import { BuktiList, levelText, namaNilai } from './penilaian-parts.js';
 

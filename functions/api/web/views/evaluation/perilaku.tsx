@@ -1,5 +1,5 @@
-import type { EvaluationView } from '../../../../../shared/app/queries.js';
-import { BERAKHLAK, EKSPEKTASI_MAX } from '../../../../../shared/domain/berakhlak.js';
+import type { EvaluationView } from '../../../../../shared/app/evaluation/queries.js';
+import { BERAKHLAK, EKSPEKTASI_MAX } from '../../../../../shared/domain/evaluation/berakhlak.js';
 import { ekspektasiField } from '../../forms.js';
 import { type FormFailure, fieldErrors, failureFor } from '../../types.js';
 import { Field, describedBy, fieldId } from '../fields.js';

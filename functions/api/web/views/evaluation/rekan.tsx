@@ -1,5 +1,5 @@
-import type { EvaluationView } from '../../../../../shared/app/queries.js';
-import { MAX_REKAN, MIN_REKAN } from '../../../../../shared/domain/rekan.js';
+import type { EvaluationView } from '../../../../../shared/app/evaluation/queries.js';
+import { MAX_REKAN, MIN_REKAN } from '../../../../../shared/domain/evaluation/rekan.js';
 import { rekanField } from '../../forms.js';
 import { type FormFailure, fieldErrors } from '../../types.js';
 import { FieldError } from '../fields.js';

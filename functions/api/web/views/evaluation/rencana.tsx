@@ -1,8 +1,8 @@
-import { cariKatalog, pelatihanById, salinanTerbuka } from '../../../../../shared/app/pengembangan.js';
-import type { EvaluationView } from '../../../../../shared/app/queries.js';
+import { cariKatalog, pelatihanById, salinanTerbuka } from '../../../../../shared/app/development/pengembangan.js';
+import type { EvaluationView } from '../../../../../shared/app/evaluation/queries.js';
 import { rencanaPada } from '../../../../../shared/data/rencana.js';
-import { type ItemRencana, ringkasanJp } from '../../../../../shared/domain/pelatihan/index.js';
-import { decide } from '../../../../../shared/domain/policy.js';
+import { type ItemRencana, ringkasanJp } from '../../../../../shared/domain/development/index.js';
+import { decide } from '../../../../../shared/domain/people/policy.js';
 import { tanggal, waktu } from '../../format.js';
 import type { Viewer } from '../../types.js';
 import {

@@ -1,8 +1,8 @@
-import { LABEL_LEVEL } from '../../../../../shared/domain/capaian.js';
-import { STAGE_LABEL } from '../../../../../shared/domain/evaluation.js';
-import { LABEL_PREDIKAT } from '../../../../../shared/domain/hasil.js';
-import type { Level } from '../../../../../shared/domain/predikat.js';
-import type { RingkasanEvaluasi } from '../../../../../shared/domain/ringkasan.js';
+import { LABEL_LEVEL } from '../../../../../shared/domain/evaluation/capaian.js';
+import { STAGE_LABEL } from '../../../../../shared/domain/evaluation/evaluation.js';
+import { LABEL_PREDIKAT } from '../../../../../shared/domain/evaluation/hasil.js';
+import type { Level } from '../../../../../shared/domain/evaluation/predikat.js';
+import type { RingkasanEvaluasi } from '../../../../../shared/domain/evaluation/ringkasan.js';
 import { angka, tanggal, waktu } from '../../format.js';
 import { Layout } from '../layout.js';
 import { evaluationHref } from '../status.js';

@@ -1,4 +1,4 @@
-import type { TargetRow } from '../../../../../shared/domain/skp.js';
+import type { TargetRow } from '../../../../../shared/domain/evaluation/skp.js';
 import { angka } from '../../format.js';
 import { type FormFailure, failureFor } from '../../types.js';
 import { CsrfField, VersionField } from '../layout.js';

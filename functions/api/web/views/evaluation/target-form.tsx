@@ -1,5 +1,5 @@
-import type { TargetRow } from '../../../../../shared/domain/skp.js';
-import { ASPEK, JENIS_HASIL_KERJA, LIMITS } from '../../../../../shared/domain/skp.js';
+import type { TargetRow } from '../../../../../shared/domain/evaluation/skp.js';
+import { ASPEK, JENIS_HASIL_KERJA, LIMITS } from '../../../../../shared/domain/evaluation/skp.js';
 import type { TargetField } from '../../forms.js';
 import { Field, FieldError, describedBy, fieldId } from '../fields.js';
 import { CsrfField, VersionField } from '../layout.js';

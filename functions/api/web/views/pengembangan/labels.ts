@@ -1,10 +1,10 @@
-import { BERAKHLAK, type KodeBerakhlak } from '../../../../../shared/domain/berakhlak.js';
+import { BERAKHLAK, type KodeBerakhlak } from '../../../../../shared/domain/evaluation/berakhlak.js';
 import type {
   JenisBentuk,
   JenisKompetensi,
   Pelatihan,
   StatusRencana,
-} from '../../../../../shared/domain/pelatihan/index.js';
+} from '../../../../../shared/domain/development/index.js';
 
 export const JENIS_KOMPETENSI_LABEL: Record<JenisKompetensi, string> = {
   TEKNIS: 'Teknis',

@@ -1,4 +1,4 @@
-import { pelatihanById } from '../../../../../shared/app/pengembangan.js';
+import { pelatihanById } from '../../../../../shared/app/development/pengembangan.js';
 import type { Issue } from '../../../../../shared/domain/errors.js';
 import {
   type ItemRencana,
@@ -6,7 +6,7 @@ import {
   type Pelatihan,
   type RingkasanJp,
   JENIS_KOMPETENSI,
-} from '../../../../../shared/domain/pelatihan/index.js';
+} from '../../../../../shared/domain/development/index.js';
 import { tanggal } from '../../format.js';
 import { CsrfField, VersionField } from '../layout.js';
 import { evaluationHref } from '../status.js';

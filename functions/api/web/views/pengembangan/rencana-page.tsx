@@ -1,13 +1,13 @@
-import type { SaringanKatalog } from '../../../../../shared/app/pengembangan.js';
-import type { EvaluationView } from '../../../../../shared/app/queries.js';
+import type { SaringanKatalog } from '../../../../../shared/app/development/pengembangan.js';
+import type { EvaluationView } from '../../../../../shared/app/evaluation/queries.js';
 import type { RencanaTersimpan } from '../../../../../shared/data/rencana.js';
-import { BERAKHLAK } from '../../../../../shared/domain/berakhlak.js';
+import { BERAKHLAK } from '../../../../../shared/domain/evaluation/berakhlak.js';
 import {
   type Pelatihan,
   type RingkasanJp,
   JENIS_BENTUK,
   JENIS_KOMPETENSI,
-} from '../../../../../shared/domain/pelatihan/index.js';
+} from '../../../../../shared/domain/development/index.js';
 import { waktu } from '../../format.js';
 import type { Viewer } from '../../types.js';
 import { aksesRencana } from '../evaluation/rencana.js';

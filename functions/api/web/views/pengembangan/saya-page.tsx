@@ -1,5 +1,5 @@
 import type { RencanaTersimpan } from '../../../../../shared/data/rencana.js';
-import { HAK_JP_TAHUNAN, type RingkasanJp } from '../../../../../shared/domain/pelatihan/index.js';
+import { HAK_JP_TAHUNAN, type RingkasanJp } from '../../../../../shared/domain/development/index.js';
 import type { Viewer } from '../../types.js';
 import { ErrorSummary } from '../fields.js';
 import { Flash, Layout } from '../layout.js';

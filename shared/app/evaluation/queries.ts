@@ -1,0 +1,150 @@
+import type { Evaluation } from '../../domain/evaluation/evaluation.js';
+import { dilarang, tidakDitemukan } from '../../domain/errors.js';
+import { assertBoleh, bolehLihatOpd, decide, pltBerlaku, tanggalWib } from '../../domain/people/policy.js';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../../data/keys.js';
+import { listActiveByOpd } from '../../data/people.js';
+import { actingFor } from '../people/mutasi.js';
+import { auditPut } from '../../data/audit.js';
+import {
+  getEvaluations,
+  getRows,
+  getWithHistory,
+  listByAtasan,
+  listByEmployee,
+  type EvaluationWithHistory,
+} from '../../data/evaluations.js';
+import type { TargetRow } from '../../domain/evaluation/skp.js';
+import type { Deps } from '../../runtime/deps.js';
+import type { Principal } from '../actor.js';
+import { evaluasiUntuk, lihatPenilaian } from './penilaian-view.js';
+
+export type EvaluationView = Omit<Evaluation, 'taskToken'> & { awaitingWorkflow: boolean };
+
+/** The task token lets its holder move the workflow on: it never leaves the server. */
+export function toView(e: Evaluation): EvaluationView {
+  const { taskToken, ...rest } = e;
+  // Once the SKP (and with it the peer list) is approved, who the peers are never leaves in a
+  // view: the atasan sees them through the review section (penilaian-view.ts).
+  if (rest.stage !== 'PENETAPAN_TARGET') delete rest.rekan;
+  return { ...rest, ekspektasi: rest.ekspektasi ?? {}, awaitingWorkflow: !!taskToken };
+}
+
+/**
+ * Reads by BKPSDM, auditors and agency heads of someone else's evaluation are on the record:
+ * the first read per reader per day (WIB), so refreshing a page does not grow the trail.
+ */
+async function recordRead(deps: Deps, p: Principal, e: Evaluation, sebagai: string | undefined) {
+  const now = deps.now();
+  // A key of its own per reader and day makes the condition do the "first read only" part.
+  const key = keys.audit(e.cycleId, e.nip, `${tanggalWib(now)}T00:00:00+07:00`, `baca-${p.nip}`);
+  const item = auditPut(
+    deps,
+    {
+      cycleId: e.cycleId,
+      nip: e.nip,
+      at: now.toISOString(),
+      actor: { nip: p.nip, nama: p.nama },
+      action: 'EVALUASI_DIBACA',
+      detail: { sebagai },
+      version: e.version,
+    },
+    key,
+  );
+  try {
+    await deps.ddb.send(new PutCommand(item.Put!));
+  } catch (err) {
+    if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
+  }
+}
+
+export async function evaluationDetail(deps: Deps, p: Principal, cycleId: string, nip: string) {
+  const found: EvaluationWithHistory | undefined = await getWithHistory(deps, cycleId, nip);
+  if (!found) throw tidakDitemukan('Evaluasi tidak ditemukan');
+  const e = found.evaluation;
+  const decision = assertBoleh(p, 'LIHAT_EVALUASI', e);
+  if (decision.catatAkses) await recordRead(deps, p, e, decision.sebagai);
+  // Peer identities and other people's drafts leave here only for whoever may see them.
+  return lihatPenilaian(deps, p, {
+    evaluation: toView(e),
+    rekan: e.rekan,
+    rows: found.rows,
+    history: found.history,
+  });
+}
+
+/** The supervisor's rows that the employee's rows may cascade from. */
+export async function atasanRows(
+  deps: Deps,
+  e: Pick<Evaluation, 'cycleId' | 'atasanNip'>,
+): Promise<TargetRow[]> {
+  return e.atasanNip ? getRows(deps, e.cycleId, e.atasanNip) : [];
+}
+
+export async function myEvaluations(deps: Deps, p: Principal) {
+  return (await listByEmployee(deps, p.nip)).map((e) => evaluasiUntuk(p, toView(e), deps.now()));
+}
+
+export async function inbox(deps: Deps, p: Principal) {
+  const now = deps.now();
+  const own = await listByAtasan(deps, p.nip, 'DIAJUKAN');
+  // Teams this person stands in for as Plt/Plh today.
+  const acting = (await actingFor(deps, p.nip)).filter((a) => pltBerlaku(a, now));
+  const covered = (await Promise.all(acting.map((a) => listByAtasan(deps, a.menggantikanNip, 'DIAJUKAN'))))
+    .flat()
+    .filter((e) => pltBerlaku(e.plt, now) && e.plt!.nip === p.nip);
+  return [
+    // While a Plt/Plh is in force the decision is theirs, not the definitive atasan's.
+    ...own.filter((e) => !pltBerlaku(e.plt, now)),
+    ...covered,
+  ].map(toView);
+}
+
+/** The atasan's team, less any evaluation a Plt/Plh currently decides instead of them. */
+export async function team(deps: Deps, p: Principal) {
+  const now = deps.now();
+  return (await listByAtasan(deps, p.nip))
+    .filter((e) => decide(p, 'LIHAT_EVALUASI', e, now).boleh)
+    .map(toView);
+}
+
+/** What a list of other people's evaluations may show: where each stands, not what it says. */
+const SUMMARY_FIELDS = [
+  'cycleId',
+  'nip',
+  'nama',
+  'jabatan',
+  'opd',
+  'unit',
+  'unitNama',
+  'atasanNama',
+  'stage',
+  'status',
+  'deadline',
+  'overdueCount',
+] as const satisfies readonly (keyof Evaluation)[];
+
+export type EvaluationSummary = Pick<Evaluation, (typeof SUMMARY_FIELDS)[number]>;
+
+export function toSummary(e: Evaluation): EvaluationSummary {
+  return Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, e[f]])) as EvaluationSummary;
+}
+
+/**
+ * Evaluations of one OPD's active employees in a cycle: the roster index gives the people, one
+ * BatchGet per 100 gives their evaluations (no Scan).
+ */
+export async function agencyEvaluations(deps: Deps, p: Principal, opd: string, cycleId: string) {
+  if (!bolehLihatOpd(p, opd)) throw dilarang('Anda tidak berhak melihat daftar evaluasi OPD ini');
+  const people = await listActiveByOpd(deps, opd);
+  const found = await getEvaluations(
+    deps,
+    cycleId,
+    people.map((e) => e.nip),
+  );
+  return people
+    .map((e) => found.get(e.nip))
+    .filter((e): e is Evaluation => !!e)
+    .sort((a, b) => a.nama.localeCompare(b.nama, 'id'))
+    .map(toSummary);
+}
