@@ -5,7 +5,7 @@ import { inbox } from '../../shared/app/evaluation/queries.js';
 import * as skp from '../../shared/app/evaluation/skp.js';
 import { getEmployee } from '../../shared/data/people.js';
 import { getWithHistory, listByAtasan } from '../../shared/data/evaluations.js';
-import { tanggalWib } from '../../shared/domain/people/policy.js';
+import { tanggalWib } from '../../shared/domain/wib.js';
 import { registeredEvaluation, startTestSystem, type TestSystem } from '../support/system.js';
 import { approveWithPeers } from '../support/cycle.js';
 

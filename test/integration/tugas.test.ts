@@ -6,7 +6,7 @@ import { kirimPengingat } from '../../shared/app/evaluation/pengingat.js';
 import * as skp from '../../shared/app/evaluation/skp.js';
 import { tugasSaya } from '../../shared/app/evaluation/tugas.js';
 import { getEvaluation, listByCycle } from '../../shared/data/evaluations.js';
-import { tanggalWib } from '../../shared/domain/people/policy.js';
+import { tanggalWib } from '../../shared/domain/wib.js';
 import { client, testApp } from '../support/api.js';
 import { driveTo } from '../support/cycle.js';
 import { eventually, startTestSystem, type TestSystem } from '../support/system.js';

@@ -1,3 +1,4 @@
+import { tambahHari } from '../../domain/wib.js';
 import {
   type Cycle,
   type TahapBertenggat,
@@ -77,7 +78,7 @@ export async function tenggat(
 function opensLate(cycle: Cycle, stage: TahapBertenggat, now: Date): string {
   const scheduled = cycle.jadwal[stage];
   if (stage === 'MENUNGGU_PENILAIAN' || new Date(scheduled).getTime() > now.getTime()) return scheduled;
-  return new Date(now.getTime() + cycle.graceDays * 86_400_000).toISOString();
+  return tambahHari(now, cycle.graceDays);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { tampilWaktu } from '../../domain/wib.js';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { listCycles } from '../../data/cycles.js';
 import { listByCycle } from '../../data/evaluations.js';
@@ -41,12 +42,7 @@ const PERAN_LABEL: Record<Pelaksana, string> = {
   ATASAN_ATASAN: 'atasan dari atasan langsung',
 };
 
-const waktuFmt = new Intl.DateTimeFormat('id-ID', {
-  dateStyle: 'long',
-  timeStyle: 'short',
-  timeZone: 'Asia/Jakarta',
-});
-const waktuWib = (iso: string) => `${waktuFmt.format(new Date(iso))} WIB`;
+const waktuWib = tampilWaktu;
 
 interface Calon {
   notice: Notice;

@@ -1,6 +1,7 @@
 import type { Evaluation } from '../../domain/evaluation/evaluation.js';
 import { dilarang, tidakDitemukan } from '../../domain/errors.js';
-import { assertBoleh, bolehLihatOpd, decide, pltBerlaku, tanggalWib } from '../../domain/people/policy.js';
+import { assertBoleh, bolehLihatOpd, decide, pltBerlaku } from '../../domain/people/policy.js';
+import { awalHariWib, tanggalWib } from '../../domain/wib.js';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../data/keys.js';
 import { listActiveByOpd } from '../../data/people.js';
@@ -37,7 +38,7 @@ export function toView(e: Evaluation): EvaluationView {
 async function recordRead(deps: Deps, p: Principal, e: Evaluation, sebagai: string | undefined) {
   const now = deps.now();
   // A key of its own per reader and day makes the condition do the "first read only" part.
-  const key = keys.audit(e.cycleId, e.nip, `${tanggalWib(now)}T00:00:00+07:00`, `baca-${p.nip}`);
+  const key = keys.audit(e.cycleId, e.nip, awalHariWib(tanggalWib(now)), `baca-${p.nip}`);
   const item = auditPut(
     deps,
     {

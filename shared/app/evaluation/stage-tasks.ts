@@ -1,3 +1,4 @@
+import { tambahHari } from '../../domain/wib.js';
 import type { Evaluation, Stage } from '../../domain/evaluation/evaluation.js';
 import { STAGE_LABEL, STAGES } from '../../domain/evaluation/evaluation.js';
 import { DomainError } from '../../domain/errors.js';
@@ -234,7 +235,7 @@ async function escalate(
   const overdueCount = (e.overdueCount ?? 0) + 1;
   const next = cycle
     ? stageDeadline(cycle, stage, overdueCount, at)
-    : new Date(now.getTime() + 7 * 86_400_000).toISOString();
+    : tambahHari(now, 7);
   const pelaksana = pelaksanaTahap(e.stage, e.status);
   // The Plt/Plh in force is the one who is late, not the absent atasan.
   const waitingNip = nipPelaksana(e, now) ?? e.nip;

@@ -1,4 +1,5 @@
 import type { Issue } from '../errors.js';
+import { akhirHariWib, awalHariWib, tambahHari, tanggalWib } from '../wib.js';
 
 /**
  * The dates a cycle schedules. Each is a stage's deadline, except MENUNGGU_PENILAIAN: the day
@@ -42,20 +43,18 @@ export const SAAT_TENGGAT: Record<TahapBertenggat, SaatTenggat> = {
  * per stage. BKPSDM edits these when creating the cycle.
  */
 export function jadwalBaku(mulai: string, selesai: string): Record<TahapBertenggat, string> {
-  const day = 86_400_000;
-  const start = new Date(`${mulai.slice(0, 10)}T16:59:59.000Z`).getTime();
-  const end = new Date(`${selesai.slice(0, 10)}T16:59:59.000Z`).getTime();
-  const at = (t: number) => new Date(t).toISOString();
+  const start = akhirHariWib(mulai);
+  const end = akhirHariWib(selesai);
   return {
-    PENETAPAN_TARGET: at(start + 30 * day),
-    MENUNGGU_PENILAIAN: at(end - day + 1000),
-    PENILAIAN_MANDIRI: at(end + 7 * day),
-    PENILAIAN_ATASAN: at(end + 21 * day),
-    PENILAIAN_REKAN: at(end + 21 * day),
-    UMPAN_BALIK: at(end + 28 * day),
-    TANGGAPAN: at(end + 35 * day),
-    KEBERATAN: at(end + 49 * day),
-    RENCANA_PENGEMBANGAN: at(end + 56 * day),
+    PENETAPAN_TARGET: tambahHari(start, 30),
+    MENUNGGU_PENILAIAN: awalHariWib(selesai),
+    PENILAIAN_MANDIRI: tambahHari(end, 7),
+    PENILAIAN_ATASAN: tambahHari(end, 21),
+    PENILAIAN_REKAN: tambahHari(end, 21),
+    UMPAN_BALIK: tambahHari(end, 28),
+    TANGGAPAN: tambahHari(end, 35),
+    KEBERATAN: tambahHari(end, 49),
+    RENCANA_PENGEMBANGAN: tambahHari(end, 56),
   };
 }
 
@@ -102,7 +101,7 @@ export function stageDeadline(
   lastOverdueAt?: string,
 ): string {
   if (overdueCount === 0 || !lastOverdueAt) return cycle.jadwal[stage];
-  return new Date(new Date(lastOverdueAt).getTime() + cycle.graceDays * 86_400_000).toISOString();
+  return tambahHari(lastOverdueAt, cycle.graceDays);
 }
 
 /**
@@ -242,13 +241,12 @@ const isDateTime = (d: string) =>
  * opens at 00:00 (the same instants jadwalBaku produces).
  */
 export function jadwalDariTanggal(tahap: TahapBertenggat, tanggal: string): string {
-  const jam = tahap === 'MENUNGGU_PENILAIAN' ? '00:00:00' : '23:59:59';
-  return new Date(`${tanggal}T${jam}+07:00`).toISOString();
+  return tahap === 'MENUNGGU_PENILAIAN' ? awalHariWib(tanggal) : akhirHariWib(tanggal);
 }
 
 /** The WIB calendar date of a scheduled instant, for the form. */
 export function tanggalJadwal(iso: string): string {
-  return new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  return tanggalWib(iso);
 }
 
 /**
@@ -294,7 +292,7 @@ export function checkCycleInput(
     else add(`jadwal.${tahap}`, `${JADWAL_LABEL[tahap]}: tanggal tidak valid (YYYY-MM-DD)`);
   }
   if (datesOk) {
-    const mulai = new Date(`${input.mulai}T00:00:00+07:00`).toISOString();
+    const mulai = awalHariWib(input.mulai);
     for (const tahap of TAHAP_BERTENGGAT) {
       if (issues.some((i) => i.path === `jadwal.${tahap}`)) continue;
       if (jadwal[tahap] <= mulai) {

@@ -1,10 +1,10 @@
+import { HARI_MS } from '../wib.js';
+
 /**
  * Reminders before a deadline. How many days before is policy, kept as data: the scheduled job
  * reads HARI_PENGINGAT and may be given another list.
  */
 export const HARI_PENGINGAT: readonly number[] = [7, 1];
-
-const HARI_MS = 86_400_000;
 
 export interface PengingatJatuhTempo {
   /** Which reminder this is: N days before the deadline. */

@@ -1,3 +1,4 @@
+import { tanggalWib } from '../wib.js';
 import { dilarang } from '../errors.js';
 
 /**
@@ -42,11 +43,7 @@ export interface SasaranEvaluasi {
   rekan?: readonly { nip: string }[];
 }
 
-/** Dates are compared as WIB (UTC+7) calendar days, the way assignments are signed. */
-export function tanggalWib(now: Date): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
-
+/** Dates are compared as WIB calendar days, the way assignments are signed. */
 export function pltBerlaku(plt: PenggantiAtasan | undefined, now: Date): boolean {
   if (!plt) return false;
   const today = tanggalWib(now);
