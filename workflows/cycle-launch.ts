@@ -1,25 +1,13 @@
-import { Duration } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
-import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import { lambdaTask } from './retry.js';
 
 export interface CycleLaunchProps {
   plan: IFunction;
   batch: IFunction;
   summary: IFunction;
 }
-
-/** Errors worth retrying; every step is idempotent, so a retry never does anything twice. */
-const TRANSIENT = [
-  'Lambda.ServiceException',
-  'Lambda.AWSLambdaException',
-  'Lambda.SdkClientException',
-  'Lambda.TooManyRequestsException',
-  'ProvisionedThroughputExceededException',
-  'ThrottlingException',
-  'TransactionConflictException',
-];
 
 /** Batches in flight: ~10 x 10 StartExecution calls at once stays inside the regional quota. */
 export const LAUNCH_MAX_CONCURRENCY = 10;
@@ -38,40 +26,27 @@ export class CycleLaunchDefinition extends Construct {
   constructor(scope: Construct, id: string, props: CycleLaunchProps) {
     super(scope, id);
 
-    const retry = (task: tasks.LambdaInvoke) =>
-      task.addRetry({
-        errors: TRANSIENT,
-        interval: Duration.seconds(2),
-        maxAttempts: 5,
-        backoffRate: 2,
-        jitterStrategy: sfn.JitterType.FULL,
-      });
+    // Launch steps are retried once more than the evaluation's: a launch is many at once.
+    const task = (stateName: string, p: Parameters<typeof lambdaTask>[2]) =>
+      lambdaTask(this, stateName, p, 5);
 
-    const plan = retry(
-      new tasks.LambdaInvoke(this, 'DaftarKelompokPegawai', {
-        stateName: 'DaftarKelompokPegawai',
-        comment: 'Buka siklus; bagi pegawai aktif dalam cakupan menjadi kelompok rentang NIP',
-        lambdaFunction: props.plan,
-        retryOnServiceExceptions: false,
-        payload: sfn.TaskInput.fromObject({ cycleId: sfn.JsonPath.stringAt('$.cycleId') }),
-        resultSelector: {
-          'employees.$': '$.Payload.employees',
-          'kelompok.$': '$.Payload.kelompok',
-        },
-        resultPath: '$.rencana',
-      }),
-    );
+    const plan = task('DaftarKelompokPegawai', {
+      comment: 'Buka siklus; bagi pegawai aktif dalam cakupan menjadi kelompok rentang NIP',
+      lambdaFunction: props.plan,
+      payload: sfn.TaskInput.fromObject({ cycleId: sfn.JsonPath.stringAt('$.cycleId') }),
+      resultSelector: {
+        'employees.$': '$.Payload.employees',
+        'kelompok.$': '$.Payload.kelompok',
+      },
+      resultPath: '$.rencana',
+    });
 
-    const batch = retry(
-      new tasks.LambdaInvoke(this, 'LuncurkanKelompok', {
-        stateName: 'LuncurkanKelompok',
-        comment: 'Buat evaluasi yang belum ada dan mulai eksekusi EmployeeEvaluation per pegawai',
-        lambdaFunction: props.batch,
-        retryOnServiceExceptions: false,
-        // Only the counts travel back into the Map's result array.
-        outputPath: '$.Payload',
-      }),
-    );
+    const batch = task('LuncurkanKelompok', {
+      comment: 'Buat evaluasi yang belum ada dan mulai eksekusi EmployeeEvaluation per pegawai',
+      lambdaFunction: props.batch,
+      // Only the counts travel back into the Map's result array.
+      outputPath: '$.Payload',
+    });
 
     // EXPRESS children: each item is a few seconds of idempotent work, so at-least-once is
     // enough and costs far less than a Standard child per batch.
@@ -89,20 +64,16 @@ export class CycleLaunchDefinition extends Construct {
     });
     fanOut.itemProcessor(batch);
 
-    const summary = retry(
-      new tasks.LambdaInvoke(this, 'RingkasPeluncuran', {
-        stateName: 'RingkasPeluncuran',
-        comment: 'Jumlahkan hasil per kelompok dan catat pada siklus',
-        lambdaFunction: props.summary,
-        retryOnServiceExceptions: false,
-        payload: sfn.TaskInput.fromObject({
-          cycleId: sfn.JsonPath.stringAt('$.cycleId'),
-          eksekusi: sfn.JsonPath.stringAt('$.eksekusi'),
-          hasil: sfn.JsonPath.listAt('$.hasil'),
-        }),
-        outputPath: '$.Payload',
+    const summary = task('RingkasPeluncuran', {
+      comment: 'Jumlahkan hasil per kelompok dan catat pada siklus',
+      lambdaFunction: props.summary,
+      payload: sfn.TaskInput.fromObject({
+        cycleId: sfn.JsonPath.stringAt('$.cycleId'),
+        eksekusi: sfn.JsonPath.stringAt('$.eksekusi'),
+        hasil: sfn.JsonPath.listAt('$.hasil'),
       }),
-    );
+      outputPath: '$.Payload',
+    });
 
     this.definition = plan.next(fanOut).next(summary);
   }

@@ -1,8 +1,15 @@
-import { Duration } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
-import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import {
+  STAGES,
+  STAGE_REGISTRY,
+  type DeclaredStage,
+  type StepStage,
+  type WaitStage,
+  type DeadlineStage,
+} from '../shared/domain/evaluation/stages.js';
+import { lambdaTask } from './retry.js';
 
 export interface EmployeeEvaluationProps {
   registerStageTask: IFunction;
@@ -11,105 +18,22 @@ export interface EmployeeEvaluationProps {
   evaluationStep: IFunction;
 }
 
-/** Errors worth retrying: throttling and the Lambda service's own hiccups. */
-const TRANSIENT = [
-  'Lambda.ServiceException',
-  'Lambda.AWSLambdaException',
-  'Lambda.SdkClientException',
-  'Lambda.TooManyRequestsException',
-  'ProvisionedThroughputExceededException',
-  'ThrottlingException',
-  'TransactionConflictException',
-];
-
-type HumanStage =
-  | 'PENETAPAN_TARGET'
-  | 'MENUNGGU_PENILAIAN'
-  | 'PENILAIAN_MANDIRI'
-  | 'PENILAIAN_ATASAN'
-  | 'UMPAN_BALIK'
-  | 'TANGGAPAN'
-  | 'KEBERATAN'
-  | 'RENCANA_PENGEMBANGAN';
-
-interface StageNames {
-  /** The callback state. */
-  wait: string;
-  /** Reads the deadline from the cycle before the wait. */
-  deadline: string;
-  /** Runs on States.Timeout: escalation, or whatever the stage does when time is up. */
-  overdue: string;
-  /** Back to the wait, or on. */
-  stillOpen: string;
-  comment: string;
-}
-
-const NAMES: Record<HumanStage, StageNames> = {
-  PENETAPAN_TARGET: {
-    wait: 'PenetapanTarget',
-    deadline: 'TenggatPenetapanTarget',
-    overdue: 'CatatKeterlambatanTarget',
-    stillOpen: 'TargetMasihTerbuka',
-    comment: 'Pegawai menyusun SKP dan mengusulkan rekan penilai; atasan menyetujui atau mengembalikan',
-  },
-  MENUNGGU_PENILAIAN: {
-    wait: 'MenungguMasaPenilaian',
-    deadline: 'JadwalMasaPenilaian',
-    overdue: 'MasaPenilaianTiba',
-    stillOpen: 'MasihMenungguMasaPenilaian',
-    comment: 'Menunggu masa penilaian dibuka: terjadwal, atau lebih awal oleh BKPSDM',
-  },
-  PENILAIAN_MANDIRI: {
-    wait: 'PenilaianMandiri',
-    deadline: 'TenggatPenilaianMandiri',
-    overdue: 'CatatKeterlambatanPenilaianMandiri',
-    stillOpen: 'PenilaianMandiriMasihTerbuka',
-    comment: 'Pegawai mengisi realisasi, bukti dukung, dan penilaian diri perilaku',
-  },
-  PENILAIAN_ATASAN: {
-    wait: 'PenilaianAtasan',
-    deadline: 'TenggatPenilaianAtasan',
-    overdue: 'CatatKeterlambatanPenilaianAtasan',
-    stillOpen: 'PenilaianAtasanMasihTerbuka',
-    comment: 'Atasan menilai hasil kerja dan perilaku kerja',
-  },
-  UMPAN_BALIK: {
-    wait: 'UmpanBalik',
-    deadline: 'TenggatUmpanBalik',
-    overdue: 'CatatKeterlambatanUmpanBalik',
-    stillOpen: 'UmpanBalikMasihTerbuka',
-    comment: 'Atasan menulis umpan balik per hasil kerja dan saran perbaikan',
-  },
-  TANGGAPAN: {
-    wait: 'TanggapanPegawai',
-    deadline: 'TenggatTanggapan',
-    overdue: 'TanggapanDianggapDiterima',
-    stillOpen: 'TanggapanMasihTerbuka',
-    comment: 'Pegawai menerima umpan balik atau mengajukan keberatan; diam sampai tenggat = diterima',
-  },
-  KEBERATAN: {
-    wait: 'PutusanKeberatan',
-    deadline: 'TenggatKeberatan',
-    overdue: 'CatatKeterlambatanKeberatan',
-    stillOpen: 'KeberatanMasihTerbuka',
-    comment: 'Atasan dari atasan langsung mempertahankan atau merevisi penilaian',
-  },
-  RENCANA_PENGEMBANGAN: {
-    wait: 'RencanaPengembangan',
-    deadline: 'TenggatRencanaPengembangan',
-    overdue: 'RencanaDitetapkanOtomatis',
-    stillOpen: 'RencanaMasihTerbuka',
-    comment: 'Pegawai dan atasan menyesuaikan rencana pengembangan; atasan mengonfirmasi',
-  },
-};
+/** Every task's payload names the evaluation it works on. */
+const evaluation = () => ({
+  cycleId: sfn.JsonPath.stringAt('$.cycleId'),
+  nip: sfn.JsonPath.stringAt('$.nip'),
+});
+/** How long this execution may still wait is reckoned from its start (continue-as-new). */
+const executionStart = () => sfn.JsonPath.stringAt('$$.Execution.StartTime');
 
 /**
- * One execution per employee per cycle. Each human stage is a callback state: a Lambda stores
- * the task token on the evaluation and the person's action (through the API) sends it back.
- * Before each wait, a step reads the stage's deadline from the cycle; on States.Timeout the
- * overdue handler decides what time being up means for that stage (escalate and extend, or
- * move on). Every stage can also be the start, so a failed or restarted execution resumes at
- * the stage recorded on the evaluation.
+ * One execution per employee per cycle, with the stages of the stage registry
+ * (shared/domain/evaluation/stages.ts): its state names, comments and order. Each human stage is
+ * a callback state: a Lambda stores the task token on the evaluation and the person's action
+ * (through the API) sends it back. Before each wait, a step reads the stage's deadline from the
+ * cycle; on States.Timeout the overdue handler decides what time being up means for that stage
+ * (escalate and extend, or move on). Every recorded stage is also a start, so a failed or
+ * restarted execution resumes at the stage recorded on the evaluation.
  *
  * Input: { cycleId, nip, startStage }.
  */
@@ -130,60 +54,50 @@ export class EmployeeEvaluationDefinition extends Construct {
       'SAMBUNG',
       'Anggaran waktu eksekusi ini habis: lanjutkan tahap yang sama di eksekusi baru',
     ).next(new sfn.Succeed(this, 'DilanjutkanDiEksekusiBaru', { stateName: 'DilanjutkanDiEksekusiBaru' }));
-    const done = new sfn.Succeed(this, 'EvaluasiSelesai', { stateName: 'EvaluasiSelesai' });
-    const close = this.step('TutupEvaluasi', 'TUTUP', 'Evaluasi selesai dan menjadi hanya-baca').next(done);
+
+    // From the last stage back, each leading to the registry's `next` (test/infra/stages.test.ts).
+    const close = this.automatic('SELESAI');
     const plan = this.humanStage('RENCANA_PENGEMBANGAN', close);
-    const recommend = this.step(
-      'RekomendasiPelatihan',
-      'REKOMENDASI_PELATIHAN',
-      'Rekomendasi pelatihan dari kesenjangan penilaian dan saran atasan',
-    ).next(plan);
-    const objection = this.humanStage('KEBERATAN', recommend, { skippable: true });
+    const recommend = this.automatic('REKOMENDASI_PELATIHAN').next(plan);
+    const objection = this.humanStage('KEBERATAN', recommend);
     const response = this.humanStage('TANGGAPAN', objection);
     const feedback = this.humanStage('UMPAN_BALIK', response);
-    const predikat = this.retry(
-      new tasks.LambdaInvoke(this, 'HitungPredikat', {
-        stateName: 'HitungPredikat',
-        comment: 'Predikat kinerja dari hasil kerja dan perilaku kerja (matriks PermenPAN-RB 6/2022)',
-        lambdaFunction: this.props.evaluationStep,
-        retryOnServiceExceptions: false,
-        payload: sfn.TaskInput.fromObject({
-          step: 'HITUNG_PREDIKAT',
-          cycleId: sfn.JsonPath.stringAt('$.cycleId'),
-          nip: sfn.JsonPath.stringAt('$.nip'),
-        }),
-        resultSelector: { 'sambung.$': '$.Payload.sambung' },
-        resultPath: '$.predikat',
-      }),
-    ).next(
-      new sfn.Choice(this, 'PenilaianLengkap', { stateName: 'PenilaianLengkap' })
+    const predikat = this.automatic('HITUNG_PREDIKAT', { sambung: true }).next(
+      new sfn.Choice(this, this.names('HITUNG_PREDIKAT').handOverChoice!, {
+        stateName: this.names('HITUNG_PREDIKAT').handOverChoice!,
+      })
         .when(sfn.Condition.booleanEquals('$.predikat.sambung', true), this.handOver)
         .otherwise(feedback),
     );
     const review = this.review(predikat);
-    const self = this.humanStage('PENILAIAN_MANDIRI', review);
+    const self = this.humanStage('PENILAIAN_MANDIRI', review.together);
     const window = this.humanStage('MENUNGGU_PENILAIAN', self);
     const targets = this.humanStage('PENETAPAN_TARGET', window);
+
+    // Where each stage begins: a stage declared in the registry and missing here does not compile.
+    const begins: Record<DeclaredStage, sfn.IChainable> = {
+      PENETAPAN_TARGET: targets,
+      MENUNGGU_PENILAIAN: window,
+      PENILAIAN_MANDIRI: self,
+      // A restart at the review runs the peers' side again too (answered reviews stay answered).
+      PENILAIAN_ATASAN: review.together,
+      PENILAIAN_REKAN: review.perRekan,
+      HITUNG_PREDIKAT: predikat,
+      UMPAN_BALIK: feedback,
+      TANGGAPAN: response,
+      KEBERATAN: objection,
+      REKOMENDASI_PELATIHAN: recommend,
+      RENCANA_PENGEMBANGAN: plan,
+      SELESAI: close,
+    };
 
     const unknownStage = new sfn.Fail(this, 'TahapTidakDikenal', {
       stateName: 'TahapTidakDikenal',
       error: 'UnknownStage',
       causePath: sfn.JsonPath.format('Tahap awal tidak dikenal: {}', sfn.JsonPath.stringAt('$.startStage')),
     });
-    const starts: [string, sfn.IChainable][] = [
-      ['PENETAPAN_TARGET', targets],
-      ['MENUNGGU_PENILAIAN', window],
-      ['PENILAIAN_MANDIRI', self],
-      ['PENILAIAN_ATASAN', review],
-      ['UMPAN_BALIK', feedback],
-      ['TANGGAPAN', response],
-      ['KEBERATAN', objection],
-      ['RENCANA_PENGEMBANGAN', plan],
-      ['SELESAI', close],
-    ];
     const choice = new sfn.Choice(this, 'MulaiDariTahap', { stateName: 'MulaiDariTahap' });
-    for (const [stage, state] of starts)
-      choice.when(sfn.Condition.stringEquals('$.startStage', stage), state);
+    for (const stage of STAGES) choice.when(sfn.Condition.stringEquals('$.startStage', stage), begins[stage]);
     choice.otherwise(unknownStage);
 
     // One Catch for the whole flow: a permanent failure is written on the evaluation (BKPSDM
@@ -207,78 +121,48 @@ export class EmployeeEvaluationDefinition extends Construct {
       .addCatch(recordFailure.next(failed), { resultPath: '$.gagal' });
   }
 
-  private retry<T extends tasks.LambdaInvoke>(task: T): T {
-    task.addRetry({
-      errors: TRANSIENT,
-      interval: Duration.seconds(2),
-      maxAttempts: 4,
-      backoffRate: 2,
-      jitterStrategy: sfn.JitterType.FULL,
-    });
-    return task;
+  private names<T extends DeclaredStage>(t: T): (typeof STAGE_REGISTRY)[T]['workflow'] {
+    return STAGE_REGISTRY[t].workflow;
+  }
+
+  /** A Lambda task of this flow, its payload as given. */
+  private lambda(
+    stateName: string,
+    fn: IFunction,
+    payload: Record<string, unknown>,
+    props: Omit<Parameters<typeof lambdaTask>[2], 'lambdaFunction' | 'payload'> = {},
+  ) {
+    return lambdaTask(
+      this,
+      stateName,
+      { lambdaFunction: fn, payload: sfn.TaskInput.fromObject(payload), ...props },
+      4,
+    );
   }
 
   /** An automatic step of the evaluation-step Lambda; its result is not kept in the state. */
   private step(stateName: string, step: string, comment: string, extra: Record<string, unknown> = {}) {
-    return this.retry(
-      new tasks.LambdaInvoke(this, stateName, {
-        stateName,
-        comment,
-        lambdaFunction: this.props.evaluationStep,
-        retryOnServiceExceptions: false,
-        payload: sfn.TaskInput.fromObject({
-          step,
-          cycleId: sfn.JsonPath.stringAt('$.cycleId'),
-          nip: sfn.JsonPath.stringAt('$.nip'),
-          ...extra,
-        }),
-        resultPath: sfn.JsonPath.DISCARD,
-      }),
+    return this.lambda(
+      stateName,
+      this.props.evaluationStep,
+      { step, ...evaluation(), ...extra },
+      { comment, resultPath: sfn.JsonPath.DISCARD },
     );
   }
 
-  /**
-   * Deadline -> callback wait -> (on timeout) overdue handler -> back to the wait while the stage
-   * is still open. A skippable stage (the objection) is passed by when its deadline step says so.
-   */
-  private humanStage(
-    stage: HumanStage,
-    next: sfn.IChainable,
-    opts: { skippable?: boolean; inParallel?: boolean } = {},
+  /** The overdue handler of a wait (on States.Timeout): its answer is the still-open choice's input. */
+  private overdue(
+    stateName: string,
+    stage: DeadlineStage,
+    extra: Record<string, unknown> = {},
+    comment?: string,
   ) {
-    const n = NAMES[stage];
-    const deadline = this.retry(
-      new tasks.LambdaInvoke(this, n.deadline, {
-        stateName: n.deadline,
-        lambdaFunction: this.props.evaluationStep,
-        retryOnServiceExceptions: false,
-        payload: sfn.TaskInput.fromObject({
-          step: 'TENGGAT',
-          stage,
-          cycleId: sfn.JsonPath.stringAt('$.cycleId'),
-          nip: sfn.JsonPath.stringAt('$.nip'),
-          executionStart: sfn.JsonPath.stringAt('$$.Execution.StartTime'),
-        }),
-        resultSelector: {
-          'seconds.$': '$.Payload.seconds',
-          'at.$': '$.Payload.at',
-          'lewati.$': '$.Payload.lewati',
-        },
-        resultPath: '$.deadline',
-      }),
-    );
-    const wait = this.callback(n.wait, n.comment, stage);
-    const overdue = this.retry(
-      new tasks.LambdaInvoke(this, n.overdue, {
-        stateName: n.overdue,
-        lambdaFunction: this.props.recordOverdue,
-        retryOnServiceExceptions: false,
-        payload: sfn.TaskInput.fromObject({
-          cycleId: sfn.JsonPath.stringAt('$.cycleId'),
-          nip: sfn.JsonPath.stringAt('$.nip'),
-          stage,
-          executionStart: sfn.JsonPath.stringAt('$$.Execution.StartTime'),
-        }),
+    return this.lambda(
+      stateName,
+      this.props.recordOverdue,
+      { ...evaluation(), ...extra, stage, executionStart: executionStart() },
+      {
+        ...(comment ? { comment } : {}),
         resultSelector: {
           'stageOpen.$': '$.Payload.stageOpen',
           'seconds.$': '$.Payload.seconds',
@@ -286,8 +170,54 @@ export class EmployeeEvaluationDefinition extends Construct {
           'sambung.$': '$.Payload.sambung',
         },
         resultPath: '$.deadline',
-      }),
+      },
     );
+  }
+
+  /**
+   * An automatic stage of the registry. With `sambung` its answer is kept (`$.predikat.sambung`):
+   * the review may have ended unfinished, and the evaluation then hands over.
+   */
+  private automatic(t: StepStage, opts: { sambung?: boolean } = {}): sfn.IChainable & sfn.INextable {
+    const n = this.names(t);
+    const task = opts.sambung
+      ? this.lambda(
+          n.state,
+          this.props.evaluationStep,
+          { step: n.step, ...evaluation() },
+          {
+            comment: n.comment,
+            resultSelector: { 'sambung.$': '$.Payload.sambung' },
+            resultPath: '$.predikat',
+          },
+        )
+      : this.step(n.state, n.step, n.comment);
+    const end = 'end' in n ? n.end : undefined;
+    return end ? task.next(new sfn.Succeed(this, end, { stateName: end })) : task;
+  }
+
+  /**
+   * Deadline -> callback wait -> (on timeout) overdue handler -> back to the wait while the stage
+   * is still open. A stage the registry lets pass by (the objection) is skipped when its deadline
+   * step says so.
+   */
+  private humanStage(stage: WaitStage, next: sfn.IChainable, opts: { inParallel?: boolean } = {}) {
+    const n = this.names(stage);
+    const deadline = this.lambda(
+      n.deadline,
+      this.props.evaluationStep,
+      { step: 'TENGGAT', stage, ...evaluation(), executionStart: executionStart() },
+      {
+        resultSelector: {
+          'seconds.$': '$.Payload.seconds',
+          'at.$': '$.Payload.at',
+          'skip.$': '$.Payload.skip',
+        },
+        resultPath: '$.deadline',
+      },
+    );
+    const wait = this.callback(n.wait, n.comment, stage);
+    const overdue = this.overdue(n.overdue, stage);
     wait.addCatch(overdue, { errors: [sfn.Errors.TIMEOUT], resultPath: '$.timeout' });
     const stillOpen = new sfn.Choice(this, n.stillOpen, { stateName: n.stillOpen });
     // A branch of a Parallel cannot leave it: it ends, and the step after the Parallel sees the
@@ -302,103 +232,78 @@ export class EmployeeEvaluationDefinition extends Construct {
       stillOpen.when(sfn.Condition.booleanEquals('$.deadline.stageOpen', true), wait).otherwise(next),
     );
     wait.next(next);
-    if (!opts.skippable) return deadline.next(wait);
+    if (!('skipWhen' in STAGE_REGISTRY[stage])) return deadline.next(wait);
     return deadline.next(
       new sfn.Choice(this, `${n.wait}Diperlukan`, { stateName: `${n.wait}Diperlukan` })
-        .when(sfn.Condition.booleanEquals('$.deadline.lewati', true), next)
+        .when(sfn.Condition.booleanEquals('$.deadline.skip', true), next)
         .otherwise(wait),
     );
   }
 
   private callback(stateName: string, comment: string, stage: string, extra: Record<string, unknown> = {}) {
-    return this.retry(
-      new tasks.LambdaInvoke(this, stateName, {
-        stateName,
+    return this.lambda(
+      stateName,
+      this.props.registerStageTask,
+      {
+        taskToken: sfn.JsonPath.taskToken,
+        ...evaluation(),
+        stage,
+        deadlineAt: sfn.JsonPath.stringAt('$.deadline.at'),
+        ...extra,
+      },
+      {
         comment,
-        lambdaFunction: this.props.registerStageTask,
-        retryOnServiceExceptions: false,
         integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
-        payload: sfn.TaskInput.fromObject({
-          taskToken: sfn.JsonPath.taskToken,
-          cycleId: sfn.JsonPath.stringAt('$.cycleId'),
-          nip: sfn.JsonPath.stringAt('$.nip'),
-          stage,
-          deadlineAt: sfn.JsonPath.stringAt('$.deadline.at'),
-          ...extra,
-        }),
         taskTimeout: sfn.Timeout.at('$.deadline.seconds'),
         resultPath: sfn.JsonPath.DISCARD,
-      }),
+      },
     );
   }
 
   /**
-   * The atasan's review and the peers' reviews side by side. Peers are a Map over the approved
-   * nominees, read from the evaluation (so a resumed execution asks the same people); a peer who
-   * misses the deadline is recorded as skipped and the Map goes on.
+   * The atasan's review and the peers' reviews side by side (PENILAIAN_MANDIRI's `next`). Peers
+   * are a Map over the approved nominees, read from the evaluation (so a resumed execution asks
+   * the same people); a peer who misses the deadline is recorded as skipped and the Map goes on.
    */
   private review(next: sfn.IChainable) {
-    const atasan = this.humanStage('PENILAIAN_ATASAN', new sfn.Pass(this, 'PenilaianAtasanTercatat'), {
-      inParallel: true,
-    });
+    const a = this.names('PENILAIAN_ATASAN');
+    const atasan = this.humanStage(
+      'PENILAIAN_ATASAN',
+      new sfn.Pass(this, `${a.wait}Tercatat`, { stateName: `${a.wait}Tercatat` }),
+      { inParallel: true },
+    );
 
-    const listPeers = this.retry(
-      new tasks.LambdaInvoke(this, 'DaftarRekanPenilai', {
-        stateName: 'DaftarRekanPenilai',
-        comment: 'Rekan penilai yang disetujui atasan, dan tenggat penilaian rekan',
-        lambdaFunction: this.props.evaluationStep,
-        retryOnServiceExceptions: false,
-        payload: sfn.TaskInput.fromObject({
-          step: 'DAFTAR_REKAN',
-          cycleId: sfn.JsonPath.stringAt('$.cycleId'),
-          nip: sfn.JsonPath.stringAt('$.nip'),
-          executionStart: sfn.JsonPath.stringAt('$$.Execution.StartTime'),
-        }),
+    const r = this.names('PENILAIAN_REKAN');
+    const listRekan = this.lambda(
+      r.list,
+      this.props.evaluationStep,
+      { step: 'DAFTAR_REKAN', ...evaluation(), executionStart: executionStart() },
+      {
+        comment: r.listComment,
         resultSelector: { 'rekan.$': '$.Payload.rekan', 'deadline.$': '$.Payload.deadline' },
         resultPath: '$.rekanPenilai',
-      }),
-    );
-    const peerWait = this.callback(
-      'PenilaianRekan',
-      'Rekan kerja menilai perilaku BerAKHLAK',
-      'PENILAIAN_REKAN',
-      {
-        rekanNip: sfn.JsonPath.stringAt('$.rekanNip'),
       },
     );
-    const peerOverdue = this.retry(
-      new tasks.LambdaInvoke(this, 'RekanTidakMenjawab', {
-        stateName: 'RekanTidakMenjawab',
-        comment: 'Rekan yang melewati tenggat dilewati dan dicatat, bukan kegagalan',
-        lambdaFunction: this.props.recordOverdue,
-        retryOnServiceExceptions: false,
-        payload: sfn.TaskInput.fromObject({
-          cycleId: sfn.JsonPath.stringAt('$.cycleId'),
-          nip: sfn.JsonPath.stringAt('$.nip'),
-          rekanNip: sfn.JsonPath.stringAt('$.rekanNip'),
-          stage: 'PENILAIAN_REKAN',
-          executionStart: sfn.JsonPath.stringAt('$$.Execution.StartTime'),
-        }),
-        resultSelector: {
-          'stageOpen.$': '$.Payload.stageOpen',
-          'seconds.$': '$.Payload.seconds',
-          'at.$': '$.Payload.at',
-          'sambung.$': '$.Payload.sambung',
-        },
-        resultPath: '$.deadline',
-      }),
+    const rekanWait = this.callback(r.wait, r.comment, 'PENILAIAN_REKAN', {
+      rekanNip: sfn.JsonPath.stringAt('$.rekanNip'),
+    });
+    const rekanOverdue = this.overdue(
+      r.overdue,
+      'PENILAIAN_REKAN',
+      { rekanNip: sfn.JsonPath.stringAt('$.rekanNip') },
+      r.overdueComment,
     );
-    const peerDone = new sfn.Pass(this, 'PenilaianRekanTercatat');
-    peerWait.addCatch(peerOverdue, { errors: [sfn.Errors.TIMEOUT], resultPath: '$.timeout' });
-    peerOverdue.next(
-      new sfn.Choice(this, 'RekanMasihDitunggu', { stateName: 'RekanMasihDitunggu' })
-        .when(sfn.Condition.booleanEquals('$.deadline.sambung', true), peerDone)
-        .when(sfn.Condition.booleanEquals('$.deadline.stageOpen', true), peerWait)
-        .otherwise(peerDone),
+    const rekanDone = new sfn.Pass(this, `${r.wait}Tercatat`, { stateName: `${r.wait}Tercatat` });
+    rekanWait.addCatch(rekanOverdue, { errors: [sfn.Errors.TIMEOUT], resultPath: '$.timeout' });
+    rekanOverdue.next(
+      new sfn.Choice(this, r.stillOpen, { stateName: r.stillOpen })
+        .when(sfn.Condition.booleanEquals('$.deadline.sambung', true), rekanDone)
+        .when(sfn.Condition.booleanEquals('$.deadline.stageOpen', true), rekanWait)
+        .otherwise(rekanDone),
     );
-    peerWait.next(peerDone);
-    const peers = new sfn.Map(this, 'SetiapRekanPenilai', {
-      stateName: 'SetiapRekanPenilai',
+    rekanWait.next(rekanDone);
+    const perRekan = new sfn.Map(this, r.each, {
+      stateName: r.each,
       itemsPath: '$.rekanPenilai.rekan',
       itemSelector: {
         'cycleId.$': '$.cycleId',
@@ -407,16 +312,17 @@ export class EmployeeEvaluationDefinition extends Construct {
         'deadline.$': '$.rekanPenilai.deadline',
       },
       resultPath: sfn.JsonPath.DISCARD,
-    }).itemProcessor(peerWait);
+    }).itemProcessor(rekanWait);
 
-    const review = new sfn.Parallel(this, 'PenilaianAtasanDanRekan', {
-      stateName: 'PenilaianAtasanDanRekan',
-      comment: 'Penilaian atasan dan penilaian rekan berjalan berdampingan',
+    const together = this.names('PENILAIAN_MANDIRI').nextTogether;
+    const review = new sfn.Parallel(this, together.state, {
+      stateName: together.state,
+      comment: together.comment,
       resultPath: sfn.JsonPath.DISCARD,
     })
       .branch(atasan)
-      .branch(listPeers.next(peers))
+      .branch(listRekan.next(perRekan))
       .next(next);
-    return review;
+    return { together: review, perRekan: listRekan };
   }
 }

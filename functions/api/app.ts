@@ -9,7 +9,7 @@ import { activeCheck } from './http/active-check.js';
 import { validationHook } from './http/validation.js';
 import { apiRoutes } from './routes/api.js';
 import { apiReference } from './routes/reference.js';
-import { webRoutes } from './web/routes.js';
+import { webApp } from './web/app.js';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 export const ROSTER_UPLOAD_LIMIT_BYTES = 4 * 1024 * 1024;
@@ -89,7 +89,7 @@ export function createApp(config: AppConfig) {
       ),
     ),
   );
-  app.route('/', webRoutes());
+  app.route('/', webApp());
   return app;
 }
 

@@ -1,7 +1,9 @@
 import { launchBatch } from '../../shared/app/evaluation/cycle-launch.js';
-import type { KelompokPeluncuran } from '../../shared/domain/evaluation/cycle.js';
 import { getDeps } from '../../shared/runtime/deps.js';
+import { LaunchBatchInput, parseWorkflowEvent } from '../../shared/schemas/workflow.js';
 
 /** One Distributed Map item: evaluations and EmployeeEvaluation executions for one batch. */
-export const handler = (event: { cycleId: string; kelompok: KelompokPeluncuran }) =>
-  launchBatch(getDeps(), event.cycleId, event.kelompok);
+export const handler = async (event: unknown) => {
+  const { cycleId, kelompok } = parseWorkflowEvent(LaunchBatchInput, event);
+  return launchBatch(getDeps(), cycleId, kelompok);
+};

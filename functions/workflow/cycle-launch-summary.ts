@@ -1,7 +1,9 @@
 import { summariseLaunch } from '../../shared/app/evaluation/cycle-launch.js';
-import type { LaunchCounts } from '../../shared/domain/evaluation/cycle.js';
 import { getDeps } from '../../shared/runtime/deps.js';
+import { LaunchSummaryInput, parseWorkflowEvent } from '../../shared/schemas/workflow.js';
 
 /** CycleLaunch, last step: sums the batches and records the result on the cycle. */
-export const handler = (event: { cycleId: string; eksekusi?: string; hasil: LaunchCounts[] }) =>
-  summariseLaunch(getDeps(), event);
+export const handler = async (event: unknown) => {
+  const input = parseWorkflowEvent(LaunchSummaryInput, event);
+  return summariseLaunch(getDeps(), input);
+};

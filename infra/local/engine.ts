@@ -204,6 +204,9 @@ export class LocalStepFunctions {
   ) {
     const token = `local:${execution.name}:${randomUUID()}`;
     const { promise, resolve, reject } = Promise.withResolvers<unknown>();
+    // The timeout may fire while the register handler still runs (a loaded machine, a 1 s
+    // deadline): the rejection is awaited below, so it must not count as unhandled meanwhile.
+    promise.catch(() => undefined);
     this.pending.set(token, { execution: execution.arn, resolve, reject });
     const swap = (v: unknown): unknown =>
       v === TOKEN_PLACEHOLDER

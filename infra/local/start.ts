@@ -3,14 +3,14 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createApp } from '../../functions/api/app.js';
-import { launchCycle, resumeOpenEvaluations } from '../../shared/app/evaluation/cycle-launch.js';
+import { resumeOpenEvaluations } from '../../shared/app/evaluation/cycle-launch.js';
 import { localAccounts } from '../../shared/auth/local-accounts.js';
 import { listCycles } from '../../shared/data/cycles.js';
 import { PROJECT_ROOT } from '../lambda.js';
 import { startDynamo } from './dynamo.js';
 import { seed } from './seed.js';
 import { synthesize } from './synth.js';
-import { createLocalSystem } from './system.js';
+import { createLocalSystem, launchAndWait } from './system.js';
 import { startReminderTimer } from './reminders.js';
 
 const t0 = performance.now();
@@ -58,12 +58,13 @@ try {
   const seeded = await seed(system.deps);
   log(`data contoh: ${seeded.created} item baru`);
   // Executions live in memory. Resume first (stages opened before the restart), then launch
-  // (evaluations that no execution ever registered on), so nothing is started twice.
+  // (evaluations that no execution ever registered on), so nothing is started twice. The launch
+  // runs the synthesized CycleLaunch machine, as BKPSDM's launch from the cycle page does.
   const { resumed } = await resumeOpenEvaluations(system.deps);
   log(`${resumed} evaluasi dilanjutkan pada tahap terbukanya`);
   for (const cycle of await listCycles(system.deps)) {
     if (cycle.status !== 'DIBUKA') continue;
-    const r = await launchCycle(system.deps, cycle.id);
+    const r = await launchAndWait(system, cycle.id);
     log(
       `siklus ${cycle.id}: ${r.employees} pegawai, ${r.created} evaluasi baru, ${r.started} eksekusi dimulai`,
     );

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { launchCycle, type LaunchReport } from '../../shared/app/evaluation/cycle-launch.js';
 import { configureDeps, createDynamoClient, type Deps } from '../../shared/runtime/deps.js';
 import { LocalStepFunctions } from './engine.js';
 import { MAX_LOCAL_TIMEOUT_SECONDS, localMachines, localTableDefinition } from './localise.js';
@@ -62,4 +63,21 @@ export async function createLocalSystem(options: {
       handlerDeps.ddb.destroy();
     },
   };
+}
+
+/**
+ * Launches a cycle through the synthesized CycleLaunch machine on the local engine, as BKPSDM's
+ * launch does, and waits for the run's result (the execution's output). Unlike BKPSDM's launch
+ * it is not recorded on the cycle: the cycle page keeps the launches people made.
+ */
+export async function launchAndWait(system: LocalSystem, cycleId: string): Promise<LaunchReport> {
+  const run = await launchCycle(system.deps, cycleId);
+  const execution = system.engine.executions.get(run.arn);
+  if (!execution) throw new Error(`CycleLaunch ${run.eksekusi} did not start`);
+  await execution.done;
+  if (execution.status !== 'SUCCEEDED') {
+    const why = execution.error ? `${execution.error.name}: ${execution.error.message}` : '';
+    throw new Error(`CycleLaunch ${run.eksekusi} ended ${execution.status} ${why}`);
+  }
+  return execution.output as LaunchReport;
 }

@@ -1,4 +1,9 @@
-import { SendTaskFailureCommand, SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import {
+  DescribeExecutionCommand,
+  SendTaskFailureCommand,
+  SendTaskSuccessCommand,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
 import type { Stage } from '../domain/evaluation/evaluation.js';
 import type { Deps } from '../runtime/deps.js';
 
@@ -8,6 +13,12 @@ export interface EvaluationExecutionInput {
   nip: string;
   /** Where to (re)start: a fresh launch starts at target setting, a resume at the open stage. */
   startStage: Stage;
+}
+
+/** Input of the CycleLaunch state machine; `eksekusi` names the run whose result the cycle keeps. */
+export interface CycleLaunchInput {
+  cycleId: string;
+  eksekusi: string;
 }
 
 export async function sendTaskSuccess(deps: Deps, token: string, output: unknown): Promise<void> {
@@ -59,6 +70,30 @@ export async function startEvaluation(
     return true;
   } catch (err) {
     if ((err as { name?: string }).name === 'ExecutionAlreadyExists') return false;
+    throw err;
+  }
+}
+
+/** Starts a CycleLaunch execution under the given name; returns its ARN. */
+export async function startCycleLaunch(deps: Deps, name: string, input: CycleLaunchInput): Promise<string> {
+  const machine = deps.stateMachines.cycleLaunch;
+  if (!machine) throw new Error('CYCLE_LAUNCH_STATE_MACHINE_ARN is not set');
+  const out = await deps.sfn.send(
+    new StartExecutionCommand({ stateMachineArn: machine, name, input: JSON.stringify(input) }),
+  );
+  return (out as { executionArn: string }).executionArn;
+}
+
+/**
+ * Step Functions' status of an execution (RUNNING, SUCCEEDED, FAILED, ...), or undefined when it
+ * no longer knows the execution (history past retention, or a local runtime since restarted).
+ */
+export async function executionStatus(deps: Deps, arn: string): Promise<string | undefined> {
+  try {
+    const out = await deps.sfn.send(new DescribeExecutionCommand({ executionArn: arn }));
+    return (out as { status?: string }).status ?? 'UNKNOWN';
+  } catch (err) {
+    if ((err as { name?: string }).name === 'ExecutionDoesNotExist') return undefined;
     throw err;
   }
 }

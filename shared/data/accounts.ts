@@ -1,6 +1,6 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.js';
 import { keys } from './keys.js';
+import { getItem } from './query.js';
 
 /** Local sign-in only: a scrypt hash of the password. Cloud sign-in never reads this. */
 export interface LocalAccount {
@@ -13,6 +13,6 @@ export function accountItem(a: LocalAccount): Record<string, unknown> {
 }
 
 export async function getAccount(deps: Deps, nip: string): Promise<LocalAccount | undefined> {
-  const out = await deps.ddb.send(new GetCommand({ TableName: deps.tableName, Key: keys.account(nip) }));
-  return out.Item ? { nip: String(out.Item.nip), passwordHash: String(out.Item.passwordHash) } : undefined;
+  const item = await getItem<LocalAccount>(deps, keys.account(nip));
+  return item ? { nip: String(item.nip), passwordHash: String(item.passwordHash) } : undefined;
 }

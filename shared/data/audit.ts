@@ -1,6 +1,7 @@
 import type { Deps } from '../runtime/deps.js';
 import { keys } from './keys.js';
 import type { TransactItem } from './transact.js';
+import { putItem } from './write.js';
 
 export type AuditAction =
   | 'EVALUASI_DIBUAT'
@@ -25,7 +26,7 @@ export type AuditAction =
   | 'TAHAP_DITUTUP_OTOMATIS'
   | 'PENILAIAN_DIBUKA'
   | 'TANGGAPAN_DITERIMA_OTOMATIS'
-  | 'REKAN_TERLEWAT'
+  | 'REKAN_DILEWATI'
   | 'REKAN_DIMINTA'
   | 'PREDIKAT_DIHITUNG'
   | 'EVALUASI_SELESAI'
@@ -71,4 +72,12 @@ export function auditPut(
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
+}
+
+/**
+ * Appends the entry on its own (not with a change) unless an entry with this key exists, e.g.
+ * one audited read per reader per day. False when it was there already.
+ */
+export function auditOnce(deps: Deps, entry: AuditEntry, key: { pk: string; sk: string }): Promise<boolean> {
+  return putItem(deps, auditPut(deps, entry, key));
 }

@@ -1,54 +1,33 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Cycle, KelompokPeluncuran, LaunchCounts, Peluncuran } from '../domain/evaluation/cycle.js';
 import type { Employee } from '../domain/people/employee.js';
 import { konflik, tidakDitemukan } from '../domain/errors.js';
 import type { Deps } from '../runtime/deps.js';
 import { fromItem } from './items.js';
 import { indexKeys, keys } from './keys.js';
-import { queryAll } from './query.js';
-import { TABLE } from './table.js';
+import { getItem, queryIndex, queryIndexSortKeys } from './query.js';
+import { conditionFailed, putItem } from './write.js';
 
 export function cycleItem(c: Cycle): Record<string, unknown> {
   return { ...keys.cycle(c.id), type: 'CYCLE', ...indexKeys.cycle(c), ...c };
 }
 
-export async function getCycle(deps: Deps, id: string): Promise<Cycle | undefined> {
-  const out = await deps.ddb.send(new GetCommand({ TableName: deps.tableName, Key: keys.cycle(id) }));
-  return out.Item ? fromItem<Cycle>(out.Item) : undefined;
+export function getCycle(deps: Deps, id: string): Promise<Cycle | undefined> {
+  return getItem<Cycle>(deps, keys.cycle(id));
 }
 
+/** Newest first. */
 export async function listCycles(deps: Deps): Promise<Cycle[]> {
-  const { name, partitionKey } = TABLE.indexes.byParent;
-  const out = await deps.ddb.send(
-    new QueryCommand({
-      TableName: deps.tableName,
-      IndexName: name,
-      KeyConditionExpression: `${partitionKey} = :pk`,
-      ExpressionAttributeValues: { ':pk': 'CYCLES' },
-      ScanIndexForward: false,
-    }),
-  );
-  return (out.Items ?? []).map((i) => fromItem<Cycle>(i));
+  const items = await queryIndex(deps, 'byParent', 'CYCLES', { newestFirst: true });
+  return items.map((i) => fromItem<Cycle>(i));
 }
-
-const failedCondition = (err: unknown) =>
-  (err as { name?: string }).name === 'ConditionalCheckFailedException';
 
 /** A new cycle; an existing ID is never overwritten. */
 export async function createCycle(deps: Deps, c: Cycle): Promise<void> {
-  try {
-    await deps.ddb.send(
-      new PutCommand({
-        TableName: deps.tableName,
-        Item: cycleItem(c),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-  } catch (err) {
-    if (failedCondition(err))
-      throw konflik(`Siklus dengan ID ${c.id} sudah ada. Pilih ID lain.`, { field: 'id' });
-    throw err;
-  }
+  const created = await putItem(deps, {
+    Put: { TableName: deps.tableName, Item: cycleItem(c), ConditionExpression: 'attribute_not_exists(pk)' },
+  });
+  if (!created) throw konflik(`Siklus dengan ID ${c.id} sudah ada. Pilih ID lain.`, { field: 'id' });
 }
 
 /** The status changes of a cycle, each conditioned on where it may come from. */
@@ -75,7 +54,7 @@ async function updateCycle(
     );
     return fromItem<Cycle>(out.Attributes!);
   } catch (err) {
-    if (!failedCondition(err)) throw err;
+    if (!conditionFailed(err)) throw err;
     // Rare: read why, to say it precisely.
     const current = await getCycle(deps, id);
     if (!current) throw tidakDitemukan(`Siklus ${id} tidak ditemukan`);
@@ -165,28 +144,15 @@ export function markPenilaianDibuka(deps: Deps, id: string, at: string): Promise
 
 /** The launch's plan reads only the sort keys of an OPD's active employees (gsi2). */
 export async function activeNips(deps: Deps, opd: string): Promise<string[]> {
-  const { name, partitionKey, sortKey } = TABLE.indexes.byGroup;
-  const items = await queryAll(deps, {
-    IndexName: name,
-    KeyConditionExpression: `${partitionKey} = :pk AND begins_with(${sortKey}, :a)`,
-    ExpressionAttributeValues: { ':pk': `OPD#${opd}`, ':a': 'AKTIF#' },
-    ProjectionExpression: sortKey,
-  });
-  return items.map((i) => String(i[sortKey]).slice('AKTIF#'.length));
+  const sortKeys = await queryIndexSortKeys(deps, 'byGroup', `OPD#${opd}`, { prefix: 'AKTIF#' });
+  return sortKeys.map((k) => k.slice('AKTIF#'.length));
 }
 
 /** One launch batch: the OPD's active employees within the batch's NIP range (gsi2). */
 export async function activeInRange(deps: Deps, k: KelompokPeluncuran): Promise<Employee[]> {
-  const { name, partitionKey, sortKey } = TABLE.indexes.byGroup;
-  const items = await queryAll(deps, {
-    IndexName: name,
-    KeyConditionExpression: `${partitionKey} = :pk AND ${sortKey} BETWEEN :from AND :to`,
-    ExpressionAttributeValues: {
-      ':pk': `OPD#${k.opd}`,
-      ':from': `AKTIF#${k.dari ?? ''}`,
-      // BETWEEN includes the upper bound; `sebelum` belongs to the next batch.
-      ':to': `AKTIF#${k.sebelum ?? '\uffff'}`,
-    },
+  const items = await queryIndex(deps, 'byGroup', `OPD#${k.opd}`, {
+    // BETWEEN includes the upper bound; `sebelum` belongs to the next batch.
+    between: [`AKTIF#${k.dari ?? ''}`, `AKTIF#${k.sebelum ?? '\uffff'}`],
   });
   return items.map((i) => fromItem<Employee>(i)).filter((e) => e.nip !== k.sebelum);
 }
@@ -195,13 +161,6 @@ export async function activeInRange(deps: Deps, k: KelompokPeluncuran): Promise<
  * Where each evaluation of a cycle stands, from gsi3 sort keys alone
  * (`<stage>#<status>#<opd>#<nip>`): the progress view never loads evaluation items.
  */
-export async function cycleStandings(deps: Deps, cycleId: string): Promise<string[]> {
-  const { name, partitionKey, sortKey } = TABLE.indexes.byCycle;
-  const items = await queryAll(deps, {
-    IndexName: name,
-    KeyConditionExpression: `${partitionKey} = :pk`,
-    ExpressionAttributeValues: { ':pk': `CYCLE#${cycleId}` },
-    ProjectionExpression: sortKey,
-  });
-  return items.map((i) => String(i[sortKey]));
+export function cycleStandings(deps: Deps, cycleId: string): Promise<string[]> {
+  return queryIndexSortKeys(deps, 'byCycle', `CYCLE#${cycleId}`);
 }

@@ -1,5 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGetAll, queryAll } from './query.js';
+import { batchGetAll, getItem, queryBetween, queryIndex, queryPrefix } from './query.js';
 import type { Evaluation } from '../domain/evaluation/evaluation.js';
 import type { TargetRow } from '../domain/evaluation/skp.js';
 import { konflik } from '../domain/errors.js';
@@ -7,8 +6,8 @@ import type { Deps } from '../runtime/deps.js';
 import { type AuditEntry, auditPut } from './audit.js';
 import { fromItem } from './items.js';
 import { indexKeys, keys } from './keys.js';
-import { TABLE } from './table.js';
 import { type TransactItem, type FailureMessages, transact } from './transact.js';
+import { versionedUpdate } from './write.js';
 
 export interface EvaluationSheet {
   evaluation: Evaluation;
@@ -21,6 +20,17 @@ export interface EvaluationWithHistory extends EvaluationSheet {
 
 export function evaluationItem(e: Evaluation): Record<string, unknown> {
   return { ...keys.evaluation(e.cycleId, e.nip), type: 'EVALUATION', ...indexKeys.evaluation(e), ...e };
+}
+
+/** A new evaluation, written only if it does not exist yet (a launch may run twice). */
+export function evaluationCreate(deps: Deps, e: Evaluation): TransactItem {
+  return {
+    Put: {
+      TableName: deps.tableName,
+      Item: evaluationItem(e),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
 }
 
 function split(items: Record<string, unknown>[]) {
@@ -42,14 +52,12 @@ export async function getSheet(
   cycleId: string,
   nip: string,
 ): Promise<EvaluationSheet | undefined> {
-  const items = await queryAll(deps, {
-    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-    ExpressionAttributeValues: {
-      ':pk': keys.employee(nip).pk,
-      ':from': keys.evaluation(cycleId, nip).sk,
-      ':to': `${keys.rowPrefix(cycleId)}\uffff`,
-    },
-  });
+  const items = await queryBetween(
+    deps,
+    keys.employee(nip).pk,
+    keys.evaluation(cycleId, nip).sk,
+    `${keys.rowPrefix(cycleId)}\uffff`,
+  );
   const { evaluation, rows } = split(items);
   return evaluation ? { evaluation, rows } : undefined;
 }
@@ -60,10 +68,7 @@ export async function getWithHistory(
   cycleId: string,
   nip: string,
 ): Promise<EvaluationWithHistory | undefined> {
-  const items = await queryAll(deps, {
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': keys.employee(nip).pk, ':prefix': keys.evaluationPrefix(cycleId) },
-  });
+  const items = await queryPrefix(deps, keys.employee(nip).pk, keys.evaluationPrefix(cycleId));
   const { evaluation, rows, history } = split(items);
   return evaluation ? { evaluation, rows, history } : undefined;
 }
@@ -73,10 +78,7 @@ export async function getEvaluation(
   cycleId: string,
   nip: string,
 ): Promise<Evaluation | undefined> {
-  const out = await deps.ddb.send(
-    new GetCommand({ TableName: deps.tableName, Key: keys.evaluation(cycleId, nip) }),
-  );
-  return out.Item ? fromItem<Evaluation>(out.Item) : undefined;
+  return getItem<Evaluation>(deps, keys.evaluation(cycleId, nip));
 }
 
 /** Evaluation items of many people in one cycle, 100 keys per BatchGet. */
@@ -94,47 +96,25 @@ export async function getEvaluations(
 
 /** Rows of someone else's SKP (the supervisor's, for the cascade picker). */
 export async function getRows(deps: Deps, cycleId: string, nip: string): Promise<TargetRow[]> {
-  const items = await queryAll(deps, {
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': keys.employee(nip).pk, ':prefix': keys.rowPrefix(cycleId) },
-  });
-  return split(items).rows;
+  return split(await queryPrefix(deps, keys.employee(nip).pk, keys.rowPrefix(cycleId))).rows;
 }
 
 export async function listByEmployee(deps: Deps, nip: string): Promise<Evaluation[]> {
-  const { name, partitionKey } = TABLE.indexes.byParent;
-  const items = await queryAll(deps, {
-    IndexName: name,
-    KeyConditionExpression: `${partitionKey} = :pk`,
-    ExpressionAttributeValues: { ':pk': `EVALS#${nip}` },
-    ScanIndexForward: false,
-  });
+  const items = await queryIndex(deps, 'byParent', `EVALS#${nip}`, { newestFirst: true });
   return items.map((i) => fromItem<Evaluation>(i));
 }
 
 /** The atasan's team; with a status, only those waiting in that status (the inbox). */
 export async function listByAtasan(deps: Deps, atasanNip: string, status?: string): Promise<Evaluation[]> {
-  const { name, partitionKey, sortKey } = TABLE.indexes.byGroup;
-  const items = await queryAll(deps, {
-    IndexName: name,
-    KeyConditionExpression: status
-      ? `${partitionKey} = :pk AND begins_with(${sortKey}, :s)`
-      : `${partitionKey} = :pk`,
-    ExpressionAttributeValues: { ':pk': `ATASAN#${atasanNip}`, ...(status ? { ':s': `${status}#` } : {}) },
+  const items = await queryIndex(deps, 'byGroup', `ATASAN#${atasanNip}`, {
+    ...(status ? { prefix: `${status}#` } : {}),
   });
   return items.map((i) => fromItem<Evaluation>(i));
 }
 
 /** Evaluations of a cycle, optionally only those in one stage (and status). */
 export async function listByCycle(deps: Deps, cycleId: string, stagePrefix = ''): Promise<Evaluation[]> {
-  const { name, partitionKey, sortKey } = TABLE.indexes.byCycle;
-  const items = await queryAll(deps, {
-    IndexName: name,
-    KeyConditionExpression: stagePrefix
-      ? `${partitionKey} = :pk AND begins_with(${sortKey}, :s)`
-      : `${partitionKey} = :pk`,
-    ExpressionAttributeValues: { ':pk': `CYCLE#${cycleId}`, ...(stagePrefix ? { ':s': stagePrefix } : {}) },
-  });
+  const items = await queryIndex(deps, 'byCycle', `CYCLE#${cycleId}`, { prefix: stagePrefix });
   return items.map((i) => fromItem<Evaluation>(i));
 }
 
@@ -168,35 +148,13 @@ export function changeItems(
     set.gsi2pk = undefined;
     set.gsi2sk = undefined;
   }
-  const names: Record<string, string> = { '#v': 'version' };
-  const values: Record<string, unknown> = { ':expected': before.version };
-  const sets: string[] = [];
-  const removes: string[] = [];
-  let i = 0;
-  for (const [k, v] of Object.entries(set)) {
-    names[`#a${i}`] = k;
-    if (v === undefined) removes.push(`#a${i}`);
-    else {
-      sets.push(`#a${i} = :a${i}`);
-      values[`:a${i}`] = v;
-    }
-    i++;
-  }
-  for (const k of change.remove ?? []) {
-    names[`#a${i}`] = k;
-    removes.push(`#a${i}`);
-    i++;
-  }
-  const update: TransactItem = {
-    Update: {
-      TableName: deps.tableName,
-      Key: keys.evaluation(before.cycleId, before.nip),
-      UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-      ConditionExpression: '#v = :expected',
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    },
-  };
+  const update = versionedUpdate(
+    deps,
+    keys.evaluation(before.cycleId, before.nip),
+    before.version,
+    set,
+    change.remove ?? [],
+  );
   const audit = auditPut(deps, {
     ...change.audit,
     cycleId: before.cycleId,

@@ -16,6 +16,11 @@ export const keys = {
     sk: `EVAL#${cycleId}#LOG#${at}#${id}`,
   }),
   notice: (recipient: string, at: string, id: string) => ({ pk: `NOTICE#${recipient}`, sk: `${at}#${id}` }),
+  /** A Plt/Plh assignment, under the acting person: their inbox lists what they stand in for. */
+  penugasan: (nip: string, menggantikanNip: string, mulai: string) => ({
+    pk: `ACTING#${nip}`,
+    sk: `${menggantikanNip}#${mulai}`,
+  }),
   /** One peer's review of one evaluation: sits in the evaluated employee's partition. */
   penilaianRekan: (cycleId: string, nip: string, rekanNip: string) => ({
     pk: `EMP#${nip}`,

@@ -4,8 +4,9 @@ import { konflik } from '../domain/errors.js';
 import type { Deps } from '../runtime/deps.js';
 import { fromItem } from './items.js';
 import { keys } from './keys.js';
-import { batchGetAll, queryAll } from './query.js';
+import { batchGetAll, queryBetween } from './query.js';
 import type { FailureMessages, TransactItem } from './transact.js';
+import { versionCondition } from './write.js';
 
 /**
  * Cycle-level records beside the cycle's META item: each agency's organisational predikat
@@ -33,13 +34,7 @@ export function kurvaPut(deps: Deps, k: KurvaOrganisasi, expectedVersion: number
     Put: {
       TableName: deps.tableName,
       Item: kurvaItem(k),
-      ...(expectedVersion === 0
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : {
-            ConditionExpression: '#v = :expected',
-            ExpressionAttributeNames: { '#v': 'version' },
-            ExpressionAttributeValues: { ':expected': expectedVersion },
-          }),
+      ...versionCondition(expectedVersion === 0 ? undefined : expectedVersion),
     },
   };
 }
@@ -105,14 +100,7 @@ export async function getCycleRecords(
   deps: Deps,
   cycleId: string,
 ): Promise<{ cycle?: Cycle; kurva: KurvaOrganisasi[]; log: CycleLogEntry[] }> {
-  const items = await queryAll(deps, {
-    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-    ExpressionAttributeValues: {
-      ':pk': keys.cycle(cycleId).pk,
-      ':from': 'KURVA#',
-      ':to': keys.cycle(cycleId).sk,
-    },
-  });
+  const items = await queryBetween(deps, keys.cycle(cycleId).pk, 'KURVA#', keys.cycle(cycleId).sk);
   const meta = items.find((i) => i.sk === keys.cycle(cycleId).sk);
   return {
     ...(meta ? { cycle: fromItem<Cycle>(meta) } : {}),

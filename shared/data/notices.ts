@@ -3,6 +3,7 @@ import type { Deps } from '../runtime/deps.js';
 import { fromItem } from './items.js';
 import { keys } from './keys.js';
 import type { TransactItem } from './transact.js';
+import { putItem } from './write.js';
 
 /** Recipient "BKPSDM" is the HR agency's shared box; otherwise a NIP. */
 export interface Notice {
@@ -28,16 +29,16 @@ export function noticePut(deps: Deps, n: Notice): TransactItem {
 
 /**
  * A notice written at most once: its key is given (e.g. stage + deadline + N days for a
- * reminder), so a job that runs again finds it there and adds nothing.
+ * reminder), so a job that runs again finds it there and adds nothing. True when it is new.
  */
-export function noticePutOnce(deps: Deps, n: Notice, key: { at: string; id: string }): TransactItem {
-  return {
+export function noticeOnce(deps: Deps, n: Notice, key: { at: string; id: string }): Promise<boolean> {
+  return putItem(deps, {
     Put: {
       TableName: deps.tableName,
       Item: { ...keys.notice(n.recipient, key.at, key.id), type: 'NOTICE', ...n },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
-  };
+  });
 }
 
 export async function listNotices(deps: Deps, recipient: string, limit = 50): Promise<Notice[]> {

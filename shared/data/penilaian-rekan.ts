@@ -1,13 +1,12 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Evaluation } from '../domain/evaluation/evaluation.js';
 import type { PenilaianRekan } from '../domain/evaluation/penilaian-model.js';
 import { konflik } from '../domain/errors.js';
 import type { Deps } from '../runtime/deps.js';
 import { fromItem } from './items.js';
 import { indexKeys, keys } from './keys.js';
-import { batchGetAll, queryAll } from './query.js';
-import { TABLE } from './table.js';
+import { batchGetAll, getItem, queryIndex, queryPrefix } from './query.js';
 import type { TransactItem } from './transact.js';
+import { versionedUpdate } from './write.js';
 
 /**
  * Peer reviews (penilaian rekan). Each sits in the evaluated employee's partition beside the
@@ -43,33 +42,15 @@ export function penilaianRekanUpdate(
 ): { after: PenilaianRekan; item: TransactItem } {
   const after: PenilaianRekan = { ...before, ...patch, version: before.version + 1 };
   for (const k of remove) delete after[k];
-  const names: Record<string, string> = { '#v': 'version' };
-  const values: Record<string, unknown> = { ':expected': before.version, ':next': after.version };
-  const sets = ['#v = :next'];
-  let i = 0;
-  for (const [k, v] of Object.entries(patch)) {
-    if (k === 'version' || v === undefined) continue;
-    names[`#a${i}`] = k;
-    values[`:a${i}`] = v;
-    sets.push(`#a${i} = :a${i}`);
-    i++;
-  }
-  const removes = remove.map((k) => {
-    names[`#a${i}`] = k;
-    return `#a${i++}`;
-  });
   return {
     after,
-    item: {
-      Update: {
-        TableName: deps.tableName,
-        Key: keys.penilaianRekan(before.cycleId, before.nip, before.rekanNip),
-        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-        ConditionExpression: '#v = :expected',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      },
-    },
+    item: versionedUpdate(
+      deps,
+      keys.penilaianRekan(before.cycleId, before.nip, before.rekanNip),
+      before.version,
+      { ...patch, version: after.version },
+      remove,
+    ),
   };
 }
 
@@ -82,10 +63,7 @@ export async function getPenilaianRekan(
   nip: string,
   rekanNip: string,
 ): Promise<PenilaianRekan | undefined> {
-  const out = await deps.ddb.send(
-    new GetCommand({ TableName: deps.tableName, Key: keys.penilaianRekan(cycleId, nip, rekanNip) }),
-  );
-  return out.Item ? fromItem<PenilaianRekan>(out.Item) : undefined;
+  return getItem<PenilaianRekan>(deps, keys.penilaianRekan(cycleId, nip, rekanNip));
 }
 
 /** Every peer review of one evaluation (for the atasan, the predikat step and the aggregate). */
@@ -94,22 +72,13 @@ export async function listPenilaianRekan(
   cycleId: string,
   nip: string,
 ): Promise<PenilaianRekan[]> {
-  const items = await queryAll(deps, {
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': keys.employee(nip).pk, ':prefix': keys.rekanPrefix(cycleId) },
-  });
+  const items = await queryPrefix(deps, keys.employee(nip).pk, keys.rekanPrefix(cycleId));
   return items.map((i) => fromItem<PenilaianRekan>(i));
 }
 
 /** The reviews asked of one peer, newest cycle first. */
 export async function listTugasRekan(deps: Deps, rekanNip: string): Promise<PenilaianRekan[]> {
-  const { name, partitionKey } = TABLE.indexes.byParent;
-  const items = await queryAll(deps, {
-    IndexName: name,
-    KeyConditionExpression: `${partitionKey} = :pk`,
-    ExpressionAttributeValues: { ':pk': `REKAN#${rekanNip}` },
-    ScanIndexForward: false,
-  });
+  const items = await queryIndex(deps, 'byParent', `REKAN#${rekanNip}`, { newestFirst: true });
   return items.map((i) => fromItem<PenilaianRekan>(i));
 }
 

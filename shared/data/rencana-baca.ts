@@ -2,7 +2,7 @@ import type { RencanaTersimpan } from '../domain/evaluation/ringkasan.js';
 import type { Deps } from '../runtime/deps.js';
 import { fromItem } from './items.js';
 import { keys } from './keys.js';
-import { queryAll } from './query.js';
+import { queryPrefix } from './query.js';
 
 /**
  * The employee's development plans, all years (one item per year, a handful at most), read
@@ -12,10 +12,7 @@ export async function listRencana(deps: Deps, nip: string): Promise<RencanaTersi
   // The key of a year, with the year cut off, is the prefix of them all.
   const { pk, sk } = keys.rencana(nip, 2000);
   const prefix = sk.slice(0, -'2000'.length);
-  const items = await queryAll(deps, {
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
-  });
+  const items = await queryPrefix(deps, pk, prefix);
   // Only the plan items themselves (RENCANA#<year>), should the owner keep more under the prefix.
   return items.filter((i) => /#\d{4}$/.test(String(i.sk))).map((i) => fromItem<RencanaTersimpan>(i));
 }

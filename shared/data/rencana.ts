@@ -1,12 +1,12 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Evaluation } from '../domain/evaluation/evaluation.js';
 import { konflik } from '../domain/errors.js';
 import type { RencanaEvaluasi, RencanaTersimpan } from '../domain/development/tersimpan.js';
 import type { Deps } from '../runtime/deps.js';
 import { fromItem } from './items.js';
 import { keys } from './keys.js';
-import { queryAll } from './query.js';
+import { getItem, queryBetween } from './query.js';
 import type { TransactItem } from './transact.js';
+import { versionCondition } from './write.js';
 
 export type {
   KonfirmasiRencana,
@@ -51,13 +51,7 @@ export function rencanaSimpan(deps: Deps, r: RencanaTersimpan, expected?: number
     Put: {
       TableName: deps.tableName,
       Item: rencanaItem(r),
-      ...(expected === undefined
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : {
-            ConditionExpression: '#v = :expected',
-            ExpressionAttributeNames: { '#v': 'version' },
-            ExpressionAttributeValues: { ':expected': expected },
-          }),
+      ...versionCondition(expected),
     },
   };
 }
@@ -65,15 +59,8 @@ export function rencanaSimpan(deps: Deps, r: RencanaTersimpan, expected?: number
 export const staleRencana = () =>
   konflik('Rencana pengembangan sudah berubah sejak Anda membukanya. Muat ulang halaman lalu coba lagi.');
 
-export async function getRencana(
-  deps: Deps,
-  nip: string,
-  tahun: number,
-): Promise<RencanaTersimpan | undefined> {
-  const out = await deps.ddb.send(
-    new GetCommand({ TableName: deps.tableName, Key: keys.rencana(nip, tahun) }),
-  );
-  return out.Item ? fromItem<RencanaTersimpan>(out.Item) : undefined;
+export function getRencana(deps: Deps, nip: string, tahun: number): Promise<RencanaTersimpan | undefined> {
+  return getItem<RencanaTersimpan>(deps, keys.rencana(nip, tahun));
 }
 
 /** Plans of the years from `dari` to `sampai` (inclusive), one Query. */
@@ -83,14 +70,12 @@ export async function listRencana(
   dari = 2000,
   sampai = 2100,
 ): Promise<RencanaTersimpan[]> {
-  const items = await queryAll(deps, {
-    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-    ExpressionAttributeValues: {
-      ':pk': keys.employee(nip).pk,
-      ':from': keys.rencana(nip, dari).sk,
-      ':to': keys.rencana(nip, sampai).sk,
-    },
-    ScanIndexForward: false,
-  });
+  const items = await queryBetween(
+    deps,
+    keys.employee(nip).pk,
+    keys.rencana(nip, dari).sk,
+    keys.rencana(nip, sampai).sk,
+    { newestFirst: true },
+  );
   return items.map((i) => fromItem<RencanaTersimpan>(i));
 }

@@ -5,15 +5,15 @@
  * half-written; up to 50 people per TransactWriteItems (100 items, the service limit).
  */
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { queryAll } from './query.js';
+import { queryIndex } from './query.js';
 import type { Employee } from '../domain/people/employee.js';
 import type { PersonChange } from '../domain/people/roster/index.js';
 import type { Deps } from '../runtime/deps.js';
 import { fromItem } from './items.js';
 import { indexKeys, keys } from './keys.js';
 import { employeeItem } from './people.js';
-import { TABLE } from './table.js';
 import type { TransactItem } from './transact.js';
+import { updateExpression } from './write.js';
 
 export const MAX_TRANSACT_ITEMS = 100;
 export const ITEMS_PER_PERSON = 2;
@@ -26,16 +26,7 @@ export const rosterLogKey = (nip: string, importId: string) => ({
 
 /** Every employee of the given OPDs, active or not (gsi2 `OPD#<kode>`, all sort keys). */
 export async function loadEmployees(deps: Deps, opdCodes: string[]): Promise<Employee[]> {
-  const { name, partitionKey } = TABLE.indexes.byGroup;
-  const pages = await Promise.all(
-    opdCodes.map((opd) =>
-      queryAll(deps, {
-        IndexName: name,
-        KeyConditionExpression: `${partitionKey} = :pk`,
-        ExpressionAttributeValues: { ':pk': `OPD#${opd}` },
-      }),
-    ),
-  );
+  const pages = await Promise.all(opdCodes.map((opd) => queryIndex(deps, 'byGroup', `OPD#${opd}`)));
   return pages.flat().map((i) => fromItem<Employee>(i));
 }
 
@@ -60,38 +51,32 @@ function profileWrite(deps: Deps, c: PersonChange): TransactItem {
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
+  const index = indexKeys.employee(c.after);
+  const update = updateExpression({
+    ...Object.fromEntries(c.changes.map((ch) => [ch.field, ch.to])),
+    ...index,
+    // Without an atasan the employee leaves the atasan's index.
+    ...(index.gsi1pk ? {} : { gsi1pk: undefined, gsi1sk: undefined }),
+  });
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
-  const set: string[] = [];
-  const remove: string[] = [];
   const conditions = ['attribute_exists(pk)'];
   c.changes.forEach((ch, i) => {
-    names[`#f${i}`] = ch.field;
-    if (ch.to === undefined) remove.push(`#f${i}`);
-    else {
-      values[`:t${i}`] = ch.to;
-      set.push(`#f${i} = :t${i}`);
-    }
-    if (ch.from === undefined) conditions.push(`attribute_not_exists(#f${i})`);
+    names[`#o${i}`] = ch.field;
+    if (ch.from === undefined) conditions.push(`attribute_not_exists(#o${i})`);
     else {
       values[`:o${i}`] = ch.from;
-      conditions.push(`#f${i} = :o${i}`);
+      conditions.push(`#o${i} = :o${i}`);
     }
   });
-  const index = indexKeys.employee(c.after);
-  for (const [k, v] of Object.entries(index)) {
-    values[`:${k}`] = v;
-    set.push(`${k} = :${k}`);
-  }
-  if (!index.gsi1pk) remove.push('gsi1pk', 'gsi1sk');
   return {
     Update: {
       TableName: deps.tableName,
       Key: keys.employee(c.nip),
-      UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
+      UpdateExpression: update.UpdateExpression,
       ConditionExpression: conditions.join(' AND '),
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
+      ExpressionAttributeNames: { ...update.ExpressionAttributeNames, ...names },
+      ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ...values },
     },
   };
 }

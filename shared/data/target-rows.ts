@@ -3,6 +3,7 @@ import { validasi, konflik } from '../domain/errors.js';
 import type { Deps } from '../runtime/deps.js';
 import { keys } from './keys.js';
 import type { TransactItem } from './transact.js';
+import { updateExpression } from './write.js';
 
 export function rowPut(
   deps: Deps,
@@ -27,26 +28,13 @@ export function rowPut(
  */
 export function rowUpdate(deps: Deps, cycleId: string, nip: string, row: TargetRow): TransactItem {
   const { id: _id, linkCount: _links, intervensi, ...fields } = row;
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const sets = Object.entries(fields).map(([k, v], i) => {
-    names[`#f${i}`] = k;
-    values[`:f${i}`] = v;
-    return `#f${i} = :f${i}`;
-  });
-  if (intervensi) {
-    names['#iv'] = 'intervensi';
-    values[':iv'] = intervensi;
-    sets.push('#iv = :iv');
-  } else names['#iv'] = 'intervensi';
   return {
     Update: {
       TableName: deps.tableName,
       Key: keys.targetRow(cycleId, nip, row.id),
-      UpdateExpression: `SET ${sets.join(', ')}${intervensi ? '' : ' REMOVE #iv'}`,
+      // A row without a cascade link drops the one it had.
+      ...updateExpression({ ...fields, intervensi: intervensi || undefined }),
       ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
     },
   };
 }

@@ -12,6 +12,7 @@ export const CycleId = z
   .string()
   .regex(/^[A-Za-z0-9-]{1,40}$/, 'ID siklus hanya huruf, angka, dan tanda hubung')
   .openapi({ example: '2026' });
+export const KodeOpd = z.string().regex(/^[A-Z0-9-]{2,30}$/, 'Kode OPD tidak valid');
 export const RowId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'ID baris tidak valid');
 export const Version = z.coerce
   .number()
@@ -107,7 +108,7 @@ export const EvaluationSchema = z
       }),
     penilaianMandiri: PenilaianMandiriSchema.optional(),
     penilaianAtasan: PenilaianAtasanSchema.optional(),
-    rekanRingkas: z.object({ diminta: z.number(), menjawab: z.number(), terlewat: z.number() }).optional(),
+    jumlahRekan: z.object({ diminta: z.number(), menjawab: z.number(), dilewati: z.number() }).optional(),
     version: z.number(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -138,12 +139,9 @@ export const EvaluationDetailSchema = z
 
 const Tanggal = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus berformat YYYY-MM-DD');
 export const NipParams = z.object({ nip: Nip });
-export const MutasiBody = z
+export const TransferBody = z
   .object({
-    opd: z
-      .string()
-      .regex(/^[A-Z0-9-]{2,30}$/, 'Kode OPD tidak valid')
-      .optional(),
+    opd: KodeOpd.optional(),
     unit: z
       .string()
       .regex(/^[A-Z0-9-]{2,40}$/, 'Kode unit kerja tidak valid')
@@ -152,8 +150,8 @@ export const MutasiBody = z
     alasan: z.string().trim().min(1, 'Alasan wajib diisi').max(1000),
   })
   .strict()
-  .openapi('MutasiBody');
-export const MutasiForm = MutasiBody.extend({ nip: Nip });
+  .openapi('TransferBody');
+export const TransferForm = TransferBody.extend({ nip: Nip });
 export const PenugasanBody = z
   .object({
     jenis: z.enum(['PLT', 'PLH'], 'Jenis harus PLT atau PLH'),
@@ -166,7 +164,7 @@ export const PenugasanBody = z
   .strict()
   .openapi('PenugasanBody');
 
-export const EvaluationSummarySchema = z
+export const EvaluationListItemSchema = z
   .object({
     cycleId: z.string(),
     nip: z.string(),
@@ -181,7 +179,7 @@ export const EvaluationSummarySchema = z
     deadline: z.string().optional(),
     overdueCount: z.number(),
   })
-  .openapi('EvaluationSummary');
+  .openapi('EvaluationListItem');
 
 export const RekanBody = z
   .object({

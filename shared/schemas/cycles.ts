@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { PERIODE, TAHAP_BERTENGGAT } from '../domain/evaluation/cycle.js';
+import { PERIODE, DEADLINE_STAGES } from '../domain/evaluation/cycle.js';
 import { STAGES, STATUS } from '../domain/evaluation/evaluation.js';
-import { CycleId } from './api.js';
+import { CycleId, KodeOpd } from './api.js';
 
 const Tanggal = z
   .string()
@@ -14,7 +14,6 @@ const TanggalAtauWaktu = z
     'Tanggal (YYYY-MM-DD, dibaca WIB) atau waktu ISO 8601',
   )
   .openapi({ example: '2027-01-31' });
-const KodeOpd = z.string().regex(/^[A-Z0-9-]{2,30}$/, 'Kode OPD tidak valid');
 
 /** Shape only; the rules (period, stage order, known OPDs) are the domain's, at field paths. */
 export const CycleBody = z
@@ -26,7 +25,7 @@ export const CycleBody = z
     mulai: Tanggal,
     selesai: Tanggal,
     jadwal: z
-      .partialRecord(z.enum(TAHAP_BERTENGGAT), TanggalAtauWaktu)
+      .partialRecord(z.enum(DEADLINE_STAGES), TanggalAtauWaktu)
       .optional()
       .openapi({ description: 'Per tahap; yang tidak diisi mengikuti jadwal baku dari mulai dan selesai' }),
     graceDays: z.coerce
@@ -79,7 +78,7 @@ export const CycleSchema = z
 export const CycleParams = z.object({ cycleId: CycleId });
 
 const perStatus = z.object(Object.fromEntries(STATUS.map((s) => [s, z.number()])));
-export const ProgresSchema = z
+export const CycleProgressSchema = z
   .object({
     total: z.number(),
     perTahap: z.object(Object.fromEntries(STAGES.map((s) => [s, perStatus]))),
@@ -87,7 +86,7 @@ export const ProgresSchema = z
       z.object({ opd: z.string(), total: z.number(), perTahap: z.record(z.string(), z.number()) }),
     ),
   })
-  .openapi('ProgresSiklus');
+  .openapi('CycleProgress');
 
 export const PembukaanSchema = z
   .object({ dibukaPada: z.string(), dilanjutkan: z.number() })

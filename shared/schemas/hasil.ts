@@ -8,7 +8,7 @@ import { BATAS_ALASAN_KURVA } from '../domain/evaluation/penutupan-siklus.js';
 import { LEVEL } from '../domain/evaluation/predikat.js';
 import { ASPEK, JENIS_HASIL_KERJA } from '../domain/evaluation/skp.js';
 import { BATAS_ALASAN_KEBERATAN, BATAS_UMPAN_BALIK } from '../domain/evaluation/umpan-balik.js';
-import { CycleId, EvaluationSchema, RowId, Version } from './api.js';
+import { CycleId, EvaluationSchema, KodeOpd, RowId, Version } from './api.js';
 
 /**
  * Bodies carry only shapes and upper bounds; the minimums (which depend on the action, e.g. a
@@ -47,9 +47,8 @@ export const PutusanKeberatanBody = z
   .strict()
   .openapi('PutusanKeberatanBody');
 
-export const OpdKode = z.string().regex(/^[A-Z0-9-]{2,30}$/, 'Kode OPD tidak valid');
-export const CycleParams = z.object({ cycleId: CycleId });
-export const CycleOpdParams = z.object({ cycleId: CycleId, opd: OpdKode });
+export { CycleParams } from './cycles.js';
+export const CycleOpdParams = z.object({ cycleId: CycleId, opd: KodeOpd });
 
 export const KurvaBody = z
   .object({
@@ -64,7 +63,7 @@ export const KurvaBody = z
   .strict()
   .openapi('KurvaBody');
 
-export const TutupSiklusBody = z
+export const CloseCycleBody = z
   .object({
     alasanPengecualian: Teks(2000).optional().openapi({
       description:
@@ -72,7 +71,7 @@ export const TutupSiklusBody = z
     }),
   })
   .strict()
-  .openapi('TutupSiklusBody');
+  .openapi('CloseCycleBody');
 
 const Predikat = z.enum(PREDIKAT_PEGAWAI);
 const Nilai = z.object({ hasilKerja: Level, perilaku: Level, predikat: Predikat });
@@ -120,7 +119,7 @@ export const HasilMutationResult = z
 
 export const RingkasanSchema = z
   .object({
-    evaluasi: z.object({
+    evaluation: z.object({
       cycleId: z.string(),
       nip: z.string(),
       nama: z.string(),
@@ -134,7 +133,7 @@ export const RingkasanSchema = z
       status: z.enum(STATUS),
       selesaiPada: z.string().optional(),
     }),
-    siklus: z
+    cycle: z
       .object({
         id: z.string(),
         nama: z.string(),
@@ -177,7 +176,7 @@ export const RingkasanSchema = z
     tanggapan: TanggapanSchema.optional(),
     putusanKeberatan: PutusanKeberatanSchema.optional(),
     rekan: z
-      .object({ diminta: z.number(), menjawab: z.number(), terlewat: z.number() })
+      .object({ diminta: z.number(), menjawab: z.number(), dilewati: z.number() })
       .optional()
       .openapi({ description: 'Jumlah saja; identitas rekan penilai tidak pernah ditampilkan' }),
     rencana: z
@@ -229,7 +228,7 @@ export const KurvaOpdSchema = z
   })
   .openapi('KurvaOpd');
 
-const EvaluasiRingkas = z.object({
+const PendingEvaluation = z.object({
   nip: z.string(),
   nama: z.string(),
   opd: z.string(),
@@ -248,19 +247,19 @@ export const PemeriksaanSchema = z
         masalah: z.array(z.string()),
       }),
     ),
-    belumDinilai: z.array(EvaluasiRingkas),
-    keberatanTertunda: z.array(EvaluasiRingkas),
+    belumDinilai: z.array(PendingEvaluation),
+    keberatanTertunda: z.array(PendingEvaluation),
     masalah: z.array(z.object({ path: z.string(), message: z.string() })),
   })
   .openapi('PemeriksaanPenutupan');
-export const PemeriksaanSiklusSchema = z
+export const CloseCheckSchema = z
   .object({
     status: z.enum(['DISIAPKAN', 'DIBUKA', 'DITUTUP']),
     pemeriksaan: PemeriksaanSchema,
     log: z.array(LogSchema),
   })
-  .openapi('PemeriksaanSiklus');
-export const TutupSiklusResult = z
+  .openapi('CloseCheck');
+export const CloseCycleResult = z
   .object({
     status: z.literal('DITUTUP'),
     ditutupPada: z.string(),
@@ -268,4 +267,4 @@ export const TutupSiklusResult = z
     alasan: z.string().optional(),
     pemeriksaan: PemeriksaanSchema,
   })
-  .openapi('TutupSiklusResult');
+  .openapi('CloseCycleResult');

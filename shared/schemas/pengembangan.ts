@@ -1,6 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { KODE_BERAKHLAK } from '../domain/evaluation/berakhlak.js';
-import { HAK_JP_TAHUNAN, JENIS_BENTUK, JENIS_KOMPETENSI, STATUS_RENCANA } from '../domain/development/index.js';
+import {
+  HAK_JP_TAHUNAN,
+  JENIS_BENTUK,
+  JENIS_KOMPETENSI,
+  STATUS_RENCANA,
+} from '../domain/development/index.js';
 import { JENIS_JABATAN } from '../domain/people/ranks.js';
 import { EvaluationParams, Version } from './api.js';
 
@@ -136,15 +141,15 @@ export const RencanaSchema = z
   })
   .openapi('RencanaPengembangan');
 
-export const RingkasanJpSchema = z
+export const JpTotalsSchema = z
   .object({
     direncanakan: z.number(),
     selesai: z.number(),
     hak: z.literal(HAK_JP_TAHUNAN),
     kurang: z.number(),
   })
-  .openapi('RingkasanJp');
+  .openapi('JpTotals');
 
-export const RencanaDenganRingkasan = z
-  .object({ rencana: RencanaSchema, ringkasan: RingkasanJpSchema })
-  .openapi('RencanaDenganRingkasan');
+export const RencanaWithJp = z
+  .object({ rencana: RencanaSchema, jp: JpTotalsSchema })
+  .openapi('RencanaWithJp');

@@ -72,7 +72,7 @@ const SaranSchema = z
   .openapi('SaranPenilaian');
 
 const NilaiRekan = z.partialRecord(Kode, z.object({ level: Level, komentar: z.string() }));
-const Jumlah = { diminta: z.number(), menjawab: z.number(), terlewat: z.number() };
+const Jumlah = { diminta: z.number(), menjawab: z.number(), dilewati: z.number() };
 
 export const RekanUntukPembacaSchema = z
   .discriminatedUnion('tampil', [
@@ -95,7 +95,7 @@ export const RekanUntukPembacaSchema = z
       berlangsung: z.boolean(),
       diminta: z.number(),
       menjawab: z.number().optional().openapi({ description: 'Hanya setelah tahap penilaian selesai' }),
-      terlewat: z.number().optional().openapi({ description: 'Hanya setelah tahap penilaian selesai' }),
+      dilewati: z.number().optional().openapi({ description: 'Hanya setelah tahap penilaian selesai' }),
       perNilai: z
         .array(
           z.object({

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
 import { getEmployee } from '../../shared/data/people.js';
-import { startTestSystem, type TestSystem } from '../support/system.js';
+import { allRegistered, launchAndWait, startTestSystem, type TestSystem } from '../support/system.js';
 import { sessionFor, testApp } from '../support/api.js';
 import { csvOf, pnsNip, seededRows } from '../roster/fixtures.js';
 import { ROSTER_UPLOAD_LIMIT_BYTES } from '../../functions/api/app.js';
@@ -10,7 +9,9 @@ let s: TestSystem;
 let app: ReturnType<typeof testApp>;
 beforeAll(async () => {
   s = await startTestSystem({ cycle: { scope: ['DISKOMINFO'] } });
-  await launchCycle(s.deps, s.cycle.id);
+  await launchAndWait(s);
+  // The transfer below moves an open evaluation: its workflow must not be registering meanwhile.
+  await allRegistered(s);
   app = testApp(s);
 });
 afterAll(() => s.stop());

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
 import { nipOfKey } from '../../infra/local/seed-data.js';
-import { registeredEvaluation, startTestSystem, type TestSystem } from '../support/system.js';
+import { launchAndWait, registeredEvaluation, startTestSystem, type TestSystem } from '../support/system.js';
 import { client, sessionFor, testApp } from '../support/api.js';
 
 let s: TestSystem;
 let app: ReturnType<typeof testApp>;
 beforeAll(async () => {
   s = await startTestSystem({ cycle: { scope: ['DINKES', 'DISHUB'] } });
-  await launchCycle(s.deps, s.cycle.id);
+  await launchAndWait(s);
   await registeredEvaluation(s, nipOfKey('bidan1'));
   app = testApp(s);
 });

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
 import { getEvaluation } from '../../shared/data/evaluations.js';
 import type { Principal } from '../../shared/app/actor.js';
 import { nipOfKey } from '../../infra/local/seed-data.js';
 import { BODY_LIMIT_BYTES } from '../../functions/api/app.js';
-import { eventually, startTestSystem, type TestSystem } from '../support/system.js';
+import { eventually, launchAndWait, startTestSystem, type TestSystem } from '../support/system.js';
 import { client, countDynamoCalls, sessionFor, testApp, type Client } from '../support/api.js';
 import { atStage } from '../support/cycle.js';
 
@@ -28,7 +27,7 @@ const currentVersion = async () => (await getEvaluation(s.deps, s.cycle.id, pega
 
 beforeAll(async () => {
   s = await startTestSystem({ cycle: { scope: ['DISHUB'] } });
-  await launchCycle(s.deps, s.cycle.id);
+  await launchAndWait(s);
   app = testApp(s);
   pegawai = s.principal('lalin1');
   atasan = s.principal('kabidlalin');
@@ -71,6 +70,23 @@ describe('public routes', () => {
     expect(ref.text).toContain('/api/evaluations/{cycleId}/{nip}/approve');
     expect(ref.text).not.toMatch(/(src|href)="https?:/);
     expect(ref.headers.get('content-security-policy')).toContain("script-src 'none'");
+  });
+
+  it('documents every JSON API route it serves, and serves every route it documents', async () => {
+    const doc = (await client(app).get('/openapi.json')).json as { paths: Record<string, object> };
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([path, ops]) =>
+        Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replaceAll(/\{(\w+)\}/g, ':$1')}`),
+      ),
+    );
+    const served = new Set(
+      app.routes
+        .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/'))
+        .map((r) => `${r.method} ${r.path}`),
+    );
+    expect(served.size).toBeGreaterThan(40);
+    expect([...served].filter((r) => !documented.has(r))).toEqual([]);
+    expect([...documented].filter((r) => !served.has(r))).toEqual([]);
   });
 });
 

@@ -1,11 +1,10 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
 import type { Principal } from '../../shared/app/actor.js';
 import { keys } from '../../shared/data/keys.js';
 import { getWithHistory } from '../../shared/data/evaluations.js';
 import * as skp from '../../shared/app/evaluation/skp.js';
-import { registeredEvaluation, startTestSystem, type TestSystem } from '../support/system.js';
+import { launchAndWait, registeredEvaluation, startTestSystem, type TestSystem } from '../support/system.js';
 import { sessionFor, testApp } from '../support/api.js';
 import { areaCases } from './authz/index.js';
 import type { Outcome, Persona, RouteCase } from './authz/types.js';
@@ -176,15 +175,15 @@ const BASE_ROUTES: RouteCase[] = [
   // Admin-only; the admin's request is valid JSON but breaks a rule (422), so nothing changes.
   {
     method: 'POST',
-    route: '/api/admin/employees/:nip/mutasi',
-    path: () => `/api/admin/employees/${nip()}/mutasi`,
+    route: '/api/admin/employees/:nip/transfer',
+    path: () => `/api/admin/employees/${nip()}/transfer`,
     body: () => ({ type: 'json', data: { atasanNip: nip(), alasan: 'Mutasi' } }),
     allowed: ['admin'],
   },
   {
     method: 'POST',
-    route: '/api/admin/acting',
-    path: () => '/api/admin/acting',
+    route: '/api/admin/plt',
+    path: () => '/api/admin/plt',
     body: () => ({
       type: 'json',
       data: {
@@ -385,7 +384,7 @@ async function call(c: RouteCase, p: Persona) {
 
 beforeAll(async () => {
   s = await startTestSystem({ cycle: { scope: ['DINKES', 'DISHUB', 'BKPSDM', 'BAPPEDA'] } });
-  await launchCycle(s.deps, s.cycle.id);
+  await launchAndWait(s);
   const owner = s.principal('bidan1');
   const e = await registeredEvaluation(s, owner.nip);
   ownerRowId = (

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
 import { getEvaluation } from '../../shared/data/evaluations.js';
 import type { Principal } from '../../shared/app/actor.js';
-import { registeredEvaluation, startTestSystem, type TestSystem } from '../support/system.js';
+import { launchAndWait, registeredEvaluation, startTestSystem, type TestSystem } from '../support/system.js';
 import { client, sessionFor, testApp, type Client } from '../support/api.js';
 
 let s: TestSystem;
@@ -16,7 +15,7 @@ const nip = (key: string) => s.principal(key).nip;
 
 beforeAll(async () => {
   s = await startTestSystem({ cycle: { scope: ['DISKOMINFO', 'DINKES'] } });
-  await launchCycle(s.deps, s.cycle.id);
+  await launchAndWait(s);
   app = testApp(s);
   pegawai = s.principal('pranata1');
   peg = client(app, pegawai);

@@ -1,13 +1,12 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
 import { getEvaluation } from '../../shared/data/evaluations.js';
 import { BERAKHLAK } from '../../shared/domain/evaluation/berakhlak.js';
 import type { Stage } from '../../shared/domain/evaluation/evaluation.js';
 import { EMPLOYEES, nipOfKey } from '../../infra/local/seed-data.js';
 import { atStage } from '../support/cycle.js';
-import { eventually, startTestSystem, type TestSystem } from '../support/system.js';
+import { eventually, launchAndWait, startTestSystem, type TestSystem } from '../support/system.js';
 import {
   chromiumAvailable,
   noSidewaysScroll,
@@ -28,7 +27,7 @@ import {
 const PEGAWAI = 'pranata1';
 const ATASAN = 'kabidaptika';
 const ATASAN_ATASAN = 'kadiskominfo';
-const PEERS = ['pranata2', 'pranata3', 'pppkaptika'];
+const REKAN = ['pranata2', 'pranata3', 'pppkaptika'];
 const ADMIN = 'analissdm';
 
 const namaOf = (key: string) => EMPLOYEES.find((e) => e.key === key)!.nama;
@@ -45,10 +44,10 @@ describe.skipIf(!chromiumAvailable)(
   () => {
     beforeAll(async () => {
       s = await startTestSystem({ cycle: { scope: ['DISKOMINFO'] }, passwords: true });
-      await launchCycle(s.deps, s.cycle.id);
+      await launchAndWait(s);
       await atStage(s, nipOfKey(PEGAWAI), 'PENETAPAN_TARGET');
       web = await openWeb(s);
-    }, 90_000);
+    });
     afterAll(async () => {
       await web?.close();
       s?.stop();
@@ -93,9 +92,9 @@ describe.skipIf(!chromiumAvailable)(
     }
 
     /** The employee (or anyone but the atasan) may not learn who the peers are: no name, no NIP. */
-    async function expectNoPeers(page: Page) {
+    async function expectNoRekan(page: Page) {
       const html = await page.content();
-      for (const key of PEERS) {
+      for (const key of REKAN) {
         expect(html, `${key} named on ${page.url()}`).not.toContain(shortName(key));
         expect(html, `${key}'s NIP on ${page.url()}`).not.toContain(nipOfKey(key));
       }
@@ -127,7 +126,7 @@ describe.skipIf(!chromiumAvailable)(
       await pegawai.getByLabel('Target (angka)').fill('5');
       await pegawai.getByLabel('Satuan').fill('aplikasi');
       await pegawai.getByRole('button', { name: /Tambah hasil kerja/ }).click();
-      for (const key of PEERS) await pegawai.getByLabel(new RegExp(shortName(key))).check();
+      for (const key of REKAN) await pegawai.getByLabel(new RegExp(shortName(key))).check();
       await pegawai.getByRole('button', { name: 'Simpan rekan penilai' }).click();
       await pegawai.getByRole('button', { name: 'Ajukan ke atasan' }).click();
       expect(await text(pegawai)).toContain('Diajukan ke atasan');
@@ -143,7 +142,7 @@ describe.skipIf(!chromiumAvailable)(
         .first()
         .click();
       const skpAtasan = await text(atasan);
-      for (const key of PEERS) expect(skpAtasan).toContain(shortName(key));
+      for (const key of REKAN) expect(skpAtasan).toContain(shortName(key));
       await atasan.getByRole('button', { name: 'Setujui' }).click();
       expect(await text(atasan)).toContain('Tahap penetapan target selesai');
       await checkPage(atasan, '02-skp-disetujui');
@@ -153,7 +152,7 @@ describe.skipIf(!chromiumAvailable)(
       expect(await text(pegawai)).toMatch(
         /Pelaksanaan \(menunggu masa penilaian\)[^]*Masa penilaian dibuka\s+31 Desember 2027/,
       );
-      await expectNoPeers(pegawai);
+      await expectNoRekan(pegawai);
 
       // 2. BKPSDM opens the assessment window early from the cycle's admin page.
       const admin = await signIn(ADMIN);
@@ -162,10 +161,10 @@ describe.skipIf(!chromiumAvailable)(
       await admin.getByRole('link', { name: s.cycle.nama }).click();
       expect(new URL(admin.url()).pathname).toBe(`/admin/siklus/${s.cycle.id}`);
       await admin.getByRole('button', { name: 'Buka masa penilaian sekarang' }).click();
-      const siklus = await text(admin);
-      expect(siklus).toContain('Masa penilaian dibuka');
+      const cyclePage = await text(admin);
+      expect(cyclePage).toContain('Masa penilaian dibuka');
       // Launched when the test system started: the page says so rather than "never launched".
-      expect(siklus).toContain('Siklus sudah berjalan dengan 9 evaluasi');
+      expect(cyclePage).toContain('Siklus sudah berjalan dengan 9 evaluasi');
       await fitsScreen(
         admin,
         admin.locator('table', {
@@ -213,23 +212,23 @@ describe.skipIf(!chromiumAvailable)(
         'Tenang dan teliti ketika ada gangguan layanan.',
         'Rajin berbagi catatan teknis kepada tim.',
       ];
-      for (const [i, key] of PEERS.entries()) {
-        const peer = await signIn(key);
+      for (const [i, key] of REKAN.entries()) {
+        const rekan = await signIn(key);
         if (i === 1) {
           // The list of every review asked of this peer, linked from "Tugas saya", also leads there.
-          await peer.getByRole('link', { name: 'Tugas saya' }).click();
-          await peer.getByRole('link', { name: /Semua penilaian rekan kerja/ }).click();
-          await checkPage(peer);
-          await peer
+          await rekan.getByRole('link', { name: 'Tugas saya' }).click();
+          await rekan.getByRole('link', { name: /Semua penilaian rekan kerja/ }).click();
+          await checkPage(rekan);
+          await rekan
             .getByRole('row', { name: new RegExp(shortName(PEGAWAI)) })
             .getByRole('link')
             .click();
         } else {
-          await openTask(peer, 'Penilaian perilaku sebagai rekan kerja', shortName(PEGAWAI));
+          await openTask(rekan, 'Penilaian perilaku sebagai rekan kerja', shortName(PEGAWAI));
         }
-        expect(await text(peer)).toContain(`Penilaian rekan: ${namaOf(PEGAWAI)}`);
+        expect(await text(rekan)).toContain(`Penilaian rekan: ${namaOf(PEGAWAI)}`);
         for (const v of BERAKHLAK) {
-          const group = peer.getByRole('group', { name: v.nama });
+          const group = rekan.getByRole('group', { name: v.nama });
           await group
             .getByLabel('Penilaian')
             .selectOption(i === 0 ? 'DI_ATAS_EKSPEKTASI' : 'SESUAI_EKSPEKTASI');
@@ -237,31 +236,31 @@ describe.skipIf(!chromiumAvailable)(
             .getByLabel('Komentar')
             .fill(i === 0 && v.kode === 'KOLABORATIF' ? 'Baik' : komentar[i]!);
         }
-        await peer.getByRole('button', { name: 'Ajukan penilaian' }).click();
+        await rekan.getByRole('button', { name: 'Ajukan penilaian' }).click();
         if (i === 0) {
           // Too short a comment is refused with the value named; the other answers stay.
-          expect(await peer.getByRole('alert').innerText()).toContain('Kolaboratif:');
+          expect(await rekan.getByRole('alert').innerText()).toContain('Kolaboratif:');
           expect(
-            await peer.getByRole('group', { name: 'Akuntabel' }).getByLabel('Komentar').inputValue(),
+            await rekan.getByRole('group', { name: 'Akuntabel' }).getByLabel('Komentar').inputValue(),
           ).toBe(komentar[0]);
-          await checkPage(peer);
-          await peer
+          await checkPage(rekan);
+          await rekan
             .getByRole('group', { name: 'Kolaboratif' })
             .getByLabel('Komentar')
             .fill('Mengajak bidang lain ikut uji coba SSO.');
-          await peer.getByRole('button', { name: 'Ajukan penilaian' }).click();
+          await rekan.getByRole('button', { name: 'Ajukan penilaian' }).click();
         }
-        expect(await text(peer)).toContain('Penilaian Anda sudah diajukan');
-        await checkPage(peer, i === 0 ? '05-penilaian-rekan' : undefined);
-        await peer.getByRole('link', { name: /Semua penilaian rekan/ }).click();
-        expect(await peer.getByRole('row', { name: new RegExp(shortName(PEGAWAI)) }).innerText()).toContain(
+        expect(await text(rekan)).toContain('Penilaian Anda sudah diajukan');
+        await checkPage(rekan, i === 0 ? '05-penilaian-rekan' : undefined);
+        await rekan.getByRole('link', { name: /Semua penilaian rekan/ }).click();
+        expect(await rekan.getByRole('row', { name: new RegExp(shortName(PEGAWAI)) }).innerText()).toContain(
           'Sudah diajukan',
         );
-        await peer.context().close();
+        await rekan.context().close();
       }
       // The employee sees that peers answered, never who.
       await pegawai.goto(evaluasiUrl());
-      await expectNoPeers(pegawai);
+      await expectNoRekan(pegawai);
 
       // 5. The atasan's review: the suggestion from the realisation, each peer's review by name.
       await openTask(atasan, 'Penilaian atasan dan rekan kerja', shortName(PEGAWAI));
@@ -269,7 +268,7 @@ describe.skipIf(!chromiumAvailable)(
       const review = await text(atasan);
       expect(review).toContain('Menurut capaian: di atas ekspektasi');
       expect(review).toContain('3 dari 3 sudah menjawab');
-      for (const key of PEERS) expect(review).toContain(`${namaOf(key)}: `);
+      for (const key of REKAN) expect(review).toContain(`${namaOf(key)}: `);
       expect(review).toContain(komentar[1]);
       const hasil = atasan.getByLabel('Hasil kerja keseluruhan');
       expect(await hasil.inputValue()).toBe('DI_ATAS_EKSPEKTASI');
@@ -331,7 +330,7 @@ describe.skipIf(!chromiumAvailable)(
       expect(await text(atasanAtasan)).toContain('Penilaian direvisi: predikat Baik menjadi Sangat Baik');
       await checkPage(atasanAtasan, '09-putusan-keberatan');
       // Only the direct atasan sees who the peers are; the atasan's atasan sees counts, as the employee.
-      await expectNoPeers(atasanAtasan);
+      await expectNoRekan(atasanAtasan);
       await reached('RENCANA_PENGEMBANGAN');
 
       // 7. The atasan confirms the development plan; the employee sees JP against the 20 JP.
@@ -384,7 +383,7 @@ describe.skipIf(!chromiumAvailable)(
       ]) {
         const res = await pegawai.goto(`${web.origin}${p}`);
         expect(res?.status(), p).toBe(200);
-        await expectNoPeers(pegawai);
+        await expectNoRekan(pegawai);
         await checkPage(pegawai);
       }
 
@@ -397,10 +396,10 @@ describe.skipIf(!chromiumAvailable)(
       // The atasan's review page shows who said what.
       await atasan.goto(`${web.origin}${base}/penilaian-atasan`);
       const atasanView = await text(atasan);
-      for (const key of PEERS) expect(atasanView).toContain(namaOf(key));
+      for (const key of REKAN) expect(atasanView).toContain(namaOf(key));
       await checkPage(atasan, '13-penilaian-atasan-per-rekan');
 
       expect(serverErrors).toEqual([]);
-    }, 90_000);
+    });
   },
 );

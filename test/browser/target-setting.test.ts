@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
 import { getEvaluation } from '../../shared/data/evaluations.js';
 import { nipOfKey } from '../../infra/local/seed-data.js';
-import { eventually, startTestSystem, type TestSystem } from '../support/system.js';
+import { eventually, launchAndWait, startTestSystem, type TestSystem } from '../support/system.js';
 import {
   chromiumAvailable,
   noSidewaysScroll,
@@ -21,12 +20,12 @@ describe.skipIf(!chromiumAvailable)(
   () => {
     beforeAll(async () => {
       s = await startTestSystem({ cycle: { scope: ['DISKOMINFO'] }, passwords: true });
-      await launchCycle(s.deps, s.cycle.id);
+      await launchAndWait(s);
       await eventually(
         async () => (await getEvaluation(s.deps, s.cycle.id, nipOfKey('pranata2')))?.taskToken,
       );
       web = await openWeb(s);
-    }, 90_000);
+    });
     afterAll(async () => {
       await web?.close();
       s?.stop();
@@ -106,6 +105,6 @@ describe.skipIf(!chromiumAvailable)(
       const e = await getEvaluation(s.deps, s.cycle.id, nipOfKey('pranata2'));
       expect(e).toMatchObject({ stage: 'MENUNGGU_PENILAIAN', rekan: expect.any(Array) });
       expect(e!.rekan).toHaveLength(3);
-    }, 90_000);
+    });
   },
 );

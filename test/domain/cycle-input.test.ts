@@ -3,15 +3,15 @@ import { describe, expect, it } from 'vitest';
 import {
   checkCycleInput,
   type CycleInput,
-  idSiklusBaku,
+  defaultCycleId,
   jadwalBaku,
   jadwalDariTanggal,
   kelompokPeluncuran,
-  namaPeluncuran,
   rentangPeriode,
   tanggalJadwal,
-  TAHAP_BERTENGGAT,
+  DEADLINE_STAGES,
 } from '../../shared/domain/evaluation/cycle.js';
+import { namaPeluncuran } from '../../shared/app/evaluation/execution.js';
 
 const ctx = {
   opd: ['DISKOMINFO', 'DINKES'],
@@ -53,7 +53,7 @@ describe('cycle input', () => {
   it('keeps periods within their year or quarter', () => {
     expect(rentangPeriode(2028, 'TRIWULAN_I')).toEqual({ mulai: '2028-01-01', selesai: '2028-03-31' });
     expect(rentangPeriode(2028, 'TRIWULAN_IV')).toEqual({ mulai: '2028-10-01', selesai: '2028-12-31' });
-    expect(idSiklusBaku(2028, 'TAHUNAN')).toBe('2028');
+    expect(defaultCycleId(2028, 'TAHUNAN')).toBe('2028');
     expect(paths({ periode: 'TRIWULAN_I', mulai: '2027-12-01', selesai: '2028-04-01' })).toEqual([
       'mulai',
       'selesai',
@@ -75,7 +75,7 @@ describe('cycle input', () => {
     expect(jadwalDariTanggal('MENUNGGU_PENILAIAN', '2028-12-31')).toBe('2028-12-30T17:00:00.000Z');
     // The default schedule shows on the form as the same dates it is made of.
     const baku = jadwalBaku('2028-01-01', '2028-12-31');
-    for (const t of TAHAP_BERTENGGAT) expect(jadwalDariTanggal(t, tanggalJadwal(baku[t]))).toBe(baku[t]);
+    for (const t of DEADLINE_STAGES) expect(jadwalDariTanggal(t, tanggalJadwal(baku[t]))).toBe(baku[t]);
   });
 
   it('wants every date after the start and after the stages it follows', () => {

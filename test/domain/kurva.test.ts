@@ -19,7 +19,7 @@ const pesan = (org: PredikatOrganisasi, counts: Partial<Record<Predikat, number>
   periksaKurva(org, mix(counts)).pelanggaran.map((p) => p.pesan);
 
 describe('kurva distribusi: rules per organisational predikat', () => {
-  it('keeps the rules as data, as DOMAIN.md lists them', () => {
+  it('keeps the rules as data, as docs/regulation.md lists them', () => {
     expect(ATURAN_KURVA).toEqual({
       ISTIMEWA: [{ predikat: 'SANGAT_BAIK', paling: 0.7 }],
       BAIK: [

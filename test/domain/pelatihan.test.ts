@@ -12,7 +12,7 @@ import {
   menyebut,
   rekomendasi,
   rencanaPengembangan,
-  ringkasanJp,
+  jpTotals,
   tambahKeRencana,
   tandaiSelesai,
   type ItemRencana,
@@ -303,8 +303,8 @@ describe('pelacakan JP', () => {
       item('c', { status: 'BATAL', jp: 16 }),
       item('d', { tahun: 2025, status: 'SELESAI', jp: 30 }),
     ];
-    expect(ringkasanJp(items, 2026)).toEqual({ direncanakan: 6, selesai: 12, hak: 20, kurang: 8 });
-    expect(ringkasanJp(items, 2025)).toEqual({ direncanakan: 0, selesai: 30, hak: 20, kurang: 0 });
+    expect(jpTotals(items, 2026)).toEqual({ direncanakan: 6, selesai: 12, hak: 20, kurang: 8 });
+    expect(jpTotals(items, 2025)).toEqual({ direncanakan: 0, selesai: 30, hak: 20, kurang: 0 });
   });
 
   it('marks an item done with its certificate', () => {

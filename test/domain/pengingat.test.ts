@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { STAGES, STATUS, type Stage, type Status } from '../../shared/domain/evaluation/evaluation.js';
-import { HARI_PENGINGAT, bacaHariPengingat, pengingatJatuhTempo } from '../../shared/domain/evaluation/pengingat.js';
+import {
+  HARI_PENGINGAT,
+  bacaHariPengingat,
+  pengingatJatuhTempo,
+} from '../../shared/domain/evaluation/pengingat.js';
 import {
   menungguTindakan,
   nipPelaksana,
@@ -52,6 +56,9 @@ describe('who acts in each stage (pelaksana)', () => {
     // An objection goes one level up, never to the Plt who stands in for the contested atasan.
     expect(nipPelaksana({ ...e, stage: 'KEBERATAN', status: 'DRAFT' }, during)).toBe('AA');
     expect(nipPelaksana({ ...e, stage: 'MENUNGGU_PENILAIAN', status: 'DRAFT' }, during)).toBeUndefined();
+    // A Plt/Plh never acts as atasan on their own evaluation: the definitive atasan keeps it.
+    const own = { ...e, nip: 'PLT', stage: 'UMPAN_BALIK' as const, status: 'DRAFT' as const };
+    expect(nipPelaksana(own, during)).toBe('A');
   });
 
   it('waits on a person only while the workflow holds the stage’s task token', () => {

@@ -11,6 +11,7 @@ import type { Level } from '../../shared/domain/evaluation/predikat.js';
 import { atasan, errorOf, evaluasi, pathsOf, pegawai, plt, rows, semuaNilai } from './penilaian-fixtures.js';
 
 const AT = '2028-01-20T03:00:00.000Z';
+const NOW = new Date(AT);
 const mandiri: PenilaianMandiri = {
   // r1 120 % (di atas), r2 WAKTU 6 of 5 months: 120 % (di atas), r3 TAMBAHAN 100 % (sesuai).
   baris: {
@@ -53,9 +54,15 @@ describe('saran penilaian', () => {
 
 describe('penilaian atasan', () => {
   it('saves a partial draft', () => {
-    const { penilaianAtasan } = drafPenilaianAtasan(review(), atasan, rows, {
-      baris: { r1: { level: 'DI_ATAS_EKSPEKTASI', catatan: '  Melebihi target  ' } },
-    });
+    const { penilaianAtasan } = drafPenilaianAtasan(
+      review(),
+      atasan,
+      rows,
+      {
+        baris: { r1: { level: 'DI_ATAS_EKSPEKTASI', catatan: '  Melebihi target  ' } },
+      },
+      NOW,
+    );
     expect(penilaianAtasan).toEqual({
       baris: { r1: { level: 'DI_ATAS_EKSPEKTASI', catatan: 'Melebihi target' } },
       hasilKerja: { saran: 'DI_ATAS_EKSPEKTASI' },
@@ -144,21 +151,21 @@ describe('penilaian atasan', () => {
   });
 
   it('belongs to the atasan, or to the Plt while in force, never to the employee', () => {
-    expect(errorOf(() => drafPenilaianAtasan(review(), pegawai, rows, {})).code).toBe('DILARANG');
+    expect(errorOf(() => drafPenilaianAtasan(review(), pegawai, rows, {}, NOW)).code).toBe('DILARANG');
     const withPlt = review({
       plt: { nip: plt.nip, nama: plt.nama, mulai: '2000-01-01', selesai: '2999-12-31', jenis: 'PLT' },
     });
-    expect(() => drafPenilaianAtasan(withPlt, plt, rows, {})).not.toThrow();
-    expect(errorOf(() => drafPenilaianAtasan(withPlt, atasan, rows, {})).code).toBe('DILARANG');
+    expect(() => drafPenilaianAtasan(withPlt, plt, rows, {}, NOW)).not.toThrow();
+    expect(errorOf(() => drafPenilaianAtasan(withPlt, atasan, rows, {}, NOW)).code).toBe('DILARANG');
   });
 
   it('answers 409 with the stage when it is not the review stage or the workflow is not waiting', () => {
     const early = errorOf(() =>
-      drafPenilaianAtasan(review({ stage: 'PENILAIAN_MANDIRI' }), atasan, rows, {}),
+      drafPenilaianAtasan(review({ stage: 'PENILAIAN_MANDIRI' }), atasan, rows, {}, NOW),
     );
     expect(early.code).toBe('KONFLIK');
     expect(early.details).toMatchObject({ stage: 'PENILAIAN_MANDIRI' });
-    const done = errorOf(() => drafPenilaianAtasan(review({ status: 'SELESAI' }), atasan, rows, {}));
+    const done = errorOf(() => drafPenilaianAtasan(review({ status: 'SELESAI' }), atasan, rows, {}, NOW));
     expect(done.details).toEqual({ stage: 'PENILAIAN_ATASAN', status: 'SELESAI' });
     const noToken = errorOf(() =>
       ajukanPenilaianAtasan(review({ taskToken: undefined }), atasan, rows, isian([], {}), AT),

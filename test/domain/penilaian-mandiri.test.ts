@@ -9,6 +9,7 @@ import {
 import { atasan, errorOf, evaluasi, pathsOf, pegawai, perilakuLengkap, rows } from './penilaian-fixtures.js';
 
 const AT = '2028-01-05T03:00:00.000Z';
+const NOW = new Date(AT);
 const lengkap = (): IsianMandiri => ({
   baris: {
     r1: {
@@ -28,10 +29,16 @@ const lengkap = (): IsianMandiri => ({
 
 describe('penilaian mandiri: draft', () => {
   it('keeps what is filled in, including a row without its realisasi yet', () => {
-    const { penilaianMandiri } = drafPenilaianMandiri(evaluasi(), pegawai, rows, {
-      baris: { r1: { narasi: 'Sebagian sudah berjalan' }, r2: { realisasi: 4 } },
-      perilaku: { KOMPETEN: { level: 'DI_ATAS_EKSPEKTASI' } },
-    });
+    const { penilaianMandiri } = drafPenilaianMandiri(
+      evaluasi(),
+      pegawai,
+      rows,
+      {
+        baris: { r1: { narasi: 'Sebagian sudah berjalan' }, r2: { realisasi: 4 } },
+        perilaku: { KOMPETEN: { level: 'DI_ATAS_EKSPEKTASI' } },
+      },
+      NOW,
+    );
     expect(penilaianMandiri).toEqual({
       baris: {
         r1: { narasi: 'Sebagian sudah berjalan', bukti: [] },
@@ -43,19 +50,27 @@ describe('penilaian mandiri: draft', () => {
   });
 
   it('does not need the workflow to be waiting', () => {
-    expect(() => drafPenilaianMandiri(evaluasi({ taskToken: undefined }), pegawai, rows, {})).not.toThrow();
+    expect(() =>
+      drafPenilaianMandiri(evaluasi({ taskToken: undefined }), pegawai, rows, {}, NOW),
+    ).not.toThrow();
   });
 
   it('still refuses what is filled in wrongly, each at its field', () => {
     const err = errorOf(() =>
-      drafPenilaianMandiri(evaluasi(), pegawai, rows, {
-        baris: {
-          r1: { realisasi: -1, bukti: ['javascript:alert(1)', 'ftp://files.example/x', 'https://'] },
-          r2: { realisasi: 0 },
-          rx: { realisasi: 1 },
+      drafPenilaianMandiri(
+        evaluasi(),
+        pegawai,
+        rows,
+        {
+          baris: {
+            r1: { realisasi: -1, bukti: ['javascript:alert(1)', 'ftp://files.example/x', 'https://'] },
+            r2: { realisasi: 0 },
+            rx: { realisasi: 1 },
+          },
+          perilaku: { KOMPETEN: { level: 'LUAR_BIASA' }, JUJUR: { level: 'SESUAI_EKSPEKTASI' } },
         },
-        perilaku: { KOMPETEN: { level: 'LUAR_BIASA' }, JUJUR: { level: 'SESUAI_EKSPEKTASI' } },
-      }),
+        NOW,
+      ),
     );
     expect(err.code).toBe('VALIDASI');
     expect(err.issues).toEqual(
@@ -78,27 +93,33 @@ describe('penilaian mandiri: draft', () => {
   it('limits bukti to 10 items, a text to 300 and a link to 500 characters', () => {
     expect(
       pathsOf(() =>
-        drafPenilaianMandiri(evaluasi(), pegawai, rows, {
-          baris: {
-            r1: { bukti: Array.from({ length: 11 }, (_, i) => `Dokumen ${i + 1}`) },
-            r2: { bukti: ['x'.repeat(301), `https://serangkota.go.id/${'a'.repeat(480)}`] },
-            r3: { narasi: 'n'.repeat(1001) },
+        drafPenilaianMandiri(
+          evaluasi(),
+          pegawai,
+          rows,
+          {
+            baris: {
+              r1: { bukti: Array.from({ length: 11 }, (_, i) => `Dokumen ${i + 1}`) },
+              r2: { bukti: ['x'.repeat(301), `https://serangkota.go.id/${'a'.repeat(480)}`] },
+              r3: { narasi: 'n'.repeat(1001) },
+            },
           },
-        }),
+          NOW,
+        ),
       ),
     ).toEqual(['baris.r1.bukti', 'baris.r2.bukti.0', 'baris.r2.bukti.1', 'baris.r3.narasi']);
   });
 
   it('is the employee’s alone, and only while the self-assessment is open', () => {
-    expect(errorOf(() => drafPenilaianMandiri(evaluasi(), atasan, rows, {})).code).toBe('DILARANG');
+    expect(errorOf(() => drafPenilaianMandiri(evaluasi(), atasan, rows, {}, NOW)).code).toBe('DILARANG');
     const late = errorOf(() =>
-      drafPenilaianMandiri(evaluasi({ stage: 'PENILAIAN_ATASAN' }), pegawai, rows, {}),
+      drafPenilaianMandiri(evaluasi({ stage: 'PENILAIAN_ATASAN' }), pegawai, rows, {}, NOW),
     );
     expect(late.code).toBe('KONFLIK');
     expect(late.details).toEqual({ stage: 'PENILAIAN_ATASAN', status: 'DRAFT' });
-    expect(errorOf(() => drafPenilaianMandiri(evaluasi({ status: 'SELESAI' }), pegawai, rows, {})).code).toBe(
-      'KONFLIK',
-    );
+    expect(
+      errorOf(() => drafPenilaianMandiri(evaluasi({ status: 'SELESAI' }), pegawai, rows, {}, NOW)).code,
+    ).toBe('KONFLIK');
   });
 });
 

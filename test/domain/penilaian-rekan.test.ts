@@ -17,6 +17,7 @@ import { LEVEL, type Level } from '../../shared/domain/evaluation/predikat.js';
 import { errorOf, evaluasi, lain, pathsOf, pegawai, rekanA, semuaNilai } from './penilaian-fixtures.js';
 
 const AT = '2028-01-10T00:00:00.000Z';
+const NOW = new Date(AT);
 const review = (patch: Partial<PenilaianRekan> = {}): PenilaianRekan => ({
   cycleId: '2027',
   nip: pegawai.nip,
@@ -33,25 +34,27 @@ const nilaiLengkap = (level: Level = 'SESUAI_EKSPEKTASI', komentar = 'Selalu sia
 
 describe('penilaian rekan: who may act', () => {
   it('refuses a colleague who is not an approved peer (403)', () => {
-    expect(errorOf(() => assertBolehMenilaiRekan(e, undefined, lain, 'menyimpan')).code).toBe('DILARANG');
-    expect(errorOf(() => assertBolehMelihatRekan(e, undefined, lain)).code).toBe('DILARANG');
+    expect(errorOf(() => assertBolehMenilaiRekan(e, undefined, lain, 'menyimpan', NOW)).code).toBe(
+      'DILARANG',
+    );
+    expect(errorOf(() => assertBolehMelihatRekan(e, undefined, lain, NOW)).code).toBe('DILARANG');
     // The employee is never their own peer, even if the list said so.
     const self = evaluasi({ stage: 'PENILAIAN_ATASAN', rekan: [{ nip: pegawai.nip, nama: pegawai.nama }] });
-    expect(errorOf(() => assertBolehMenilaiRekan(self, review(), pegawai, 'menyimpan')).code).toBe(
+    expect(errorOf(() => assertBolehMenilaiRekan(self, review(), pegawai, 'menyimpan', NOW)).code).toBe(
       'DILARANG',
     );
   });
 
   it('answers 409 with the stage and the review status when it is not open', () => {
-    const notYet = errorOf(() => assertBolehMenilaiRekan(e, undefined, rekanA, 'menyimpan'));
+    const notYet = errorOf(() => assertBolehMenilaiRekan(e, undefined, rekanA, 'menyimpan', NOW));
     expect(notYet.code).toBe('KONFLIK');
     expect(notYet.details).toEqual({ stage: 'PENILAIAN_ATASAN', status: 'DRAFT' });
-    for (const status of ['SELESAI', 'TERLEWAT'] as const) {
-      const err = errorOf(() => assertBolehMenilaiRekan(e, review({ status }), rekanA, 'mengajukan'));
+    for (const status of ['SELESAI', 'DILEWATI'] as const) {
+      const err = errorOf(() => assertBolehMenilaiRekan(e, review({ status }), rekanA, 'mengajukan', NOW));
       expect(err.code).toBe('KONFLIK');
       expect(err.details).toEqual({ stage: 'PENILAIAN_ATASAN', status: 'DRAFT', statusRekan: status });
     }
-    expect(assertBolehMenilaiRekan(e, review(), rekanA, 'menyimpan').rekanNip).toBe(rekanA.nip);
+    expect(assertBolehMenilaiRekan(e, review(), rekanA, 'menyimpan', NOW).rekanNip).toBe(rekanA.nip);
     expect(errorOf(() => assertVersiRekan(e, review({ version: 3 }), 2)).details).toMatchObject({
       currentVersion: 3,
     });
@@ -94,20 +97,20 @@ describe('agregat rekan (what the employee sees)', () => {
       agregatRekan([
         answered('DI_ATAS_EKSPEKTASI', 'Luar biasa'),
         answered('SESUAI_EKSPEKTASI', 'Baik'),
-        { status: 'TERLEWAT' },
+        { status: 'DILEWATI' },
         { status: 'MENUNGGU', nilai: nilaiLengkap() as PenilaianRekan['nilai'] },
       ]),
-    ).toEqual({ diminta: 4, menjawab: 2, terlewat: 1 });
+    ).toEqual({ diminta: 4, menjawab: 2, dilewati: 1 });
   });
 
   it('counts levels per value and lists comments in text order from 3 answers on', () => {
     const out = agregatRekan([
       answered('SESUAI_EKSPEKTASI', 'Tepat waktu'),
       answered('DI_ATAS_EKSPEKTASI', 'Cekatan dan solutif'),
-      { status: 'TERLEWAT' },
+      { status: 'DILEWATI' },
       answered('SESUAI_EKSPEKTASI', 'Akurat'),
     ]);
-    expect(out).toMatchObject({ diminta: 4, menjawab: 3, terlewat: 1 });
+    expect(out).toMatchObject({ diminta: 4, menjawab: 3, dilewati: 1 });
     expect(out.perNilai).toHaveLength(KODE_BERAKHLAK.length);
     expect(out.perNilai![0]).toEqual({
       kode: 'BERORIENTASI_PELAYANAN',

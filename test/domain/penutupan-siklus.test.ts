@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PredikatOrganisasi, TabelAturanKurva } from '../../shared/domain/organisation/kurva.js';
 import { ATURAN_KURVA } from '../../shared/domain/organisation/kurva.js';
 import {
-  type EvaluasiSiklus,
+  type CycleEvaluation,
   bolehTetapkanKurva,
   periksaKurvaInput,
   periksaPenutupan,
@@ -13,7 +13,7 @@ import { admin, atasan, errorOf, kepalaOpd } from './hasil-fixtures.js';
 
 let seq = 0;
 /** Evaluations of one OPD from predikat counts; `null` counts are unrated. */
-const opd = (kode: string, counts: Partial<Record<Predikat | 'belum', number>>): EvaluasiSiklus[] =>
+const opd = (kode: string, counts: Partial<Record<Predikat | 'belum', number>>): CycleEvaluation[] =>
   Object.entries(counts).flatMap(([p, n]) =>
     Array.from({ length: n }, () => ({
       nip: String(++seq).padStart(18, '0'),

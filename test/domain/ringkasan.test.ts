@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Cycle } from '../../shared/domain/evaluation/cycle.js';
 import { jadwalBaku } from '../../shared/domain/evaluation/cycle.js';
-import { type RencanaTersimpan, pilihRencana, susunRingkasan } from '../../shared/domain/evaluation/ringkasan.js';
+import {
+  type RencanaTersimpan,
+  pilihRencana,
+  susunRingkasan,
+} from '../../shared/domain/evaluation/ringkasan.js';
 import { evaluasi, rows } from './hasil-fixtures.js';
 
-const siklus: Cycle = {
+const cycle: Cycle = {
   id: '2027',
   nama: 'Penilaian Kinerja Tahunan 2027',
   tahun: 2027,
@@ -54,12 +58,12 @@ describe('ringkasan: one page of a closed evaluation', () => {
       penilaianAtasan,
       umpanBalik: { ...umpanBalik, diberikanPada: '2028-01-25T00:00:00.000Z' },
       tanggapan: { jenis: 'DITERIMA', pada: '2028-01-26T00:00:00.000Z' },
-      rekanRingkas: { diminta: 3, menjawab: 2, terlewat: 1 },
+      jumlahRekan: { diminta: 3, menjawab: 2, dilewati: 1 },
       rekan: [{ nip: '199207252019022001', nama: 'Dewi Lestari' }],
     });
-    const r = susunRingkasan(e, rows, siklus, rencana(2028));
+    const r = susunRingkasan(e, rows, cycle, rencana(2028));
     expect(r.final).toBe(true);
-    expect(r.siklus).toMatchObject({ nama: siklus.nama });
+    expect(r.cycle).toMatchObject({ nama: cycle.nama });
     expect(r.hasilKerja[0]).toMatchObject({
       realisasi: 12,
       capaian: 120,
@@ -79,7 +83,7 @@ describe('ringkasan: one page of a closed evaluation', () => {
       saran: umpanBalik.saran,
       diberikanPada: '2028-01-25T00:00:00.000Z',
     });
-    expect(r.rekan).toEqual({ diminta: 3, menjawab: 2, terlewat: 1 });
+    expect(r.rekan).toEqual({ diminta: 3, menjawab: 2, dilewati: 1 });
     expect(r.rencana?.tahun).toBe(2028);
     // Who the peers are is never part of it.
     expect(JSON.stringify(r)).not.toContain('Dewi');
@@ -89,7 +93,7 @@ describe('ringkasan: one page of a closed evaluation', () => {
     const r = susunRingkasan(
       evaluasi({ stage: 'UMPAN_BALIK', hasil: undefined, penilaianAtasan, umpanBalik }),
       rows,
-      siklus,
+      cycle,
     );
     expect(r.final).toBe(false);
     expect(r.hasilKerja.map((b) => b.levelAtasan)).toEqual([undefined, undefined]);

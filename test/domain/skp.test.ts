@@ -8,7 +8,8 @@ import {
   type TargetRow,
 } from '../../shared/domain/evaluation/skp.js';
 import * as evaluation from '../../shared/domain/evaluation/evaluation.js';
-import { executionName, secondsUntil, stageDeadline } from '../../shared/domain/evaluation/cycle.js';
+import { stageDeadline } from '../../shared/domain/evaluation/cycle.js';
+import { executionName, secondsUntil } from '../../shared/app/evaluation/execution.js';
 import { CYCLE } from '../../infra/local/seed-data.js';
 
 const valid = {
@@ -73,34 +74,39 @@ describe('evaluation stage rules', () => {
   const owner = { nip: base.nip, nama: 'P' };
   const atasan = { nip: base.atasanNip!, nama: 'A' };
   const other = { nip: '199201012019022001', nama: 'O' };
+  const now = new Date('2027-01-15T03:00:00Z');
 
   it('lets only the owner edit, only while drafting or returned', () => {
-    expect(() => evaluation.assertCanEditTargets(base, owner)).not.toThrow();
-    expect(() => evaluation.assertCanEditTargets({ ...base, status: 'DIKEMBALIKAN' }, owner)).not.toThrow();
-    expect(() => evaluation.assertCanEditTargets({ ...base, status: 'DIAJUKAN' }, owner)).toThrow(
+    expect(() => evaluation.assertCanEditTargets(base, owner, now)).not.toThrow();
+    expect(() =>
+      evaluation.assertCanEditTargets({ ...base, status: 'DIKEMBALIKAN' }, owner, now),
+    ).not.toThrow();
+    expect(() => evaluation.assertCanEditTargets({ ...base, status: 'DIAJUKAN' }, owner, now)).toThrow(
       expect.objectContaining({ code: 'KONFLIK' }),
     );
-    expect(() => evaluation.assertCanEditTargets({ ...base, status: 'SELESAI' }, owner)).toThrow(
+    expect(() => evaluation.assertCanEditTargets({ ...base, status: 'SELESAI' }, owner, now)).toThrow(
       expect.objectContaining({ code: 'KONFLIK' }),
     );
-    expect(() => evaluation.assertCanEditTargets(base, atasan)).toThrow(
+    expect(() => evaluation.assertCanEditTargets(base, atasan, now)).toThrow(
       expect.objectContaining({ code: 'DILARANG' }),
     );
   });
   it('moves DRAFT -> DIAJUKAN -> DIKEMBALIKAN -> DIAJUKAN -> SELESAI', () => {
-    expect(evaluation.submit(base, owner)).toEqual({ status: 'DIAJUKAN' });
+    expect(evaluation.submit(base, owner, now)).toEqual({ status: 'DIAJUKAN' });
     const submitted = { ...base, status: 'DIAJUKAN' as const };
-    expect(evaluation.returnToEmployee(submitted, atasan, '  Perbaiki indikator  ')).toEqual({
+    expect(evaluation.returnToEmployee(submitted, atasan, '  Perbaiki indikator  ', now)).toEqual({
       status: 'DIKEMBALIKAN',
       lastComment: 'Perbaiki indikator',
     });
-    expect(evaluation.submit({ ...base, status: 'DIKEMBALIKAN' }, owner)).toEqual({ status: 'DIAJUKAN' });
+    expect(evaluation.submit({ ...base, status: 'DIKEMBALIKAN' }, owner, now)).toEqual({
+      status: 'DIAJUKAN',
+    });
     const rekan = ['a', 'b', 'c'].map((x) => ({ nip: x, nama: x }));
-    expect(evaluation.approve({ ...submitted, rekan }, atasan)).toEqual({ status: 'SELESAI' });
+    expect(evaluation.approve({ ...submitted, rekan }, atasan, now)).toEqual({ status: 'SELESAI' });
   });
   it('needs 3 peers to approve, or as many as the agency has', () => {
     const submitted = { ...base, status: 'DIAJUKAN' as const };
-    expect(() => evaluation.approve(submitted, atasan)).toThrow(
+    expect(() => evaluation.approve(submitted, atasan, now)).toThrow(
       expect.objectContaining({
         code: 'VALIDASI',
         issues: [
@@ -112,29 +118,29 @@ describe('evaluation stage rules', () => {
       { nip: 'a', nama: 'a' },
       { nip: 'b', nama: 'b' },
     ];
-    expect(() => evaluation.approve({ ...submitted, rekan: two }, atasan)).toThrow(
+    expect(() => evaluation.approve({ ...submitted, rekan: two }, atasan, now)).toThrow(
       /Rekan penilai belum lengkap/,
     );
-    expect(evaluation.approve({ ...submitted, rekan: two }, atasan, 2)).toEqual({ status: 'SELESAI' });
+    expect(evaluation.approve({ ...submitted, rekan: two }, atasan, now, 2)).toEqual({ status: 'SELESAI' });
   });
   it('refuses out-of-order, foreign and empty actions', () => {
-    expect(() => evaluation.approve(base, atasan)).toThrow(/menyetujui SKP/);
-    expect(() => evaluation.approve({ ...base, status: 'DIAJUKAN' }, other)).toThrow(
+    expect(() => evaluation.approve(base, atasan, now)).toThrow(/menyetujui SKP/);
+    expect(() => evaluation.approve({ ...base, status: 'DIAJUKAN' }, other, now)).toThrow(
       expect.objectContaining({ code: 'DILARANG' }),
     );
-    expect(() => evaluation.approve({ ...base, status: 'DIAJUKAN' }, owner)).toThrow(
+    expect(() => evaluation.approve({ ...base, status: 'DIAJUKAN' }, owner, now)).toThrow(
       expect.objectContaining({ code: 'DILARANG' }),
     );
-    expect(() => evaluation.approve({ ...base, status: 'DIAJUKAN', taskToken: undefined }, atasan)).toThrow(
-      /tidak menunggu/,
-    );
-    expect(() => evaluation.returnToEmployee({ ...base, status: 'DIAJUKAN' }, atasan, 'ok')).toThrow(
+    expect(() =>
+      evaluation.approve({ ...base, status: 'DIAJUKAN', taskToken: undefined }, atasan, now),
+    ).toThrow(/tidak menunggu/);
+    expect(() => evaluation.returnToEmployee({ ...base, status: 'DIAJUKAN' }, atasan, 'ok', now)).toThrow(
       expect.objectContaining({ code: 'VALIDASI' }),
     );
-    expect(() => evaluation.submit({ ...base, atasanNip: undefined }, owner)).toThrow(
+    expect(() => evaluation.submit({ ...base, atasanNip: undefined }, owner, now)).toThrow(
       /Atasan langsung belum tercatat/,
     );
-    expect(() => evaluation.submit(base, other)).toThrow(expect.objectContaining({ code: 'DILARANG' }));
+    expect(() => evaluation.submit(base, other, now)).toThrow(expect.objectContaining({ code: 'DILARANG' }));
   });
   it('checks the version for optimistic locking', () => {
     expect(() => evaluation.assertVersion(base, 3)).not.toThrow();
@@ -143,13 +149,13 @@ describe('evaluation stage rules', () => {
     );
   });
   it('validates ekspektasi khusus per BerAKHLAK value', () => {
-    expect(evaluation.setEkspektasi(base, atasan, { AKUNTABEL: ' Laporan tepat waktu ', LOYAL: '' })).toEqual(
-      { AKUNTABEL: 'Laporan tepat waktu' },
-    );
-    expect(() => evaluation.setEkspektasi(base, atasan, { JUJUR: 'x' })).toThrow(
+    expect(
+      evaluation.setEkspektasi(base, atasan, { AKUNTABEL: ' Laporan tepat waktu ', LOYAL: '' }, now),
+    ).toEqual({ AKUNTABEL: 'Laporan tepat waktu' });
+    expect(() => evaluation.setEkspektasi(base, atasan, { JUJUR: 'x' }, now)).toThrow(
       expect.objectContaining({ issues: [{ path: 'ekspektasi.JUJUR', message: 'Bukan nilai BerAKHLAK' }] }),
     );
-    expect(() => evaluation.setEkspektasi(base, owner, {})).toThrow(
+    expect(() => evaluation.setEkspektasi(base, owner, {}, now)).toThrow(
       expect.objectContaining({ code: 'DILARANG' }),
     );
   });

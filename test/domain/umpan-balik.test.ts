@@ -64,11 +64,27 @@ describe('umpan balik: what the atasan must write', () => {
   });
 
   it('is given by the atasan only, in the open feedback stage', () => {
-    expect(() => assertBisaUmpanBalik(evaluasi(), atasan, 'memberi umpan balik')).not.toThrow();
-    expect(errorOf(() => assertBisaUmpanBalik(evaluasi(), pegawai, 'memberi umpan balik')).code).toBe(
-      'DILARANG',
+    expect(() =>
+      assertBisaUmpanBalik(evaluasi(), atasan, 'memberi umpan balik', new Date('2028-01-25T00:00:00.000Z')),
+    ).not.toThrow();
+    expect(
+      errorOf(() =>
+        assertBisaUmpanBalik(
+          evaluasi(),
+          pegawai,
+          'memberi umpan balik',
+          new Date('2028-01-25T00:00:00.000Z'),
+        ),
+      ).code,
+    ).toBe('DILARANG');
+    const selesai = errorOf(() =>
+      assertBisaUmpanBalik(
+        evaluasi({ status: 'SELESAI' }),
+        atasan,
+        'memberi',
+        new Date('2028-01-25T00:00:00.000Z'),
+      ),
     );
-    const selesai = errorOf(() => assertBisaUmpanBalik(evaluasi({ status: 'SELESAI' }), atasan, 'memberi'));
     expect(selesai).toMatchObject({ code: 'KONFLIK', details: { stage: 'UMPAN_BALIK', status: 'SELESAI' } });
   });
 });

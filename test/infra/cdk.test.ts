@@ -4,6 +4,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defineStacks, type KinerjaStacks } from '../../infra/stacks/index.js';
 import { TABLE } from '../../shared/data/table.js';
+import { TRANSIENT } from '../../workflows/retry.js';
 
 let stacks: KinerjaStacks;
 let app: App;
@@ -241,5 +242,36 @@ describe('CycleLaunch', () => {
       'states:StartExecution',
     ]);
     expect(states('RosterApiServiceRole')).toEqual(['states:SendTaskFailure', 'states:SendTaskSuccess']);
+  });
+});
+
+describe('retries', () => {
+  type State = { Retry?: { ErrorEquals: string[] }[]; Branches?: Asl[]; ItemProcessor?: Asl; Iterator?: Asl };
+  type Asl = { States: Record<string, State> };
+  /** A machine's definition, its tokens (ARNs) replaced by a placeholder. */
+  const definitionOf = (m: { Properties: { DefinitionString: unknown } }): Asl => {
+    const d = m.Properties.DefinitionString as string | { 'Fn::Join': [string, unknown[]] };
+    const text =
+      typeof d === 'string' ? d : d['Fn::Join'][1].map((p) => (typeof p === 'string' ? p : 'X')).join('');
+    return JSON.parse(text) as Asl;
+  };
+  const retries = (asl: Asl): string[][] =>
+    Object.values(asl.States).flatMap((s) => [
+      ...(s.Retry ?? []).map((r) => r.ErrorEquals),
+      ...[...(s.Branches ?? []), ...[s.ItemProcessor ?? s.Iterator].filter((x): x is Asl => !!x)].flatMap(
+        retries,
+      ),
+    ]);
+
+  it('retries every Lambda step of both machines on the one transient-error list, and on nothing else', () => {
+    const machines = Object.values(
+      Template.fromStack(stacks.workflow).findResources('AWS::StepFunctions::StateMachine'),
+    );
+    expect(machines).toHaveLength(2);
+    for (const m of machines) {
+      const lists = retries(definitionOf(m as never));
+      expect(lists.length).toBeGreaterThan(2);
+      for (const list of lists) expect(list).toEqual(TRANSIENT);
+    }
   });
 });

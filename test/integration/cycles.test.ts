@@ -1,6 +1,5 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
 import { getCycle } from '../../shared/data/cycles.js';
 import { getEvaluation, getWithHistory, listByCycle } from '../../shared/data/evaluations.js';
 import { employeeItem } from '../../shared/data/people.js';
@@ -8,7 +7,7 @@ import { jadwalBaku } from '../../shared/domain/evaluation/cycle.js';
 import type { Employee } from '../../shared/domain/people/employee.js';
 import { atStage, driveTo } from '../support/cycle.js';
 import { type Client, client, countDynamoCalls, sessionFor, testApp } from '../support/api.js';
-import { eventually, startTestSystem, type TestSystem } from '../support/system.js';
+import { eventually, launchAndWait, startTestSystem, type TestSystem } from '../support/system.js';
 import { pnsNip } from '../roster/fixtures.js';
 
 let s: TestSystem;
@@ -195,7 +194,10 @@ describe('two launches at the same time', () => {
   it('create each evaluation once and run one execution per employee', async () => {
     const id = 'uji-serentak';
     expect((await admin.post('/api/admin/cycles', { ...base, id, scope: ['DISHUB'] })).status).toBe(201);
-    const [a, b] = await Promise.all([launchCycle(s.deps, id), launchCycle(s.deps, id)]);
+    // Two CycleLaunch runs side by side; a run is named after its start time, so 1 ms apart.
+    const first = launchAndWait(s, id);
+    s.clock.advance(1);
+    const [a, b] = await Promise.all([first, launchAndWait(s, id)]);
     const evaluations = await listByCycle(s.deps, id);
     expect(evaluations.length).toBeGreaterThan(1);
     expect(a.created + b.created).toBe(evaluations.length);
@@ -221,7 +223,7 @@ describe('opening the assessment window early', () => {
   });
 
   it('moves every waiting evaluation on at once, under BKPSDM’s name, and keeps the first opening time', async () => {
-    await launchCycle(s.deps, s.cycle.id);
+    await launchAndWait(s);
     const waiting = await Promise.all(['pranata1', 'bidan1'].map((k) => driveTo(s, k, 'MENUNGGU_PENILAIAN')));
     expect(waiting.map((e) => e.stage)).toEqual(['MENUNGGU_PENILAIAN', 'MENUNGGU_PENILAIAN']);
 

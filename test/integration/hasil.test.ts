@@ -1,17 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPLOYEES } from '../../infra/local/seed-data.js';
 import type { Principal } from '../../shared/app/actor.js';
-import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
 import { putuskan } from '../../shared/app/evaluation/keberatan.js';
 import { kurvaOpd, tetapkanKurva } from '../../shared/app/organisation/kurva.js';
-import { tutupSiklus } from '../../shared/app/evaluation/tutup-siklus.js';
-import { berikanUmpanBalik, simpanUmpanBalik, tanggapiPenilaian } from '../../shared/app/evaluation/umpan-balik.js';
+import { closeCycle } from '../../shared/app/evaluation/tutup-siklus.js';
+import {
+  berikanUmpanBalik,
+  simpanUmpanBalik,
+  tanggapiPenilaian,
+} from '../../shared/app/evaluation/umpan-balik.js';
 import { getCycle } from '../../shared/data/cycles.js';
 import { getEvaluation, getRows, getWithHistory, listByCycle } from '../../shared/data/evaluations.js';
 import { getCycleRecords } from '../../shared/data/kurva.js';
 import { client, sessionFor, testApp } from '../support/api.js';
 import { atStage, driveTo } from '../support/cycle.js';
-import { eventually, startTestSystem, type TestSystem } from '../support/system.js';
+import { eventually, launchAndWait, startTestSystem, type TestSystem } from '../support/system.js';
 
 const SCOPE = ['DISKOMINFO', 'DINKES'];
 let s: TestSystem;
@@ -35,7 +38,7 @@ const teks = {
 
 beforeAll(async () => {
   s = await startTestSystem({ cycle: { scope: SCOPE } });
-  await launchCycle(s.deps, s.cycle.id);
+  await launchAndWait(s);
   await eventually(async () => {
     const list = await listByCycle(s.deps, s.cycle.id);
     const expected = EMPLOYEES.filter((e) => SCOPE.includes(e.opd)).length;
@@ -213,15 +216,15 @@ describe('ringkasan', () => {
       hasil: { predikat: 'BAIK', sumber: 'KEBERATAN' },
       putusanKeberatan: { keputusan: 'DIREVISI' },
       umpanBalik: { saran: teks.saran },
-      rekan: { diminta: 3, menjawab: 3, terlewat: 0 },
+      rekan: { diminta: 3, menjawab: 3, dilewati: 0 },
       // The plan the workflow recommended for the next period (an annual 2027 cycle: 2028).
       rencana: { tahun: s.cycle.tahun + 1 },
     });
     expect((res.json.rencana as { items: unknown[] }).items.length).toBeGreaterThan(0);
     expect((res.json.hasilKerja as { umpanBalik?: string }[])[0]!.umpanBalik).toBe(teks.baris);
-    for (const peer of ['pranata2', 'pranata3', 'pppkaptika']) {
-      expect(res.text).not.toContain(s.principal(peer).nip);
-      expect(res.text).not.toContain(s.principal(peer).nama);
+    for (const rekanKey of ['pranata2', 'pranata3', 'pppkaptika']) {
+      expect(res.text).not.toContain(s.principal(rekanKey).nip);
+      expect(res.text).not.toContain(s.principal(rekanKey).nama);
     }
     expect((await client(app, s.principal('pranata2')).get(`${ev('pranata1')}/ringkasan`)).status).toBe(403);
 
@@ -289,7 +292,7 @@ describe('kurva distribusi and closing the cycle', () => {
   });
 
   it('refuses to close with the reasons per agency, closes with a recorded exception, and only once', async () => {
-    const res = await client(app, admin).post(`/api/admin/cycles/${s.cycle.id}/tutup`, {});
+    const res = await client(app, admin).post(`/api/admin/cycles/${s.cycle.id}/close`, {});
     expect(res.status).toBe(409);
     const paths = (res.json.issues ?? []).map((i) => i.path);
     expect(paths).toContain('opd.DINKES');
@@ -305,14 +308,14 @@ describe('kurva distribusi and closing the cycle', () => {
     expect(pageHtml).toContain('Evaluasi tanpa predikat');
     expect(pageHtml).toMatch(/DINKES: BAIK 1 dari 1 pegawai/);
 
-    await expect(tutupSiklus(s.deps, kepala(), s.cycle.id, 'x'.repeat(30))).rejects.toMatchObject({
+    await expect(closeCycle(s.deps, kepala(), s.cycle.id, 'x'.repeat(30))).rejects.toMatchObject({
       code: 'DILARANG',
     });
-    await expect(tutupSiklus(s.deps, admin, s.cycle.id, 'Terlambat')).rejects.toMatchObject({
+    await expect(closeCycle(s.deps, admin, s.cycle.id, 'Terlambat')).rejects.toMatchObject({
       code: 'VALIDASI',
     });
     const alasan = 'Uji coba: siklus percontohan ditutup sebelum semua OPD selesai menilai';
-    const closed = await tutupSiklus(s.deps, admin, s.cycle.id, alasan);
+    const closed = await closeCycle(s.deps, admin, s.cycle.id, alasan);
     expect(closed).toMatchObject({ pengecualian: true, alasan, cycle: { status: 'DITUTUP' } });
     expect((await getCycle(s.deps, s.cycle.id))!.status).toBe('DITUTUP');
     const { log } = await getCycleRecords(s.deps, s.cycle.id);
@@ -320,7 +323,7 @@ describe('kurva distribusi and closing the cycle', () => {
     expect(entry).toMatchObject({ actor: { nip: admin.nip }, detail: { pengecualian: true, alasan } });
     expect(entry.detail.jumlahBelumDinilai).toBe(closed.pemeriksaan.belumDinilai.length);
 
-    await expect(tutupSiklus(s.deps, admin, s.cycle.id, alasan)).rejects.toMatchObject({ code: 'KONFLIK' });
+    await expect(closeCycle(s.deps, admin, s.cycle.id, alasan)).rejects.toMatchObject({ code: 'KONFLIK' });
     await expect(
       tetapkanKurva(s.deps, admin, s.cycle.id, 'DINKES', 1, { predikat: 'ISTIMEWA', alasan: dasar }),
     ).rejects.toMatchObject({ code: 'KONFLIK' });

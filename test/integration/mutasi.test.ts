@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
-import { assignActing, recordMutasi } from '../../shared/app/people/mutasi.js';
+import { assignPlt, recordTransfer } from '../../shared/app/people/mutasi.js';
 import { inbox } from '../../shared/app/evaluation/queries.js';
 import * as skp from '../../shared/app/evaluation/skp.js';
 import { getEmployee } from '../../shared/data/people.js';
 import { getWithHistory, listByAtasan } from '../../shared/data/evaluations.js';
 import { tanggalWib } from '../../shared/domain/wib.js';
-import { registeredEvaluation, startTestSystem, type TestSystem } from '../support/system.js';
-import { approveWithPeers } from '../support/cycle.js';
+import { launchAndWait, registeredEvaluation, startTestSystem, type TestSystem } from '../support/system.js';
+import { approveWithRekan, atStage } from '../support/cycle.js';
 
 const row = {
   jenis: 'UTAMA' as const,
@@ -20,7 +19,7 @@ const row = {
 let s: TestSystem;
 beforeAll(async () => {
   s = await startTestSystem({ cycle: { scope: ['DISKOMINFO', 'BKPSDM'] } });
-  await launchCycle(s.deps, s.cycle.id);
+  await launchAndWait(s);
 });
 afterAll(() => s.stop());
 
@@ -34,9 +33,9 @@ describe('mid-cycle changes (docs/people.md)', () => {
     await skp.submitSkp(s.deps, pegawai, s.cycle.id, pegawai.nip, added.evaluation.version);
 
     await expect(
-      recordMutasi(s.deps, pegawai, pegawai.nip, { atasanNip: baru.nip, alasan: 'Pindah bidang' }),
+      recordTransfer(s.deps, pegawai, pegawai.nip, { atasanNip: baru.nip, alasan: 'Pindah bidang' }),
     ).rejects.toMatchObject({ code: 'DILARANG' });
-    const out = await recordMutasi(s.deps, admin, pegawai.nip, {
+    const out = await recordTransfer(s.deps, admin, pegawai.nip, {
       unit: 'APTIKA',
       atasanNip: baru.nip,
       alasan: 'SK Wali Kota tentang mutasi',
@@ -61,10 +60,12 @@ describe('mid-cycle changes (docs/people.md)', () => {
     // The new atasan decides now; the former one may not.
     const current = (await getWithHistory(s.deps, s.cycle.id, pegawai.nip))!.evaluation;
     await expect(
-      approveWithPeers(s.deps, s.principal('kabidikp'), s.cycle.id, pegawai.nip, current.version),
+      approveWithRekan(s.deps, s.principal('kabidikp'), s.cycle.id, pegawai.nip, current.version),
     ).rejects.toMatchObject({ code: 'DILARANG' });
-    const approved = await approveWithPeers(s.deps, baru, s.cycle.id, pegawai.nip, current.version);
+    const approved = await approveWithRekan(s.deps, baru, s.cycle.id, pegawai.nip, current.version);
     expect(approved.status).toBe('SELESAI');
+    // The approval moves the workflow on; let it settle before the next change to this team.
+    await atStage(s, pegawai.nip, 'MENUNGGU_PENILAIAN');
   });
 
   it('refuses self-supervision, unknown atasan, and a cycle in the chain, writing nothing', async () => {
@@ -72,23 +73,26 @@ describe('mid-cycle changes (docs/people.md)', () => {
     const kabid = s.principal('kabidaptika');
     const before = await getEmployee(s.deps, kabid.nip);
     await expect(
-      recordMutasi(s.deps, admin, kabid.nip, { atasanNip: kabid.nip, alasan: 'Uji coba' }),
+      recordTransfer(s.deps, admin, kabid.nip, { atasanNip: kabid.nip, alasan: 'Uji coba' }),
     ).rejects.toMatchObject({
       issues: [{ path: 'atasanNip', message: 'Pegawai tidak dapat menjadi atasannya sendiri' }],
     });
     await expect(
-      recordMutasi(s.deps, admin, kabid.nip, { atasanNip: '199901012020011001', alasan: 'Uji coba' }),
+      recordTransfer(s.deps, admin, kabid.nip, { atasanNip: '199901012020011001', alasan: 'Uji coba' }),
     ).rejects.toMatchObject({ issues: [{ path: 'atasanNip', message: 'NIP atasan tidak terdaftar' }] });
     await expect(
-      recordMutasi(s.deps, admin, kabid.nip, { atasanNip: s.principal('pranata1').nip, alasan: 'Uji coba' }),
+      recordTransfer(s.deps, admin, kabid.nip, {
+        atasanNip: s.principal('pranata1').nip,
+        alasan: 'Uji coba',
+      }),
     ).rejects.toMatchObject({ issues: [{ path: 'atasanNip', message: expect.stringMatching(/bawahan/) }] });
     await expect(
-      recordMutasi(s.deps, admin, kabid.nip, { opd: 'DINSOS', alasan: 'Uji coba' }),
+      recordTransfer(s.deps, admin, kabid.nip, { opd: 'DINSOS', alasan: 'Uji coba' }),
     ).rejects.toMatchObject({
       issues: expect.arrayContaining([{ path: 'opd', message: 'OPD DINSOS tidak terdaftar' }]),
     });
     await expect(
-      recordMutasi(s.deps, admin, kabid.nip, { unit: 'LALIN', alasan: 'Uji coba' }),
+      recordTransfer(s.deps, admin, kabid.nip, { unit: 'LALIN', alasan: 'Uji coba' }),
     ).rejects.toMatchObject({
       issues: [{ path: 'unit', message: 'Unit kerja LALIN tidak ada di DISKOMINFO' }],
     });
@@ -106,7 +110,7 @@ describe('mid-cycle changes (docs/people.md)', () => {
 
     const today = tanggalWib(new Date());
     await expect(
-      assignActing(s.deps, admin, {
+      assignPlt(s.deps, admin, {
         jenis: 'PLT',
         nip: plt.nip,
         menggantikanNip: atasan.nip,
@@ -115,7 +119,7 @@ describe('mid-cycle changes (docs/people.md)', () => {
         alasan: 'Sprint Sekda',
       }),
     ).rejects.toMatchObject({ issues: [{ path: 'selesai' }] });
-    const { evaluations } = await assignActing(s.deps, admin, {
+    const { evaluations } = await assignPlt(s.deps, admin, {
       jenis: 'PLT',
       nip: plt.nip,
       menggantikanNip: atasan.nip,
@@ -167,7 +171,7 @@ describe('mid-cycle changes (docs/people.md)', () => {
     );
     expect(submitted.status).toBe('DIAJUKAN');
 
-    const out = await recordMutasi(s.deps, admin, pegawai.nip, {
+    const out = await recordTransfer(s.deps, admin, pegawai.nip, {
       atasanNip: lama.nip,
       alasan: 'Penataan struktur organisasi',
     });

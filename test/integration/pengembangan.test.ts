@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RENCANA_DEMO } from '../../infra/local/seed-data.js';
 import type { Principal } from '../../shared/app/actor.js';
-import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
 import * as pengembangan from '../../shared/app/development/pengembangan.js';
 import * as skp from '../../shared/app/evaluation/skp.js';
 import { commitChange, getEvaluation, getWithHistory } from '../../shared/data/evaluations.js';
@@ -13,9 +12,9 @@ import { KATALOG_PELATIHAN } from '../../shared/domain/development/katalog-pelat
 import { HAK_JP_TAHUNAN, TOLERANSI_JP, checkRencana } from '../../shared/domain/development/index.js';
 import { client, sessionFor, testApp } from '../support/api.js';
 import { atStage, driveTo } from '../support/cycle.js';
-import { registeredEvaluation, startTestSystem, type TestSystem } from '../support/system.js';
+import { launchAndWait, registeredEvaluation, startTestSystem, type TestSystem } from '../support/system.js';
 import { expectSafePage } from '../web/page-checks.js';
-import { recordMutasi } from '../../shared/app/people/mutasi.js';
+import { recordTransfer } from '../../shared/app/people/mutasi.js';
 
 let s: TestSystem;
 let app: ReturnType<typeof testApp>;
@@ -49,7 +48,7 @@ async function setelahTanggapan(key: string, patch: Partial<Evaluation>) {
 
 beforeAll(async () => {
   s = await startTestSystem({ cycle: { scope: ['DINKES'] } });
-  await launchCycle(s.deps, s.cycle.id);
+  await launchAndWait(s);
   app = testApp(s);
   perawat = s.principal('perawat1');
   kapkm = s.principal('kapkm');
@@ -180,17 +179,10 @@ describe('adjusting the plan', () => {
     const r = await rencana(perawat.nip);
     const e = await ev(perawat.nip);
     await expect(
-      pengembangan.tambahPelatihan(
-        s.deps,
-        perawat,
-        cycle(),
-        perawat.nip,
-        r.version - 1,
-        'kode-etik-netralitas',
-      ),
+      pengembangan.addPelatihan(s.deps, perawat, cycle(), perawat.nip, r.version - 1, 'kode-etik-netralitas'),
     ).rejects.toMatchObject({ code: 'KONFLIK', details: { currentVersion: r.version } });
 
-    const out = await pengembangan.tambahPelatihan(
+    const out = await pengembangan.addPelatihan(
       s.deps,
       perawat,
       cycle(),
@@ -213,7 +205,7 @@ describe('adjusting the plan', () => {
 
   it('refuses a duplicate, an unknown entry and another agency’s training, at the field pelatihanId', async () => {
     const v = (await rencana(perawat.nip)).version;
-    const add = (id: string) => pengembangan.tambahPelatihan(s.deps, perawat, cycle(), perawat.nip, v, id);
+    const add = (id: string) => pengembangan.addPelatihan(s.deps, perawat, cycle(), perawat.nip, v, id);
     await expect(add('kode-etik-netralitas')).rejects.toMatchObject({
       code: 'VALIDASI',
       issues: [
@@ -237,7 +229,7 @@ describe('adjusting the plan', () => {
   it('lets the atasan cancel with a note, keeps the item, and refuses others and empty notes', async () => {
     const r = await rencana(perawat.nip);
     const cancel = (p: Principal, itemId: string, catatan: string) =>
-      pengembangan.batalkanPelatihan(s.deps, p, cycle(), perawat.nip, r.version, itemId, catatan);
+      pengembangan.cancelPelatihan(s.deps, p, cycle(), perawat.nip, r.version, itemId, catatan);
     await expect(cancel(kapkm, '2028-kode-etik-netralitas', ' ok ')).rejects.toMatchObject({
       code: 'VALIDASI',
       issues: [{ path: 'catatan', message: 'Tuliskan alasan pembatalan (minimal 5 karakter)' }],
@@ -268,7 +260,7 @@ describe('adjusting the plan', () => {
     });
 
     // Planned again later: a new item with its own id; the cancelled one stays on record.
-    const again = await pengembangan.tambahPelatihan(
+    const again = await pengembangan.addPelatihan(
       s.deps,
       perawat,
       cycle(),
@@ -285,7 +277,7 @@ describe('completion with a certificate', () => {
   it('refuses a certificate of another year or without a number, by field', async () => {
     const r = await rencana(perawat.nip);
     const done = (sert: typeof sertifikat) =>
-      pengembangan.catatSelesai(s.deps, perawat, 2028, '2028-kode-etik-netralitas-2', r.version, sert);
+      pengembangan.completePelatihan(s.deps, perawat, 2028, '2028-kode-etik-netralitas-2', r.version, sert);
     await expect(done({ ...sertifikat, tanggal: '2027-12-31' })).rejects.toMatchObject({
       code: 'VALIDASI',
       issues: [
@@ -301,14 +293,21 @@ describe('completion with a certificate', () => {
     });
     // Only one's own plan: the atasan has no plan of their own for 2028.
     await expect(
-      pengembangan.catatSelesai(s.deps, kapkm, 2028, '2028-kode-etik-netralitas-2', r.version, sertifikat),
+      pengembangan.completePelatihan(
+        s.deps,
+        kapkm,
+        2028,
+        '2028-kode-etik-netralitas-2',
+        r.version,
+        sertifikat,
+      ),
     ).rejects.toMatchObject({ code: 'TIDAK_DITEMUKAN' });
   });
 
   it('counts certified JP toward the 20 JP, feeds the year’s evidence, and cannot be undone', async () => {
     const r = await rencana(perawat.nip);
     const before = await ev(perawat.nip);
-    const out = await pengembangan.catatSelesai(
+    const out = await pengembangan.completePelatihan(
       s.deps,
       perawat,
       2028,
@@ -322,7 +321,7 @@ describe('completion with a certificate', () => {
     });
     const list = await pengembangan.rencanaSaya(s.deps, perawat);
     expect(list.map((x) => x.rencana.tahun)).toEqual([2028]);
-    expect(list[0]!.ringkasan).toEqual({
+    expect(list[0]!.jp).toEqual({
       direncanakan: r.jpDirencanakan - 6,
       selesai: 6,
       hak: 20,
@@ -341,10 +340,10 @@ describe('completion with a certificate', () => {
 
     const v = out.rencana.version;
     await expect(
-      pengembangan.catatSelesai(s.deps, perawat, 2028, '2028-kode-etik-netralitas-2', v, sertifikat),
+      pengembangan.completePelatihan(s.deps, perawat, 2028, '2028-kode-etik-netralitas-2', v, sertifikat),
     ).rejects.toMatchObject({ code: 'KONFLIK' });
     await expect(
-      pengembangan.batalkanPelatihan(
+      pengembangan.cancelPelatihan(
         s.deps,
         kapkm,
         cycle(),
@@ -362,7 +361,7 @@ describe('completion with a certificate', () => {
     expect((await pengembangan.pelatihanSelesai(s.deps, bidan.nip, 2027)).map((i) => i.pelatihanId)).toEqual([
       'kode-etik-netralitas',
     ]);
-    const out = await pengembangan.catatSelesai(
+    const out = await pengembangan.completePelatihan(
       s.deps,
       bidan,
       2027,
@@ -392,7 +391,7 @@ describe('API and pages', () => {
     const noId = await peg.post(`${base}/items`, { version: 'x' });
     expect(noId.status).toBe(400);
     expect(noId.json.issues!.map((i) => i.path).sort()).toEqual(['pelatihanId', 'version']);
-    const noNote = await peg.post(`${base}/items/2028-kode-etik-netralitas/batal`, {
+    const noNote = await peg.post(`${base}/items/2028-kode-etik-netralitas/cancel`, {
       version: v,
       catatan: '',
     });
@@ -400,7 +399,7 @@ describe('API and pages', () => {
     expect(noNote.json.issues).toEqual([
       { path: 'catatan', message: 'Tuliskan alasan pembatalan (minimal 5 karakter)' },
     ]);
-    const done = `/api/pengembangan/2028/items/${(await rencana(perawat.nip)).items[0]!.id}/selesai`;
+    const done = `/api/pengembangan/2028/items/${(await rencana(perawat.nip)).items[0]!.id}/complete`;
     const badDate = await peg.post(done, {
       version: v,
       sertifikat: { ...sertifikat, tanggal: '20-05-2028' },
@@ -437,9 +436,9 @@ describe('API and pages', () => {
     const atasan = client(app, kapkm);
     const plan = await atasan.get(`/api/evaluations/${cycle()}/${perawat.nip}/rencana`);
     expect(plan.status).toBe(200);
-    expect(plan.json).toMatchObject({ rencana: { tahun: 2028 }, ringkasan: { selesai: 6, hak: 20 } });
+    expect(plan.json).toMatchObject({ rencana: { tahun: 2028 }, jp: { selesai: 6, hak: 20 } });
     const none = await atasan.get(`/api/evaluations/${cycle()}/${kapkm.nip}/rencana`);
-    expect(none.json).toMatchObject({ rencana: null, ringkasan: null });
+    expect(none.json).toMatchObject({ rencana: null, jp: null });
 
     const mine = await peg.get('/api/pengembangan');
     expect(mine.status).toBe(200);
@@ -448,9 +447,9 @@ describe('API and pages', () => {
     const doc = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, unknown> };
     for (const path of [
       '/api/pelatihan',
-      '/api/evaluations/{cycleId}/{nip}/rencana/items/{itemId}/batal',
-      '/api/evaluations/{cycleId}/{nip}/rencana/konfirmasi',
-      '/api/pengembangan/{tahun}/items/{itemId}/selesai',
+      '/api/evaluations/{cycleId}/{nip}/rencana/items/{itemId}/cancel',
+      '/api/evaluations/{cycleId}/{nip}/rencana/confirm',
+      '/api/pengembangan/{tahun}/items/{itemId}/complete',
     ])
       expect(Object.keys(doc.paths)).toContain(path);
   });
@@ -526,12 +525,12 @@ describe('RENCANA_PENGEMBANGAN in the real workflow', () => {
     expect(r.rekomendasi.map((x) => x.pelatihanId)).not.toContain('kode-etik-netralitas');
 
     await expect(
-      pengembangan.konfirmasiRencana(s.deps, bidan, cycle(), bidan.nip, e.version),
+      pengembangan.confirmRencana(s.deps, bidan, cycle(), bidan.nip, e.version),
     ).rejects.toMatchObject({
       code: 'DILARANG',
     });
     await expect(
-      pengembangan.konfirmasiRencana(s.deps, kapkm, cycle(), bidan.nip, e.version - 1),
+      pengembangan.confirmRencana(s.deps, kapkm, cycle(), bidan.nip, e.version - 1),
     ).rejects.toMatchObject({ code: 'KONFLIK', details: { stage: 'RENCANA_PENGEMBANGAN' } });
 
     // The atasan confirms from the evaluation page's section and lands back on it.
@@ -547,15 +546,20 @@ describe('RENCANA_PENGEMBANGAN in the real workflow', () => {
     });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/evaluasi/${cycle()}/${bidan.nip}#rencana`);
-    const confirmed = await ev(bidan.nip);
-    expect(confirmed).toMatchObject({ stage: 'RENCANA_PENGEMBANGAN', status: 'SELESAI' });
-    expect(confirmed.taskToken).toBeUndefined();
-    expect(rencanaPada(confirmed)!.konfirmasi).toMatchObject({ cycleId: cycle(), nip: kapkm.nip });
-    expect(await actions(bidan.nip)).toContain('RENCANA_DIKONFIRMASI');
+    // The workflow closes the evaluation right after the confirmation: look at where it ends, and
+    // at the trail for the step between (the confirmation, then the closing, one version each).
     const closed = await atStage(s, bidan.nip, 'SELESAI');
+    expect(closed.taskToken).toBeUndefined();
+    expect(rencanaPada(closed)!.konfirmasi).toMatchObject({ cycleId: cycle(), nip: kapkm.nip });
+    const trail = (await getWithHistory(s.deps, cycle(), bidan.nip))!.history;
+    expect(trail.find((h) => h.action === 'RENCANA_DIKONFIRMASI')).toMatchObject({
+      actor: { nip: kapkm.nip },
+      version: e.version + 1,
+    });
+    expect(trail.find((h) => h.action === 'EVALUASI_SELESAI')?.version).toBe(e.version + 2);
 
     await expect(
-      pengembangan.konfirmasiRencana(s.deps, kapkm, cycle(), bidan.nip, closed.version),
+      pengembangan.confirmRencana(s.deps, kapkm, cycle(), bidan.nip, closed.version),
     ).rejects.toMatchObject({ code: 'KONFLIK', details: { stage: 'SELESAI' } });
 
     // Afterwards: the plan changes, the closed evaluation does not (only its trail grows).
@@ -563,7 +567,7 @@ describe('RENCANA_PENGEMBANGAN in the real workflow', () => {
     const extra = pengembangan
       .cariKatalog({ profil: plan.profil })
       .find((p) => !plan.items.some((i) => i.pelatihanId === p.id) && p.jp <= 20)!;
-    await pengembangan.tambahPelatihan(s.deps, bidan, cycle(), bidan.nip, plan.version, extra.id);
+    await pengembangan.addPelatihan(s.deps, bidan, cycle(), bidan.nip, plan.version, extra.id);
     const after = await ev(bidan.nip);
     expect(after.version).toBe(closed.version);
     expect(rencanaPada(after)!.items).toEqual(rencanaPada(closed)!.items);
@@ -572,14 +576,14 @@ describe('RENCANA_PENGEMBANGAN in the real workflow', () => {
 
     // After a transfer the living plan answers to the new atasan, not the closed evaluation's.
     const baru = s.principal('kabidp2p');
-    await recordMutasi(s.deps, s.principal('analissdm'), bidan.nip, {
+    await recordTransfer(s.deps, s.principal('analissdm'), bidan.nip, {
       atasanNip: baru.nip,
       alasan: 'SK Wali Kota tentang mutasi',
     });
     const again = await rencana(bidan.nip);
     const open = again.items.find((i) => i.status === 'DIRENCANAKAN')!;
     await expect(
-      pengembangan.batalkanPelatihan(
+      pengembangan.cancelPelatihan(
         s.deps,
         kapkm,
         cycle(),
@@ -589,7 +593,7 @@ describe('RENCANA_PENGEMBANGAN in the real workflow', () => {
         'Tidak relevan lagi',
       ),
     ).rejects.toMatchObject({ code: 'DILARANG' });
-    await pengembangan.batalkanPelatihan(
+    await pengembangan.cancelPelatihan(
       s.deps,
       baru,
       cycle(),

@@ -1,8 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPLOYEES } from '../../infra/local/seed-data.js';
-import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
-import { assignActing } from '../../shared/app/people/mutasi.js';
+import { assignPlt } from '../../shared/app/people/mutasi.js';
 import { kirimEmailNotifikasi } from '../../shared/app/notifikasi-email.js';
 import { kirimPengingat } from '../../shared/app/evaluation/pengingat.js';
 import * as skp from '../../shared/app/evaluation/skp.js';
@@ -12,7 +11,7 @@ import { listNotices, type Notice } from '../../shared/data/notices.js';
 import { listPenilaianRekan } from '../../shared/data/penilaian-rekan.js';
 import type { EmailMessage } from '../../shared/runtime/email.js';
 import { driveTo } from '../support/cycle.js';
-import { eventually, startTestSystem, type TestSystem } from '../support/system.js';
+import { eventually, launchAndWait, startTestSystem, type TestSystem } from '../support/system.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -48,7 +47,7 @@ async function setEmail(key: string, email: string) {
 
 beforeAll(async () => {
   s = await startTestSystem({ cycle: { scope: SCOPE } });
-  await launchCycle(s.deps, s.cycle.id);
+  await launchAndWait(s);
   // Every evaluation in scope waits at target setting before the job is looked at.
   const all = await eventually(async () => {
     const list = await listByCycle(s.deps, s.cycle.id);
@@ -62,7 +61,7 @@ afterAll(() => s.stop());
 describe('reminder job on DynamoDB Local', () => {
   it('reminds nobody more than 7 days before a deadline', async () => {
     const r = await kirimPengingat(s.deps, before(7 * DAY + HOUR));
-    expect(r).toMatchObject({ siklus: 1, diperiksa: IN_SCOPE, dibuat: 0, sudahAda: 0, tanpaPenerima: 0 });
+    expect(r).toMatchObject({ cycles: 1, diperiksa: IN_SCOPE, dibuat: 0, sudahAda: 0, tanpaPenerima: 0 });
     expect(await reminders('pranata1')).toEqual([]);
   });
 
@@ -117,7 +116,7 @@ describe('reminder job on DynamoDB Local', () => {
   });
 
   it('sends the reminder to the Plt/Plh in force instead of the atasan', async () => {
-    await assignActing(s.deps, s.principal('analissdm'), {
+    await assignPlt(s.deps, s.principal('analissdm'), {
       jenis: 'PLT',
       nip: nip('sekdiskominfo'),
       menggantikanNip: nip('kabidaptika'),
@@ -141,12 +140,12 @@ describe('reminder job on DynamoDB Local', () => {
   it("reminds waiting peers and, for an objection, the atasan's atasan", { timeout: 120_000 }, async () => {
     await driveTo(s, 'pranata1', 'PENILAIAN_ATASAN');
     await driveTo(s, 'bidan1', 'KEBERATAN', { keberatan: true });
-    const peers = await eventually(async () => {
+    const rekanReviews = await eventually(async () => {
       const list = await listPenilaianRekan(s.deps, s.cycle.id, nip('pranata1'));
       return list.length === 3 && list.every((x) => x.taskToken && x.deadline) ? list : undefined;
     });
-    const peerDeadline = new Date(peers[0]!.deadline!).getTime();
-    const r = await kirimPengingat(s.deps, before(2 * DAY, peerDeadline));
+    const rekanDeadline = new Date(rekanReviews[0]!.deadline!).getTime();
+    const r = await kirimPengingat(s.deps, before(2 * DAY, rekanDeadline));
     expect(r).toMatchObject({ dibuat: 4, sudahAda: 0 });
     for (const key of ['pranata2', 'pranata3', 'pppkaptika']) {
       const got = about(await reminders(key), 'pranata1', 'PENILAIAN_REKAN');
@@ -155,7 +154,7 @@ describe('reminder job on DynamoDB Local', () => {
     }
     // The atasan's own review runs beside the peers' and is reminded too.
     expect(about(await reminders('kabidaptika'), 'pranata1', 'PENILAIAN_ATASAN')).toHaveLength(1);
-    expect((await kirimPengingat(s.deps, before(2 * DAY - HOUR, peerDeadline))).dibuat).toBe(0);
+    expect((await kirimPengingat(s.deps, before(2 * DAY - HOUR, rekanDeadline))).dibuat).toBe(0);
 
     const objection = (await getEvaluation(s.deps, s.cycle.id, nip('bidan1')))!;
     expect(objection).toMatchObject({ stage: 'KEBERATAN', atasanAtasanNip: nip('kabidp2p') });

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Principal } from '../../shared/app/actor.js';
 import { getEvaluation, getRows, getWithHistory } from '../../shared/data/evaluations.js';
 import { listPenilaianRekan } from '../../shared/data/penilaian-rekan.js';
@@ -7,7 +6,8 @@ import { KODE_BERAKHLAK } from '../../shared/domain/evaluation/berakhlak.js';
 import type { TargetRow } from '../../shared/domain/evaluation/skp.js';
 import { atStage, driveTo } from '../support/cycle.js';
 import { client, countDynamoCalls, sessionFor, testApp, type Client } from '../support/api.js';
-import { eventually, startTestSystem, type TestSystem } from '../support/system.js';
+import { eventually, launchAndWait, startTestSystem, type TestSystem } from '../support/system.js';
+import { controlTime } from '../support/time.js';
 import { expectSafePage } from '../web/page-checks.js';
 import type { TugasRekan } from '../../shared/app/evaluation/penilaian-rekan.js';
 import type { PenilaianView } from '../../shared/app/evaluation/penilaian-view.js';
@@ -24,7 +24,7 @@ const rekanOf = (r: Res) => penilaianOf(r).rekan!;
  * self-assessment, three peers and the atasan side by side, and what each reader gets to see.
  */
 
-const PEERS = ['pranata2', 'pranata3', 'pppkaptika'];
+const REKAN = ['pranata2', 'pranata3', 'pppkaptika'];
 // Answered in this order; the employee must see them in text order instead.
 const KOMENTAR: Record<string, string> = {
   pranata2: 'Zaman now: selalu sigap membantu pemohon',
@@ -85,12 +85,12 @@ describe('review stages on the real workflow', () => {
   let sup: Client;
   let rows: TargetRow[];
   let calls: string[];
-  const peer = (key: string) => s.principal(key);
+  const rekanPrincipal = (key: string) => s.principal(key);
   const ev = () => `/api/evaluations/${s.cycle.id}/${pegawai.nip}`;
   const web = () => `/evaluasi/${s.cycle.id}/${pegawai.nip}`;
   const rekanApi = () => `/api/penilaian-rekan/${s.cycle.id}/${pegawai.nip}`;
   const version = async () => (await getEvaluation(s.deps, s.cycle.id, pegawai.nip))!.version;
-  const secrets = () => PEERS.flatMap((k) => [peer(k).nip, peer(k).nama]);
+  const secrets = () => REKAN.flatMap((k) => [rekanPrincipal(k).nip, rekanPrincipal(k).nama]);
   /** Every DynamoDB call a request makes; the workflow is idle while drafts and reads run. */
   const budgeted = async <T>(fn: () => Promise<T>, max = 2) => {
     const before = calls.length;
@@ -101,13 +101,13 @@ describe('review stages on the real workflow', () => {
 
   beforeAll(async () => {
     s = await startTestSystem({ cycle: { scope: ['DISKOMINFO'] } });
-    await launchCycle(s.deps, s.cycle.id);
+    await launchAndWait(s);
     app = testApp(s);
     pegawai = s.principal('pranata1');
     atasan = s.principal('kabidaptika');
     peg = client(app, pegawai);
     sup = client(app, atasan);
-    await driveTo(s, 'pranata1', 'PENILAIAN_MANDIRI', { peers: PEERS });
+    await driveTo(s, 'pranata1', 'PENILAIAN_MANDIRI', { rekan: REKAN });
     rows = await getRows(s.deps, s.cycle.id, pegawai.nip);
     await peg.get('/api/me');
     await sup.get('/api/me');
@@ -249,8 +249,8 @@ describe('review stages on the real workflow', () => {
       (await page(app, s.principal('pranatahumas'), `/penilaian-rekan/${s.cycle.id}/${pegawai.nip}`)).status,
     ).toBe(403);
 
-    for (const key of PEERS) {
-      const c = client(app, peer(key));
+    for (const key of REKAN) {
+      const c = client(app, rekanPrincipal(key));
       // The roster check is cached per container: warm it, as a signed-in user's first page does.
       await c.get('/api/me');
       const tasks = await budgeted(() => c.get('/api/penilaian-rekan'));
@@ -262,19 +262,24 @@ describe('review stages on the real workflow', () => {
       ]);
       expect(JSON.stringify(tasks.json)).not.toContain('peer-token');
       const mine = await c.get(rekanApi());
-      if (key === PEERS[0]) {
-        const list = await page(app, peer(key), '/penilaian-rekan');
+      if (key === REKAN[0]) {
+        const list = await page(app, rekanPrincipal(key), '/penilaian-rekan');
         expectSafePage(list.text, list.csrf);
         expect(list.text).toContain(pegawai.nama);
-        const form = await page(app, peer(key), `/penilaian-rekan/${s.cycle.id}/${pegawai.nip}`);
+        const form = await page(app, rekanPrincipal(key), `/penilaian-rekan/${s.cycle.id}/${pegawai.nip}`);
         expectSafePage(form.text, form.csrf);
         expect(form.text).toContain('name="nilai.KOMPETEN.komentar"');
-        const refused = await postForm(app, peer(key), `/penilaian-rekan/${s.cycle.id}/${pegawai.nip}`, {
-          version: String(tugas(mine).penilaian.version),
-          aksi: 'ajukan',
-          'nilai.KOMPETEN.level': 'DI_ATAS_EKSPEKTASI',
-          'nilai.KOMPETEN.komentar': 'Rajin belajar hal baru',
-        });
+        const refused = await postForm(
+          app,
+          rekanPrincipal(key),
+          `/penilaian-rekan/${s.cycle.id}/${pegawai.nip}`,
+          {
+            version: String(tugas(mine).penilaian.version),
+            aksi: 'ajukan',
+            'nilai.KOMPETEN.level': 'DI_ATAS_EKSPEKTASI',
+            'nilai.KOMPETEN.komentar': 'Rajin belajar hal baru',
+          },
+        );
         expect(refused.status).toBe(422);
         expect(refused.text).toContain('id="f-nilai-ADAPTIF-level-galat"');
         expect(refused.text).toContain('Rajin belajar hal baru');
@@ -310,11 +315,11 @@ describe('review stages on the real workflow', () => {
     const rekan = rekanOf(forAtasan);
     expect(rekan).toMatchObject({ tampil: 'PER_REKAN', diminta: 3, menjawab: 3 });
     expect(rekan.tampil === 'PER_REKAN' && rekan.ulasan.map((u) => u.rekanNama).sort()).toEqual(
-      PEERS.map((k) => peer(k).nama).sort(),
+      REKAN.map((k) => rekanPrincipal(k).nama).sort(),
     );
     expect(penilaianOf(forAtasan).saran?.hasilKerja?.level).toBe('DI_ATAS_EKSPEKTASI');
     const atasanPage = await page(app, atasan, `${web()}/penilaian-atasan`);
-    for (const k of PEERS) expect(atasanPage.text).toContain(peer(k).nama);
+    for (const k of REKAN) expect(atasanPage.text).toContain(rekanPrincipal(k).nama);
 
     const forEmployee = await budgeted(() => peg.get(ev()));
     // While the stage runs, only how many were asked: a live count would show who just answered.
@@ -388,32 +393,40 @@ describe('review stages on the real workflow', () => {
     }
     // The atasan still sees them per peer; the trail keeps the peers for them and auditors.
     const atasanPage = await page(app, atasan, web());
-    for (const k of PEERS) expect(atasanPage.text).toContain(peer(k).nama);
+    for (const k of REKAN) expect(atasanPage.text).toContain(rekanPrincipal(k).nama);
   });
 });
 
 describe('fewer than three peer answers', () => {
   let s: TestSystem;
-  const inSeconds = (n: number) => new Date(Date.now() + n * 1000).toISOString();
+  /** Far enough that it never passes by itself during the test: the test moves time past it. */
+  const DEADLINE_MS = 600_000;
 
   beforeAll(async () => {
     s = await startTestSystem({
-      cycle: { scope: ['DISKOMINFO'], jadwal: { PENILAIAN_REKAN: inSeconds(25) } },
+      cycle: {
+        scope: ['DISKOMINFO'],
+        jadwal: { PENILAIAN_REKAN: new Date(Date.now() + DEADLINE_MS).toISOString() },
+      },
     });
-    await launchCycle(s.deps, s.cycle.id);
+    await launchAndWait(s);
   }, 60_000);
-  afterAll(() => s.stop());
+  afterAll(() => {
+    vi.useRealTimers();
+    s.stop();
+  });
 
   it('gives the employee nothing but the count, and refuses the late peer with 409', async () => {
     const app = testApp(s);
     const pegawai = s.principal('pranata1');
     const rekanApi = `/api/penilaian-rekan/${s.cycle.id}/${pegawai.nip}`;
-    await driveTo(s, 'pranata1', 'PENILAIAN_ATASAN', { peers: PEERS });
+    const time = controlTime(s);
+    await driveTo(s, 'pranata1', 'PENILAIAN_ATASAN', { rekan: REKAN });
     await eventually(async () => {
       const list = await listPenilaianRekan(s.deps, s.cycle.id, pegawai.nip);
       return list.length === 3 && list.every((r) => r.taskToken);
     });
-    for (const key of PEERS.slice(0, 2)) {
+    for (const key of REKAN.slice(0, 2)) {
       const c = client(app, s.principal(key));
       const mine = await c.get(rekanApi);
       expect(
@@ -425,29 +438,30 @@ describe('fewer than three peer answers', () => {
         ).status,
       ).toBe(200);
     }
-    const late = s.principal(PEERS[2]!);
+    // Two peers answered in time; then the deadline passes for the third.
+    time.pass(DEADLINE_MS);
+    const late = s.principal(REKAN[2]!);
     await eventually(
       async () =>
         (await listPenilaianRekan(s.deps, s.cycle.id, pegawai.nip)).find((r) => r.rekanNip === late.nip)
-          ?.status === 'TERLEWAT',
-      40_000,
+          ?.status === 'DILEWATI',
     );
     const lateClient = client(app, late);
     const refused = await lateClient.post(rekanApi, { version: 9, nilai: nilaiRekan('Terlambat') });
     expect(refused.status).toBe(409);
-    expect(refused.json).toMatchObject({ statusRekan: 'TERLEWAT' });
+    expect(refused.json).toMatchObject({ statusRekan: 'DILEWATI' });
 
-    await driveTo(s, 'pranata1', 'UMPAN_BALIK', { peers: PEERS });
+    await driveTo(s, 'pranata1', 'UMPAN_BALIK', { rekan: REKAN });
     const detail = await client(app, pegawai).get(`/api/evaluations/${s.cycle.id}/${pegawai.nip}`);
     expect(rekanOf(detail)).toEqual({
       tampil: 'RINGKASAN',
       berlangsung: false,
       diminta: 3,
       menjawab: 2,
-      terlewat: 1,
+      dilewati: 1,
     });
     const text = (await page(app, pegawai, `/evaluasi/${s.cycle.id}/${pegawai.nip}`)).text;
     expect(text).toContain('Kurang dari 3 rekan menjawab');
-    for (const key of PEERS.slice(0, 2)) expect(text).not.toContain(KOMENTAR[key]);
+    for (const key of REKAN.slice(0, 2)) expect(text).not.toContain(KOMENTAR[key]);
   }, 90_000);
 });

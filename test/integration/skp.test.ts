@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
 import * as skp from '../../shared/app/evaluation/skp.js';
 import { getEvaluation, getWithHistory } from '../../shared/data/evaluations.js';
 import type { Principal } from '../../shared/app/actor.js';
-import { eventually, startTestSystem, type TestSystem } from '../support/system.js';
+import { eventually, launchAndWait, startTestSystem, type TestSystem } from '../support/system.js';
 
 const row = {
   jenis: 'UTAMA' as const,
@@ -22,7 +21,7 @@ const version = async (p: Principal) => (await getEvaluation(s.deps, s.cycle.id,
 
 beforeAll(async () => {
   s = await startTestSystem({ cycle: { scope: ['DINKES'] } });
-  await launchCycle(s.deps, s.cycle.id);
+  await launchAndWait(s);
   kabid = s.principal('kabidp2p');
   kapkm = s.principal('kapkm');
   bidan = s.principal('bidan1');

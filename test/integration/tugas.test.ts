@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPLOYEES } from '../../infra/local/seed-data.js';
-import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
-import { assignActing } from '../../shared/app/people/mutasi.js';
+import { assignPlt } from '../../shared/app/people/mutasi.js';
 import { kirimPengingat } from '../../shared/app/evaluation/pengingat.js';
 import * as skp from '../../shared/app/evaluation/skp.js';
 import { tugasSaya } from '../../shared/app/evaluation/tugas.js';
@@ -9,7 +8,7 @@ import { getEvaluation, listByCycle } from '../../shared/data/evaluations.js';
 import { tanggalWib } from '../../shared/domain/wib.js';
 import { client, testApp } from '../support/api.js';
 import { driveTo } from '../support/cycle.js';
-import { eventually, startTestSystem, type TestSystem } from '../support/system.js';
+import { eventually, launchAndWait, startTestSystem, type TestSystem } from '../support/system.js';
 
 const SCOPE = ['DISKOMINFO', 'DINKES'];
 let s: TestSystem;
@@ -20,7 +19,7 @@ const brief = async (key: string) =>
 
 beforeAll(async () => {
   s = await startTestSystem({ cycle: { scope: SCOPE } });
-  await launchCycle(s.deps, s.cycle.id);
+  await launchAndWait(s);
   await eventually(async () => {
     const list = await listByCycle(s.deps, s.cycle.id);
     const expected = EMPLOYEES.filter((e) => SCOPE.includes(e.opd)).length;
@@ -63,12 +62,12 @@ describe('"tugas saya" on DynamoDB Local', () => {
       'PEGAWAI PENETAPAN_TARGET pranata3',
       'REKAN PENILAIAN_REKAN pranata1',
     ]);
-    const [own, peer] = await tasks('pranata3');
-    expect(peer).toMatchObject({
+    const [own, rekan] = await tasks('pranata3');
+    expect(rekan).toMatchObject({
       status: 'MENUNGGU',
       nama: EMPLOYEES.find((e) => e.key === 'pranata1')!.nama,
     });
-    expect(new Date(own!.deadline!).getTime()).toBeLessThan(new Date(peer!.deadline!).getTime());
+    expect(new Date(own!.deadline!).getTime()).toBeLessThan(new Date(rekan!.deadline!).getTime());
   });
 
   it("lists my team's stages for the atasan, and the objections for the atasan's atasan", async () => {
@@ -96,7 +95,7 @@ describe('"tugas saya" on DynamoDB Local', () => {
     expect(await brief('kabidaptika')).toContain('ATASAN PENETAPAN_TARGET pranata2');
 
     const today = tanggalWib(s.deps.now());
-    await assignActing(s.deps, s.principal('analissdm'), {
+    await assignPlt(s.deps, s.principal('analissdm'), {
       jenis: 'PLH',
       nip: nip('sekdiskominfo'),
       menggantikanNip: nip('kabidaptika'),
@@ -112,8 +111,8 @@ describe('"tugas saya" on DynamoDB Local', () => {
 
   it('serves GET /api/tasks and the /tugas and /notifikasi pages', async () => {
     const app = testApp(s);
-    const peer = client(app, s.principal('pranata3'));
-    const api = await peer.get('/api/tasks');
+    const rekan = client(app, s.principal('pranata3'));
+    const api = await rekan.get('/api/tasks');
     expect(api.status).toBe(200);
     expect(api.json.items).toEqual([
       expect.objectContaining({ peran: 'PEGAWAI', tahapLabel: 'Penetapan target (SKP)' }),
@@ -125,7 +124,7 @@ describe('"tugas saya" on DynamoDB Local', () => {
       }),
     ]);
 
-    const page = await peer.get('/tugas');
+    const page = await rekan.get('/tugas');
     expect(page.status).toBe(200);
     expect(page.text).toContain(`href="/penilaian-rekan/${s.cycle.id}/${nip('pranata1')}"`);
     expect(page.text).toContain(`href="/evaluasi/${s.cycle.id}/${nip('pranata3')}"`);
@@ -135,7 +134,7 @@ describe('"tugas saya" on DynamoDB Local', () => {
     // A reminder two days before the peers' deadline shows up on the notifications page.
     const [, review] = await tasks('pranata3');
     await kirimPengingat(s.deps, new Date(new Date(review!.deadline!).getTime() - 2 * 86_400_000));
-    const notices = await peer.get('/notifikasi');
+    const notices = await rekan.get('/notifikasi');
     expect(notices.status).toBe(200);
     expect(notices.text).toContain(
       `Pengingat: Tenggat 2 hari lagi: Penilaian perilaku sebagai rekan kerja - ${review!.nama}`,

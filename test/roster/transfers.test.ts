@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
 import { apply } from '../../shared/app/people/roster-import.js';
 import { getEvaluation, getWithHistory } from '../../shared/data/evaluations.js';
-import { registeredEvaluation, startTestSystem, type TestSystem } from '../support/system.js';
+import { launchAndWait, registeredEvaluation, startTestSystem, type TestSystem } from '../support/system.js';
 import { csvFile, nipOf, seededRows } from './fixtures.js';
 
 let s: TestSystem;
 beforeAll(async () => {
   s = await startTestSystem({ cycle: { scope: ['DISKOMINFO'] } });
-  await launchCycle(s.deps, s.cycle.id);
+  await launchAndWait(s);
 });
 afterAll(() => s.stop());
 

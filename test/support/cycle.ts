@@ -1,8 +1,8 @@
 import { EMPLOYEES } from '../../infra/local/seed-data.js';
 import type { Principal } from '../../shared/app/actor.js';
-import { bukaPenilaian } from '../../shared/app/evaluation/cycles.js';
+import { openAssessment } from '../../shared/app/evaluation/cycles.js';
 import { putuskan } from '../../shared/app/evaluation/keberatan.js';
-import { konfirmasiRencana } from '../../shared/app/development/pengembangan.js';
+import { confirmRencana } from '../../shared/app/development/pengembangan.js';
 import { ajukanPenilaianAtasan, ajukanPenilaianMandiri } from '../../shared/app/evaluation/penilaian.js';
 import { ajukanPenilaianRekan } from '../../shared/app/evaluation/penilaian-rekan.js';
 import { calonRekan, setRekan } from '../../shared/app/evaluation/rekan.js';
@@ -13,32 +13,31 @@ import { getPenilaianRekan, listPenilaianRekan } from '../../shared/data/penilai
 import { KODE_BERAKHLAK } from '../../shared/domain/evaluation/berakhlak.js';
 import { STAGES, type Stage } from '../../shared/domain/evaluation/evaluation.js';
 import type { Level } from '../../shared/domain/evaluation/predikat.js';
-import { eventually, type TestSystem } from './system.js';
+import { eventually, waitForEvaluation, WAIT_MS, type TestSystem } from './system.js';
 
 /**
  * Drives one evaluation through the real workflow (synthesized machine, real handlers) to a
  * stage, the way people would: through the same services the API and the web form call.
  */
 
-export const PEERS: Record<string, string[]> = {
+export const REKAN: Record<string, string[]> = {
   pranata1: ['pranata2', 'pranata3', 'pppkaptika'],
   bidan1: ['perawat1', 'kadinkes', 'vaksinator'],
 };
 
 /** The evaluation once the workflow waits on it at `stage` (or has finished, for SELESAI). */
-export function atStage(s: TestSystem, nip: string, stage: Stage, timeoutMs = 15_000) {
-  return eventually(async () => {
-    const e = await getEvaluation(s.deps, s.cycle.id, nip);
-    if (!e || e.stage !== stage) return undefined;
-    return stage === 'SELESAI' || e.taskToken ? e : undefined;
-  }, timeoutMs);
+export function atStage(s: TestSystem, nip: string, stage: Stage, timeoutMs = WAIT_MS) {
+  return waitForEvaluation(s, nip, (e) => e.stage === stage && (stage === 'SELESAI' || !!e.taskToken), {
+    what: stage === 'SELESAI' ? 'finished' : `waiting at ${stage}`,
+    timeoutMs,
+  });
 }
 
 export interface DriveOptions {
-  /** Seed keys of the peers (3-5); defaults to PEERS[key]. */
-  peers?: string[];
+  /** Seed keys of the peers (3-5); defaults to REKAN[key]. */
+  rekan?: string[];
   /** How many peers answer before the atasan's review (the rest are left waiting). */
-  peersAnswering?: number;
+  rekanAnswering?: number;
   hasilKerja?: Level;
   perilaku?: Level;
   keberatan?: boolean;
@@ -55,7 +54,7 @@ const rowInput = {
   satuan: 'aplikasi',
 };
 
-export async function answerPeer(
+export async function answerRekan(
   s: TestSystem,
   nip: string,
   rekanNip: string,
@@ -82,20 +81,20 @@ const STEPS: Partial<Record<Stage, StepFn>> = {
     const nip = pegawai.nip;
     let e = await atStage(s, nip, 'PENETAPAN_TARGET');
     const added = await skp.addTargetRow(s.deps, pegawai, s.cycle.id, nip, e.version, rowInput);
-    const peerKeys = opts.peers ?? PEERS[key] ?? [];
+    const rekanKeys = opts.rekan ?? REKAN[key] ?? [];
     e = await setRekan(
       s.deps,
       pegawai,
       s.cycle.id,
       nip,
       added.evaluation.version,
-      peerKeys.map((k) => s.principal(k).nip),
+      rekanKeys.map((k) => s.principal(k).nip),
     );
     e = await skp.submitSkp(s.deps, pegawai, s.cycle.id, nip, e.version);
     await skp.approveSkp(s.deps, s.principal(atasanKey(key)), s.cycle.id, nip, e.version);
   },
   MENUNGGU_PENILAIAN: async (s) => {
-    await bukaPenilaian(s.deps, s.cycle.id, s.principal('analissdm'));
+    await openAssessment(s.deps, s.cycle.id, s.principal('analissdm'));
   },
   PENILAIAN_MANDIRI: async (s, key) => {
     const p = s.principal(key);
@@ -122,7 +121,7 @@ const STEPS: Partial<Record<Stage, StepFn>> = {
   },
   PENILAIAN_ATASAN: async (s, key, opts) => {
     const nip = s.principal(key).nip;
-    await answerPeers(s, key, opts);
+    await answerAllRekan(s, key, opts);
     const e = await atStage(s, nip, 'PENILAIAN_ATASAN');
     const rows = await getRows(s.deps, s.cycle.id, nip);
     const hasilKerja = opts.hasilKerja ?? 'SESUAI_EKSPEKTASI';
@@ -175,7 +174,7 @@ const STEPS: Partial<Record<Stage, StepFn>> = {
   RENCANA_PENGEMBANGAN: async (s, key) => {
     const nip = s.principal(key).nip;
     const e = await atStage(s, nip, 'RENCANA_PENGEMBANGAN');
-    await konfirmasiRencana(s.deps, s.principal(atasanKey(key)), s.cycle.id, nip, e.version);
+    await confirmRencana(s.deps, s.principal(atasanKey(key)), s.cycle.id, nip, e.version);
   },
 };
 
@@ -185,20 +184,20 @@ function principalOfNip(s: TestSystem, nip: string) {
   return s.principal(found.key);
 }
 
-/** The peers' answers (the first `peersAnswering` of them), once their reviews are asked. */
-export async function answerPeers(s: TestSystem, key: string, opts: DriveOptions = {}) {
+/** The peers' answers (the first `rekanAnswering` of them), once their reviews are asked. */
+export async function answerAllRekan(s: TestSystem, key: string, opts: DriveOptions = {}) {
   const nip = s.principal(key).nip;
-  const count = (opts.peers ?? PEERS[key] ?? []).length;
-  const peers = await eventually(async () => {
+  const count = (opts.rekan ?? REKAN[key] ?? []).length;
+  const reviews = await eventually(async () => {
     const list = await listPenilaianRekan(s.deps, s.cycle.id, nip);
     return list.length === count && list.every((r) => r.status !== 'MENUNGGU' || r.taskToken)
       ? list
       : undefined;
   });
-  const waiting = peers.filter((r) => r.status === 'MENUNGGU');
-  const answered = peers.length - waiting.length;
-  const wanted = Math.max(0, (opts.peersAnswering ?? peers.length) - answered);
-  for (const r of waiting.slice(0, wanted)) await answerPeer(s, nip, r.rekanNip);
+  const waiting = reviews.filter((r) => r.status === 'MENUNGGU');
+  const answered = reviews.length - waiting.length;
+  const wanted = Math.max(0, (opts.rekanAnswering ?? reviews.length) - answered);
+  for (const r of waiting.slice(0, wanted)) await answerRekan(s, nip, r.rekanNip);
 }
 
 /**
@@ -209,17 +208,15 @@ export async function answerPeers(s: TestSystem, key: string, opts: DriveOptions
 export async function driveTo(s: TestSystem, key: string, target: Stage, opts: DriveOptions = {}) {
   const nip = s.principal(key).nip;
   for (;;) {
-    const current = await eventually(async () => {
-      const e = await getEvaluation(s.deps, s.cycle.id, nip);
-      return e && (e.taskToken || e.stage === 'SELESAI') ? e : undefined;
-    }, 15_000);
+    const current = await waitForEvaluation(s, nip, (e) => !!e.taskToken || e.stage === 'SELESAI', {
+      what: 'waiting at a stage or finished',
+    });
     if (STAGES.indexOf(current.stage) >= STAGES.indexOf(target)) return current;
     await STEPS[current.stage]!(s, key, opts);
     // Wait for the workflow to leave the stage before looking again.
-    await eventually(async () => {
-      const e = await getEvaluation(s.deps, s.cycle.id, nip);
-      return e && (e.stage !== current.stage || e.stage === 'SELESAI') ? e : undefined;
-    }, 15_000);
+    await waitForEvaluation(s, nip, (e) => e.stage !== current.stage || e.stage === 'SELESAI', {
+      what: `past ${current.stage}`,
+    });
   }
 }
 
@@ -232,7 +229,7 @@ export function atasanKey(key: string): string {
 }
 
 /** The atasan completes the peer list (first 3 candidates) while deciding, then approves. */
-export async function approveWithPeers(
+export async function approveWithRekan(
   deps: TestSystem['deps'],
   atasan: Principal,
   cycleId: string,
@@ -241,6 +238,6 @@ export async function approveWithPeers(
 ) {
   const e = (await getEvaluation(deps, cycleId, nip))!;
   const calon = (await calonRekan(deps, e)).slice(0, 3).map((c) => c.nip);
-  const withPeers = await setRekan(deps, atasan, cycleId, nip, version, calon);
-  return skp.approveSkp(deps, atasan, cycleId, nip, withPeers.version);
+  const withRekan = await setRekan(deps, atasan, cycleId, nip, version, calon);
+  return skp.approveSkp(deps, atasan, cycleId, nip, withRekan.version);
 }

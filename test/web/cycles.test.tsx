@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hitungProgres } from '../../shared/app/evaluation/cycles.js';
 import { type Cycle, jadwalBaku } from '../../shared/domain/evaluation/cycle.js';
 import { OPD } from '../../infra/local/seed-data.js';
-import { CyclePage, CyclesPage } from '../../functions/api/web/views/cycles.js';
+import { CyclePage, CyclesPage } from '../../functions/api/web/cycles/cycles.js';
 import { ADMIN, render, viewer } from './fixtures.js';
 import { expectSafePage, formWithAction } from './page-checks.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EvaluationPage, type EvaluationPageProps } from '../../functions/api/web/views/evaluation/page.js';
-import { EditTargetPage } from '../../functions/api/web/views/evaluation/edit-target.js';
+import { EvaluationPage, type EvaluationPageProps } from '../../functions/api/web/evaluation/page.js';
+import { EditTargetPage } from '../../functions/api/web/evaluation/edit-target.js';
 import {
   ADMIN,
   ATASAN,

@@ -2,7 +2,7 @@ import type { Principal } from '../../shared/app/actor.js';
 import type { EvaluationView } from '../../shared/app/evaluation/queries.js';
 import type { AuditEntry } from '../../shared/data/audit.js';
 import type { TargetRow } from '../../shared/domain/evaluation/skp.js';
-import type { Viewer } from '../../functions/api/web/types.js';
+import type { Viewer } from '../../functions/api/web/common/types.js';
 
 export const PEGAWAI: Principal = { nip: '199004122015031001', nama: 'Fajar Ramadhan, S.Kom.', admin: false };
 export const ATASAN: Principal = {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { HasilFormPage } from '../../functions/api/web/views/evaluation/hasil-page.js';
-import { EvaluationPage } from '../../functions/api/web/views/evaluation/page.js';
-import { RingkasanPage } from '../../functions/api/web/views/evaluation/ringkasan.js';
-import { KurvaPage } from '../../functions/api/web/views/kurva.js';
-import { PenutupanPage } from '../../functions/api/web/views/tutup-siklus.js';
+import { HasilFormPage } from '../../functions/api/web/evaluation/hasil-page.js';
+import { EvaluationPage } from '../../functions/api/web/evaluation/page.js';
+import { RingkasanPage } from '../../functions/api/web/evaluation/ringkasan.js';
+import { KurvaPage } from '../../functions/api/web/organisation/kurva.js';
+import { PenutupanPage } from '../../functions/api/web/cycles/tutup-siklus.js';
 import type { Principal } from '../../shared/app/actor.js';
 import { CYCLE } from '../../infra/local/seed-data.js';
 import { periksaKurva } from '../../shared/domain/organisation/kurva.js';

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { actorName, describeAudit } from '../../functions/api/web/audit-text.js';
-import { flashText } from '../../functions/api/web/flash.js';
-import { angka, isOverdue, tanggal, waktu } from '../../functions/api/web/format.js';
-import { parseEkspektasi, parseReturn, parseTarget } from '../../functions/api/web/forms.js';
-import { lanjutFor, safeLanjut, signInUrl } from '../../functions/api/web/lanjut.js';
-import { APP_CSS } from '../../functions/api/web/styles.js';
+import { actorName, describeAudit } from '../../functions/api/web/evaluation/audit-text.js';
+import { flashText } from '../../functions/api/web/common/kit.js';
+import { FLASH } from '../../functions/api/web/evaluation/skp-routes.js';
+import { angka, isOverdue, tanggal, waktu } from '../../functions/api/web/common/format.js';
+import { parseEkspektasi, parseReturn, parseTarget } from '../../functions/api/web/evaluation/skp-forms.js';
+import { lanjutFor, safeLanjut, signInUrl } from '../../functions/api/web/common/lanjut.js';
+import { APP_CSS } from '../../functions/api/web/common/styles.js';
 import type { AuditEntry } from '../../shared/data/audit.js';
 
 describe('safeLanjut', () => {
@@ -58,10 +59,10 @@ describe('Indonesian formats', () => {
 
 describe('flash messages', () => {
   it('only shows known keys', () => {
-    expect(flashText('diajukan')).toBe('SKP diajukan ke atasan.');
-    expect(flashText('Akun Anda diblokir, hubungi evil.example')).toBeUndefined();
-    expect(flashText('toString')).toBeUndefined();
-    expect(flashText(undefined)).toBeUndefined();
+    expect(flashText(FLASH, 'diajukan')).toBe('SKP diajukan ke atasan.');
+    expect(flashText(FLASH, 'Akun Anda diblokir, hubungi evil.example')).toBeUndefined();
+    expect(flashText(FLASH, 'toString')).toBeUndefined();
+    expect(flashText(FLASH, undefined)).toBeUndefined();
   });
 });
 

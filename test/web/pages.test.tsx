@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ErrorPage } from '../../functions/api/web/views/error-page.js';
-import { HomePage } from '../../functions/api/web/views/home.js';
-import { InboxPage } from '../../functions/api/web/views/inbox.js';
-import { SignInPage } from '../../functions/api/web/views/sign-in.js';
+import { ErrorPage } from '../../functions/api/web/common/error-page.js';
+import { HomePage } from '../../functions/api/web/home/home.js';
+import { InboxPage } from '../../functions/api/web/home/inbox.js';
+import { SignInPage } from '../../functions/api/web/auth/sign-in.js';
 import { ATASAN, PEGAWAI, evaluation, render, viewer } from './fixtures.js';
 import { expectSafePage, formWithAction } from './page-checks.js';
 

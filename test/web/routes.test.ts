@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/app.js';
-import { CSS_VERSION } from '../../functions/api/web/styles.js';
+import { CSS_VERSION } from '../../functions/api/web/common/styles.js';
 import type { Authenticator } from '../../shared/auth/authenticator.js';
 import type { Evaluation } from '../../shared/domain/evaluation/evaluation.js';
 import { ATASAN, ATASAN_ROWS, HISTORY, PEGAWAI, ROWS, evaluation } from './fixtures.js';

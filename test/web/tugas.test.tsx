@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NotifikasiPage } from '../../functions/api/web/views/notifikasi.js';
-import { TugasPage } from '../../functions/api/web/views/tugas.js';
+import { NotifikasiPage } from '../../functions/api/web/home/notifikasi.js';
+import { TugasPage } from '../../functions/api/web/home/tugas.js';
 import type { Notice } from '../../shared/data/notices.js';
 import type { Tugas } from '../../shared/domain/evaluation/tugas.js';
 import { ADMIN, ATASAN, PEGAWAI, render, viewer } from './fixtures.js';

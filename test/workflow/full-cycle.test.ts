@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
 import { getWithHistory, listByCycle } from '../../shared/data/evaluations.js';
-import { executionName } from '../../shared/domain/evaluation/cycle.js';
+import { executionName } from '../../shared/app/evaluation/execution.js';
 import { driveTo } from '../support/cycle.js';
-import { eventually, startTestSystem, type TestSystem } from '../support/system.js';
+import { eventually, launchAndWait, startTestSystem, type TestSystem } from '../support/system.js';
 
 const systems: TestSystem[] = [];
 afterEach(() => {
@@ -13,7 +12,7 @@ afterEach(() => {
 async function started(options: Parameters<typeof startTestSystem>[0] = {}) {
   const s = await startTestSystem({ ...options, cycle: { scope: ['DISKOMINFO'], ...options.cycle } });
   systems.push(s);
-  await launchCycle(s.deps, s.cycle.id);
+  await launchAndWait(s);
   return s;
 }
 
@@ -22,7 +21,7 @@ const executionOf = (s: TestSystem, nip: string) =>
     `${s.deps.stateMachines.employeeEvaluation.replace(':stateMachine:', ':execution:')}:${executionName(s.cycle.id, nip)}`,
   )!;
 
-const PEER = ['PenilaianRekan', 'PenilaianRekanTercatat'];
+const REKAN = ['PenilaianRekan', 'PenilaianRekanTercatat'];
 export const HAPPY_PATH = [
   'AlurEvaluasi',
   'MulaiDariTahap',
@@ -38,9 +37,9 @@ export const HAPPY_PATH = [
   'PenilaianAtasanTercatat',
   'DaftarRekanPenilai',
   'SetiapRekanPenilai',
-  ...PEER,
-  ...PEER,
-  ...PEER,
+  ...REKAN,
+  ...REKAN,
+  ...REKAN,
   'HitungPredikat',
   'PenilaianLengkap',
   'TenggatUmpanBalik',
@@ -116,7 +115,7 @@ describe('EmployeeEvaluation: the whole cycle', () => {
     const e = await driveTo(s, 'pranata1', 'SELESAI');
     expect(e).toMatchObject({ stage: 'SELESAI', status: 'SELESAI' });
     expect(e.hasil).toMatchObject({ predikat: 'BAIK', sumber: 'ATASAN' });
-    expect(e.rekanRingkas).toEqual({ diminta: 3, menjawab: 3, terlewat: 0 });
+    expect(e.jumlahRekan).toEqual({ diminta: 3, menjawab: 3, dilewati: 0 });
     const x = executionOf(s, nip);
     await x.done;
     expect(x.status).toBe('SUCCEEDED');

@@ -1,12 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { launchCycle } from '../../shared/app/evaluation/cycle-launch.js';
+import { launchBatch } from '../../shared/app/evaluation/cycle-launch.js';
 import * as skp from '../../shared/app/evaluation/skp.js';
 import { recordOverdue } from '../../shared/app/evaluation/stage-tasks.js';
 import { getEvaluation, getWithHistory } from '../../shared/data/evaluations.js';
 import { listNotices } from '../../shared/data/notices.js';
 import { rowUpdate } from '../../shared/data/target-rows.js';
-import { eventually, registeredEvaluation, startTestSystem, type TestSystem } from '../support/system.js';
-import { approveWithPeers } from '../support/cycle.js';
+import {
+  eventually,
+  launchAndWait,
+  registeredEvaluation,
+  startTestSystem,
+  type TestSystem,
+} from '../support/system.js';
+import { approveWithRekan } from '../support/cycle.js';
 
 const row = {
   jenis: 'UTAMA' as const,
@@ -38,7 +44,7 @@ describe('robustness of the target-setting workflow', () => {
 
   it('keeps an approval made while no execution waits (after a restart) instead of failing it', async () => {
     const first = await started();
-    await launchCycle(first.deps, first.cycle.id);
+    await launchAndWait(first);
     const pegawai = first.principal('pranata1');
     const e = await registeredEvaluation(first, pegawai.nip);
     const added = await skp.addTargetRow(first.deps, pegawai, first.cycle.id, pegawai.nip, e.version, row);
@@ -51,7 +57,7 @@ describe('robustness of the target-setting workflow', () => {
     );
     first.stop();
     const second = await started(first.deps.tableName);
-    const approved = await approveWithPeers(
+    const approved = await approveWithRekan(
       second.deps,
       second.principal('kabidaptika'),
       second.cycle.id,
@@ -73,12 +79,15 @@ describe('robustness of the target-setting workflow', () => {
           Promise.reject(Object.assign(new Error('slow down'), { name: 'ThrottlingException' })),
       },
     };
-    await expect(launchCycle(throttled, s.cycle.id)).rejects.toMatchObject({ name: 'ThrottlingException' });
+    // The launch's batch step failed for good (StartExecution throttled past its retries): the
+    // evaluations it created stay, without executions.
+    await expect(launchBatch(throttled, s.cycle.id, { opd: 'DISKOMINFO' })).rejects.toMatchObject({
+      name: 'ThrottlingException',
+    });
     const pegawai = s.principal('pranata2');
-    // The failed launch left its other writes in flight; wait for this evaluation to exist.
-    const before = await eventually(() => getEvaluation(s.deps, s.cycle.id, pegawai.nip));
+    const before = (await getEvaluation(s.deps, s.cycle.id, pegawai.nip))!;
     await skp.addTargetRow(s.deps, pegawai, s.cycle.id, pegawai.nip, before.version, row);
-    const report = await launchCycle(s.deps, s.cycle.id);
+    const report = await launchAndWait(s);
     expect(report.started).toBe(9);
     const registered = await eventually(
       async () => (await getEvaluation(s.deps, s.cycle.id, pegawai.nip))?.taskToken,
@@ -88,7 +97,7 @@ describe('robustness of the target-setting workflow', () => {
 
   it('does not escalate when a deadline timer fires before the deadline', async () => {
     const s = await started();
-    await launchCycle(s.deps, s.cycle.id);
+    await launchAndWait(s);
     const nip = s.principal('pranata3').nip;
     const e = await registeredEvaluation(s, nip);
     const out = await recordOverdue(s.deps, { cycleId: s.cycle.id, nip, stage: 'PENETAPAN_TARGET' });

@@ -1,12 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { launchCycle, resumeOpenEvaluations } from '../../shared/app/evaluation/cycle-launch.js';
+import { resumeOpenEvaluations } from '../../shared/app/evaluation/cycle-launch.js';
 import * as skp from '../../shared/app/evaluation/skp.js';
 import { getEvaluation, getWithHistory, listByCycle } from '../../shared/data/evaluations.js';
 import { listNotices } from '../../shared/data/notices.js';
-import { executionName } from '../../shared/domain/evaluation/cycle.js';
+import { executionName } from '../../shared/app/evaluation/execution.js';
 import { nipOfKey } from '../../infra/local/seed-data.js';
-import { eventually, startTestSystem, type TestSystem } from '../support/system.js';
-import { approveWithPeers, atStage } from '../support/cycle.js';
+import { EVALUATION_MACHINE } from '../../infra/local/system.js';
+import {
+  allRegistered,
+  eventually,
+  launchAndWait,
+  startTestSystem,
+  type TestSystem,
+} from '../support/system.js';
+import { approveWithRekan, atStage } from '../support/cycle.js';
 
 const row = {
   jenis: 'UTAMA' as const,
@@ -36,7 +43,7 @@ const registered = (s: TestSystem, nip: string) =>
 describe('EmployeeEvaluation: target setting (synthesized state machine, real handlers, DynamoDB Local)', () => {
   it('runs submit, return, resubmit and approve to a finished execution with its history', async () => {
     const s = await started();
-    const report = await launchCycle(s.deps, s.cycle.id);
+    const report = await launchAndWait(s);
     expect(report).toMatchObject({ employees: 9, created: 9, started: 9, alreadyStarted: 0 });
     const pegawai = s.principal('pranata1');
     const atasan = s.principal('kabidaptika');
@@ -67,7 +74,7 @@ describe('EmployeeEvaluation: target setting (synthesized state machine, real ha
       { ...row, target: 8 },
     );
     e = await skp.submitSkp(s.deps, pegawai, s.cycle.id, pegawai.nip, updated.evaluation.version);
-    e = await approveWithPeers(s.deps, atasan, s.cycle.id, pegawai.nip, e.version);
+    e = await approveWithRekan(s.deps, atasan, s.cycle.id, pegawai.nip, e.version);
     expect(e.status).toBe('SELESAI');
 
     const execution = s.engine.executions.get(
@@ -111,17 +118,18 @@ describe('EmployeeEvaluation: target setting (synthesized state machine, real ha
 
   it('launching twice starts nothing twice', async () => {
     const s = await started();
-    await launchCycle(s.deps, s.cycle.id);
+    await launchAndWait(s);
     await Promise.all((await listByCycle(s.deps, s.cycle.id)).map((e) => registered(s, e.nip)));
-    const again = await launchCycle(s.deps, s.cycle.id);
+    const again = await launchAndWait(s);
     expect(again).toMatchObject({ employees: 9, created: 0, started: 0, alreadyStarted: 9 });
-    expect(s.engine.executions.size).toBe(9);
+    const evaluations = [...s.engine.executions.values()].filter((x) => x.machine === EVALUATION_MACHINE);
+    expect(evaluations).toHaveLength(9);
   });
 
   it('escalates a missed deadline to the atasan of the atasan and BKPSDM, then keeps the stage open', async () => {
     const deadline = new Date(Date.now() + 1500).toISOString();
     const s = await started({ cycle: { jadwal: { PENETAPAN_TARGET: deadline } } });
-    await launchCycle(s.deps, s.cycle.id);
+    await launchAndWait(s);
     const nip = nipOfKey('pranata2');
     const overdue = await eventually(async () => {
       const e = await getEvaluation(s.deps, s.cycle.id, nip);
@@ -141,9 +149,11 @@ describe('EmployeeEvaluation: target setting (synthesized state machine, real ha
 
   it('resumes open stages after a restart without losing submitted input', async () => {
     const first = await started();
-    await launchCycle(first.deps, first.cycle.id);
+    await launchAndWait(first);
     const pegawai = first.principal('pranata3');
     const atasan = first.principal('kabidaptika');
+    // Every launched execution registered before the restart, so that all nine resume.
+    await allRegistered(first);
     const e = await registered(first, pegawai.nip);
     const added = await skp.addTargetRow(first.deps, pegawai, first.cycle.id, pegawai.nip, e.version, row);
     const submitted = await skp.submitSkp(
@@ -168,9 +178,9 @@ describe('EmployeeEvaluation: target setting (synthesized state machine, real ha
       return x && x.version > submitted.version && x.taskToken ? x : undefined;
     });
     expect(resumedEval.status).toBe('DIAJUKAN');
-    const again = await launchCycle(second.deps, second.cycle.id);
+    const again = await launchAndWait(second);
     expect(again.started).toBe(0);
-    const approved = await approveWithPeers(
+    const approved = await approveWithRekan(
       second.deps,
       atasan,
       second.cycle.id,

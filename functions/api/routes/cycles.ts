@@ -1,108 +1,145 @@
-import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import {
-  bukaPenilaian,
+  openAssessment,
   createCycleFor,
   cycleDetail,
   cyclesFor,
-  progresSiklus,
+  cycleProgress,
   startLaunch,
 } from '../../../shared/app/evaluation/cycles.js';
+import { closeCheck, closeCycle } from '../../../shared/app/evaluation/tutup-siklus.js';
 import {
   CycleBody,
   CycleParams,
   CycleSchema,
   PeluncuranSchema,
   PembukaanSchema,
-  ProgresSchema,
+  CycleProgressSchema,
 } from '../../../shared/schemas/cycles.js';
-import type { AppEnv } from '../http/env.js';
-import { errorResponses, jsonBody, jsonContent, security } from './openapi-parts.js';
+import { CloseCheckSchema, CloseCycleBody, CloseCycleResult } from '../../../shared/schemas/hasil.js';
+import { apiRoute, body, depsOf, featureApp, json, listRoute } from './kit.js';
 
-/** BKPSDM's cycle administration: create, launch, open the assessment window, progress. */
-export function cycleRoutes(api: OpenAPIHono<AppEnv>): void {
-  const deps = (c: { var: AppEnv['Variables'] }) => c.var.config.deps();
+/**
+ * BKPSDM's cycle administration, mounted at /admin/cycles: create, launch, open the assessment
+ * window, follow the progress, check and close.
+ */
+export function cyclesApi() {
+  const app = featureApp();
+  const one = { params: CycleParams };
 
-  api.openapi(
-    createRoute({
+  app.openapi(
+    apiRoute({
       method: 'post',
-      path: '/admin/cycles',
+      path: '/',
       summary: 'BKPSDM membuat siklus penilaian (tahunan atau triwulan, jadwal per tahap, cakupan OPD)',
-      security,
-      request: jsonBody(CycleBody),
-      responses: { 201: jsonContent(CycleSchema, 'Siklus dibuat (belum diluncurkan)'), ...errorResponses },
+      request: body(CycleBody),
+      responses: { 201: json(CycleSchema, 'Siklus dibuat (belum diluncurkan)') },
     }),
-    async (c) => c.json(await createCycleFor(deps(c), c.var.principal, c.req.valid('json')), 201),
+    async (c) => c.json(await createCycleFor(depsOf(c), c.var.principal, c.req.valid('json')), 201),
   );
 
-  api.openapi(
-    createRoute({
-      method: 'get',
-      path: '/admin/cycles',
-      summary: 'Daftar siklus penilaian, terbaru dahulu',
-      security,
-      responses: {
-        200: jsonContent(z.object({ items: z.array(CycleSchema) }), 'Siklus'),
-        ...errorResponses,
-      },
-    }),
-    async (c) => c.json({ items: await cyclesFor(deps(c), c.var.principal) }, 200),
+  listRoute(
+    app,
+    { path: '/', summary: 'Daftar siklus penilaian, terbaru dahulu', item: CycleSchema, done: 'Siklus' },
+    cyclesFor,
   );
 
-  api.openapi(
-    createRoute({
+  app.openapi(
+    apiRoute({
       method: 'get',
-      path: '/admin/cycles/{cycleId}',
+      path: '/{cycleId}',
       summary: 'Satu siklus dengan status peluncuran terakhirnya',
-      security,
-      request: { params: CycleParams },
-      responses: { 200: jsonContent(CycleSchema, 'Siklus'), ...errorResponses },
+      request: one,
+      responses: { 200: json(CycleSchema, 'Siklus') },
     }),
     async (c) => {
-      const { cycle, peluncuran } = await cycleDetail(deps(c), c.var.principal, c.req.valid('param').cycleId);
+      const { cycle, peluncuran } = await cycleDetail(
+        depsOf(c),
+        c.var.principal,
+        c.req.valid('param').cycleId,
+      );
       return c.json({ ...cycle, ...(peluncuran ? { peluncuran } : {}) }, 200);
     },
   );
 
-  api.openapi(
-    createRoute({
+  app.openapi(
+    apiRoute({
       method: 'post',
-      path: '/admin/cycles/{cycleId}/launch',
+      path: '/{cycleId}/launch',
       summary:
         'Luncurkan siklus: satu eksekusi evaluasi per pegawai aktif dalam cakupan; aman diulang, pegawai baru ikut diluncurkan',
-      security,
-      request: { params: CycleParams },
-      responses: {
-        202: jsonContent(PeluncuranSchema, 'Peluncuran dimulai (eksekusi CycleLaunch)'),
-        ...errorResponses,
-      },
+      request: one,
+      responses: { 202: json(PeluncuranSchema, 'Peluncuran dimulai (eksekusi CycleLaunch)') },
     }),
-    async (c) => c.json(await startLaunch(deps(c), c.var.principal, c.req.valid('param').cycleId), 202),
+    async (c) => c.json(await startLaunch(depsOf(c), c.var.principal, c.req.valid('param').cycleId), 202),
   );
 
-  api.openapi(
-    createRoute({
+  app.openapi(
+    apiRoute({
       method: 'post',
-      path: '/admin/cycles/{cycleId}/open-assessment',
+      path: '/{cycleId}/open-assessment',
       summary: 'Buka masa penilaian sekarang untuk seluruh siklus (sebelum tanggal terjadwal)',
-      security,
-      request: { params: CycleParams },
+      request: one,
       responses: {
-        200: jsonContent(PembukaanSchema, 'Masa penilaian dibuka; evaluasi yang menunggu dilanjutkan'),
-        ...errorResponses,
+        200: json(PembukaanSchema, 'Masa penilaian dibuka; evaluasi yang menunggu dilanjutkan'),
       },
     }),
-    async (c) => c.json(await bukaPenilaian(deps(c), c.req.valid('param').cycleId, c.var.principal), 200),
+    async (c) => c.json(await openAssessment(depsOf(c), c.req.valid('param').cycleId, c.var.principal), 200),
   );
 
-  api.openapi(
-    createRoute({
+  app.openapi(
+    apiRoute({
       method: 'get',
-      path: '/admin/cycles/{cycleId}/progress',
+      path: '/{cycleId}/progress',
       summary: 'Jumlah evaluasi per tahap dan status, dan per OPD (dari indeks siklus, tanpa Scan)',
-      security,
-      request: { params: CycleParams },
-      responses: { 200: jsonContent(ProgresSchema, 'Progres'), ...errorResponses },
+      request: one,
+      responses: { 200: json(CycleProgressSchema, 'Progres') },
     }),
-    async (c) => c.json(await progresSiklus(deps(c), c.var.principal, c.req.valid('param').cycleId), 200),
+    async (c) => c.json(await cycleProgress(depsOf(c), c.var.principal, c.req.valid('param').cycleId), 200),
   );
+
+  app.openapi(
+    apiRoute({
+      method: 'get',
+      path: '/{cycleId}/close-check',
+      summary: 'Pemeriksaan penutupan siklus per OPD (BKPSDM, auditor)',
+      request: one,
+      responses: { 200: json(CloseCheckSchema, 'Pemeriksaan dan log siklus') },
+    }),
+    async (c) => {
+      const out = await closeCheck(depsOf(c), c.var.principal, c.req.valid('param').cycleId);
+      return c.json({ status: out.cycle.status, pemeriksaan: out.pemeriksaan, log: out.log }, 200);
+    },
+  );
+
+  app.openapi(
+    apiRoute({
+      method: 'post',
+      path: '/{cycleId}/close',
+      summary:
+        'BKPSDM menutup siklus; ditolak (409) dengan alasan per OPD bila kurva tidak sesuai atau ada evaluasi tanpa predikat, kecuali dengan alasan pengecualian',
+      request: { ...one, ...body(CloseCycleBody) },
+      responses: { 200: json(CloseCycleResult, 'Siklus ditutup') },
+    }),
+    async (c) => {
+      const { alasanPengecualian } = c.req.valid('json');
+      const out = await closeCycle(
+        depsOf(c),
+        c.var.principal,
+        c.req.valid('param').cycleId,
+        alasanPengecualian,
+      );
+      return c.json(
+        {
+          status: out.cycle.status,
+          ditutupPada: out.ditutupPada,
+          pengecualian: out.pengecualian,
+          ...(out.alasan ? { alasan: out.alasan } : {}),
+          pemeriksaan: out.pemeriksaan,
+        },
+        200,
+      );
+    },
+  );
+
+  return app;
 }

@@ -1,115 +1,102 @@
-import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import * as pengembangan from '../../../shared/app/development/pengembangan.js';
-import { toView } from '../../../shared/app/evaluation/queries.js';
-import { ringkasanJp } from '../../../shared/domain/development/index.js';
+import { jpTotals } from '../../../shared/domain/development/index.js';
 import type { RencanaTersimpan } from '../../../shared/data/rencana.js';
-import { EvaluationParams, EvaluationSchema, VersionBody } from '../../../shared/schemas/api.js';
+import { EvaluationParams, EvaluationSchema } from '../../../shared/schemas/api.js';
 import {
   BatalPelatihanBody,
   KatalogQuery,
   PelatihanSchema,
-  RencanaDenganRingkasan,
+  RencanaWithJp,
   RencanaItemParams,
   RencanaSchema,
-  RingkasanJpSchema,
+  JpTotalsSchema,
   SelesaiBody,
   TahunItemParams,
   TambahPelatihanBody,
 } from '../../../shared/schemas/pengembangan.js';
-import type { AppEnv } from '../http/env.js';
-import { errorResponses, jsonBody, jsonContent, security } from './openapi-parts.js';
+import { apiRoute, body, depsOf, EV, evaluationAction, featureApp, json, listRoute } from './kit.js';
 
-const denganRingkasan = (rencana: RencanaTersimpan) => ({
+const withJp = (rencana: RencanaTersimpan) => ({
   rencana,
-  ringkasan: ringkasanJp(rencana.items, rencana.tahun),
+  jp: jpTotals(rencana.items, rencana.tahun),
 });
 
 /** Competency development: the training catalogue, the development plan and its 20 JP. */
-export function pengembanganRoutes(api: OpenAPIHono<AppEnv>): void {
-  const deps = (c: { var: AppEnv['Variables'] }) => c.var.config.deps();
+export function pengembanganApi() {
+  const app = featureApp();
 
-  api.openapi(
-    createRoute({
+  app.openapi(
+    apiRoute({
       method: 'get',
       path: '/pelatihan',
       summary: 'Katalog pelatihan (saring menurut jenis kompetensi, nilai BerAKHLAK, atau bentuk)',
-      security,
       request: { query: KatalogQuery },
-      responses: {
-        200: jsonContent(z.object({ items: z.array(PelatihanSchema) }), 'Katalog pelatihan'),
-        ...errorResponses,
-      },
+      responses: { 200: json(z.object({ items: z.array(PelatihanSchema) }), 'Katalog pelatihan') },
     }),
     (c) => c.json({ items: pengembangan.cariKatalog(c.req.valid('query')) }, 200),
   );
 
-  api.openapi(
-    createRoute({
+  app.openapi(
+    apiRoute({
       method: 'get',
-      path: '/evaluations/{cycleId}/{nip}/rencana',
+      path: `${EV}/rencana`,
       summary: 'Rencana pengembangan kompetensi yang diusulkan evaluasi ini, dengan JP terhadap hak 20 JP',
-      security,
       request: { params: EvaluationParams },
       responses: {
-        200: jsonContent(
+        200: json(
           z.object({
             evaluation: EvaluationSchema,
             rencana: RencanaSchema.nullable(),
-            ringkasan: RingkasanJpSchema.nullable(),
+            jp: JpTotalsSchema.nullable(),
           }),
           'Rencana pengembangan (null bila rekomendasi belum disusun)',
         ),
-        ...errorResponses,
       },
     }),
     async (c) => {
       const { cycleId, nip } = c.req.valid('param');
-      const out = await pengembangan.rencanaEvaluasi(deps(c), c.var.principal, cycleId, nip);
-      return c.json(
-        { evaluation: out.evaluation, rencana: out.rencana ?? null, ringkasan: out.ringkasan ?? null },
-        200,
-      );
+      const out = await pengembangan.rencanaEvaluasi(depsOf(c), c.var.principal, cycleId, nip);
+      return c.json({ evaluation: out.evaluation, rencana: out.rencana ?? null, jp: out.jp ?? null }, 200);
     },
   );
 
-  api.openapi(
-    createRoute({
+  app.openapi(
+    apiRoute({
       method: 'post',
-      path: '/evaluations/{cycleId}/{nip}/rencana/items',
+      path: `${EV}/rencana/items`,
       summary: 'Tambah pelatihan dari katalog ke rencana pengembangan (pegawai atau atasan)',
-      security,
-      request: { params: EvaluationParams, ...jsonBody(TambahPelatihanBody) },
-      responses: { 201: jsonContent(RencanaDenganRingkasan, 'Pelatihan ditambahkan'), ...errorResponses },
+      request: { params: EvaluationParams, ...body(TambahPelatihanBody) },
+      responses: { 201: json(RencanaWithJp, 'Pelatihan ditambahkan') },
     }),
     async (c) => {
       const { cycleId, nip } = c.req.valid('param');
       const { version, pelatihanId } = c.req.valid('json');
-      const out = await pengembangan.tambahPelatihan(
-        deps(c),
+      const out = await pengembangan.addPelatihan(
+        depsOf(c),
         c.var.principal,
         cycleId,
         nip,
         version,
         pelatihanId,
       );
-      return c.json(denganRingkasan(out.rencana), 201);
+      return c.json(withJp(out.rencana), 201);
     },
   );
 
-  api.openapi(
-    createRoute({
+  app.openapi(
+    apiRoute({
       method: 'post',
-      path: '/evaluations/{cycleId}/{nip}/rencana/items/{itemId}/batal',
+      path: `${EV}/rencana/items/{itemId}/cancel`,
       summary: 'Batalkan pelatihan dalam rencana pengembangan, dengan catatan (pegawai atau atasan)',
-      security,
-      request: { params: RencanaItemParams, ...jsonBody(BatalPelatihanBody) },
-      responses: { 200: jsonContent(RencanaDenganRingkasan, 'Pelatihan dibatalkan'), ...errorResponses },
+      request: { params: RencanaItemParams, ...body(BatalPelatihanBody) },
+      responses: { 200: json(RencanaWithJp, 'Pelatihan dibatalkan') },
     }),
     async (c) => {
       const { cycleId, nip, itemId } = c.req.valid('param');
       const { version, catatan } = c.req.valid('json');
-      const out = await pengembangan.batalkanPelatihan(
-        deps(c),
+      const out = await pengembangan.cancelPelatihan(
+        depsOf(c),
         c.var.principal,
         cycleId,
         nip,
@@ -117,65 +104,51 @@ export function pengembanganRoutes(api: OpenAPIHono<AppEnv>): void {
         itemId,
         catatan,
       );
-      return c.json(denganRingkasan(out.rencana), 200);
+      return c.json(withJp(out.rencana), 200);
     },
   );
 
-  api.openapi(
-    createRoute({
-      method: 'post',
-      path: '/evaluations/{cycleId}/{nip}/rencana/konfirmasi',
-      summary: 'Atasan mengonfirmasi rencana pengembangan (menyelesaikan tahap rencana pengembangan)',
-      security,
-      request: { params: EvaluationParams, ...jsonBody(VersionBody) },
-      responses: {
-        200: jsonContent(z.object({ evaluation: EvaluationSchema }), 'Rencana dikonfirmasi'),
-        ...errorResponses,
-      },
-    }),
-    async (c) => {
-      const { cycleId, nip } = c.req.valid('param');
-      const { version } = c.req.valid('json');
-      const e = await pengembangan.konfirmasiRencana(deps(c), c.var.principal, cycleId, nip, version);
-      return c.json({ evaluation: toView(e) }, 200);
-    },
-  );
+  evaluationAction(app, {
+    method: 'post',
+    path: 'rencana/confirm',
+    summary: 'Atasan mengonfirmasi rencana pengembangan (menyelesaikan tahap rencana pengembangan)',
+    done: 'Rencana dikonfirmasi',
+    run: pengembangan.confirmRencana,
+  });
 
-  api.openapi(
-    createRoute({
-      method: 'get',
+  listRoute(
+    app,
+    {
       path: '/pengembangan',
       summary: 'Rencana pengembangan kompetensi saya per tahun, dengan JP direncanakan dan selesai',
-      security,
-      responses: {
-        200: jsonContent(z.object({ items: z.array(RencanaDenganRingkasan) }), 'Rencana saya'),
-        ...errorResponses,
-      },
-    }),
-    async (c) => c.json({ items: await pengembangan.rencanaSaya(deps(c), c.var.principal) }, 200),
+      item: RencanaWithJp,
+      done: 'Rencana saya',
+    },
+    pengembangan.rencanaSaya,
   );
 
-  api.openapi(
-    createRoute({
+  app.openapi(
+    apiRoute({
       method: 'post',
-      path: '/pengembangan/{tahun}/items/{itemId}/selesai',
+      path: '/pengembangan/{tahun}/items/{itemId}/complete',
       summary: 'Catat pelatihan dalam rencana saya sebagai selesai, dengan sertifikat',
-      security,
-      request: { params: TahunItemParams, ...jsonBody(SelesaiBody) },
-      responses: { 200: jsonContent(RencanaDenganRingkasan, 'Pelatihan selesai'), ...errorResponses },
+      request: { params: TahunItemParams, ...body(SelesaiBody) },
+      responses: { 200: json(RencanaWithJp, 'Pelatihan selesai') },
     }),
     async (c) => {
       const { tahun, itemId } = c.req.valid('param');
       const { version, sertifikat } = c.req.valid('json');
-      const out = await pengembangan.catatSelesai(
-        deps(c),
+      const out = await pengembangan.completePelatihan(
+        depsOf(c),
         c.var.principal,
         tahun,
         itemId,
         version,
         sertifikat,
       );
-      return c.json(denganRingkasan(out.rencana), 200);
+      return c.json(withJp(out.rencana), 200);
     },
   );
+
+  return app;
 }

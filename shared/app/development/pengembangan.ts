@@ -1,7 +1,8 @@
 import type { KodeBerakhlak } from '../../domain/evaluation/berakhlak.js';
 import type { Cycle } from '../../domain/evaluation/cycle.js';
 import { DomainError, konflik, tidakDitemukan, validasi } from '../../domain/errors.js';
-import { type Evaluation, STAGES, assertStage, assertVersion } from '../../domain/evaluation/evaluation.js';
+import { assertAction, assertMenunggu } from '../../domain/evaluation/actions.js';
+import { type Evaluation, STAGES } from '../../domain/evaluation/evaluation.js';
 import { KATALOG_PELATIHAN } from '../../domain/development/katalog-pelatihan.js';
 import {
   type ItemRencana,
@@ -16,12 +17,11 @@ import {
   batalkan,
   rekomendasi,
   rencanaPengembangan,
-  ringkasanJp,
+  jpTotals,
   sesuaiSasaran,
   tambahKeRencana,
   tandaiSelesai,
 } from '../../domain/development/index.js';
-import { assertBoleh } from '../../domain/people/policy.js';
 import { type AuditEntry, auditPut } from '../../data/audit.js';
 import { getCycle } from '../../data/cycles.js';
 import { type EvaluationSheet, commitChange, getEvaluation, getSheet } from '../../data/evaluations.js';
@@ -42,8 +42,8 @@ import type { Deps } from '../../runtime/deps.js';
 import { actorOf, type Principal } from '../actor.js';
 import { evaluationDetail } from '../evaluation/queries.js';
 import { notFound, retryOnConflict, SISTEM } from '../evaluation/stage-tasks.js';
-import { resumeAfterDecision } from '../workflow-client.js';
 import { evaluationFor } from '../evaluation/muat.js';
+import { onEvaluation, stageChange } from '../evaluation/stage-change.js';
 
 const CATATAN_MIN = 5;
 const CATATAN_MAX = 500;
@@ -128,7 +128,7 @@ function unikkanId(items: ItemRencana[]): ItemRencana[] {
 
 /** The plan's totals follow its items: planned JP, and whether planned plus done reach 20 JP. */
 function denganTotal(r: RencanaTersimpan): RencanaTersimpan {
-  const jp = ringkasanJp(r.items, r.tahun);
+  const jp = jpTotals(r.items, r.tahun);
   return { ...r, jpDirencanakan: jp.direncanakan, terpenuhi: jp.selesai + jp.direncanakan >= HAK_JP_TAHUNAN };
 }
 
@@ -188,7 +188,7 @@ export async function rekomendasikanPelatihan(
       ...semua.flatMap((r) => r.items).filter((i) => i.status === 'SELESAI'),
       ...lama.filter((i) => i.status === 'DIRENCANAKAN'),
     ].map((i) => i.pelatihanId);
-    const jp = ringkasanJp(lama, tahun);
+    const jp = jpTotals(lama, tahun);
     const recs = rekomendasi(kesenjanganDari(sheet), KATALOG_PELATIHAN, profil, { kecualikan });
     const usul = rencanaPengembangan(recs, { tahun, jpSudah: jp.selesai + jp.direncanakan });
     const at = deps.now().toISOString();
@@ -273,27 +273,66 @@ function assertVersiRencana(r: RencanaTersimpan, version: number, e?: Evaluation
   }
 }
 
-/** The plan an evaluation proposed, once this person may change it at this version. */
-async function rencanaUntukDiubah(deps: Deps, p: Principal, cycleId: string, nip: string, version: number) {
+/** The live plan an evaluation proposed (its copy names the year). */
+async function rencanaDari(deps: Deps, e: Evaluation): Promise<RencanaTersimpan> {
+  const salinan = rencanaPada(e);
+  if (!salinan) throw belumAda(e);
+  const r = await getRencana(deps, e.nip, salinan.tahun);
+  if (!r) throw tidakDitemukan('Rencana pengembangan tidak ditemukan');
+  return r;
+}
+
+/** Loads the plan an evaluation proposed, once this person may change it. */
+const rencanaUntukDiubah = (cycleId: string, nip: string) => async (deps: Deps, p: Principal) => {
   const e = await evaluationFor(deps, cycleId, nip);
   // A closed evaluation keeps the atasan of its time; the living plan is the current atasan's.
   const atasanKini = e.stage === 'SELESAI' ? (await getEmployee(deps, nip))?.atasanNip : e.atasanNip;
   const { plt: _plt, ...tanpaPlt } = e;
-  assertBoleh(
+  assertAction(
+    e.stage === 'SELESAI' ? { ...tanpaPlt, atasanNip: atasanKini } : e,
     p,
     'UBAH_RENCANA',
-    e.stage === 'SELESAI' ? { ...tanpaPlt, atasanNip: atasanKini } : e,
     deps.now(),
+    'mengubah rencana pengembangan',
   );
-  const salinan = rencanaPada(e);
-  if (!salinan) throw belumAda(e);
-  const r = await getRencana(deps, nip, salinan.tahun);
-  if (!r) throw tidakDitemukan('Rencana pengembangan tidak ditemukan');
-  assertVersiRencana(r, version, e);
-  return { e, r };
+  return { e, r: await rencanaDari(deps, e) };
+};
+
+/** Loads one's own plan of a year, and the evaluation that last proposed to it (its trail logs the change). */
+const rencanaSendiri = (tahun: number) => async (deps: Deps, p: Principal) => {
+  const r = await getRencana(deps, p.nip, tahun);
+  if (!r) throw tidakDitemukan(`Rencana pengembangan tahun ${tahun} tidak ditemukan`);
+  const terakhir = r.usulan.at(-1);
+  return { r, e: terakhir ? await getEvaluation(deps, terakhir.cycleId, p.nip) : undefined };
+};
+
+/** The plan, and the evaluation whose trail records its changes (none: a plan no evaluation proposed). */
+interface RencanaLoaded {
+  e: Evaluation | undefined;
+  r: RencanaTersimpan;
+}
+
+/** A change of the plan: its items as they become, and what the trail says. */
+interface RencanaDecision {
+  items: ItemRencana[];
+  audit: Omit<Audit, 'actor'>;
 }
 
 type Audit = Pick<AuditEntry, 'actor' | 'action' | 'detail'>;
+
+/**
+ * Plan changes go through the stage skeleton with the plan as their record: versioned on the
+ * plan and written by `simpan`. The plan's stage is completed by the atasan's confirmation, on
+ * the evaluation (konfirmasiRencana), never here.
+ */
+const onRencana = <S extends RencanaLoaded>(load: (deps: Deps, p: Principal) => Promise<S>) =>
+  stageChange<S, RencanaDecision, Awaited<ReturnType<typeof simpan>>>({
+    load,
+    assertVersion: ({ e, r }, _d, version) => assertVersiRencana(r, version, e),
+    taskToken: () => undefined,
+    commit: (deps, p, { e, r }, { items, audit }) =>
+      simpan(deps, e, r, items, { actor: actorOf(p), ...audit }),
+  });
 
 /**
  * One transaction: the plan (versioned), and either the evaluation with its copy and the audit
@@ -334,7 +373,7 @@ async function simpan(
   return { rencana, evaluation: e };
 }
 
-const ringkasItem = (i: ItemRencana) => ({ id: i.id, pelatihanId: i.pelatihanId, judul: i.judul, jp: i.jp });
+const itemAudit = (i: ItemRencana) => ({ id: i.id, pelatihanId: i.pelatihanId, judul: i.judul, jp: i.jp });
 
 /** A duplicate is reported at the field the person chose, not at the plan's list index. */
 function diPelatihanId(err: unknown): unknown {
@@ -345,7 +384,7 @@ function diPelatihanId(err: unknown): unknown {
   );
 }
 
-export async function tambahPelatihan(
+export async function addPelatihan(
   deps: Deps,
   p: Principal,
   cycleId: string,
@@ -353,30 +392,30 @@ export async function tambahPelatihan(
   version: number,
   pelatihanId: string,
 ) {
-  const { e, r } = await rencanaUntukDiubah(deps, p, cycleId, nip, version);
-  const pelatihan = pelatihanById(pelatihanId);
-  if (!pelatihan) {
-    throw validasi('Pelatihan tidak ditemukan dalam katalog', [
-      { path: 'pelatihanId', message: 'Pilih pelatihan dari katalog' },
-    ]);
-  }
-  // Agency and jabatan training is paid from that agency's budget: seats are not open to others.
-  if (!sesuaiSasaran(pelatihan, r.profil)) {
-    throw validasi('Pelatihan ini tidak dapat ditambahkan', [
-      { path: 'pelatihanId', message: 'Pelatihan ini diperuntukkan bagi OPD atau jabatan lain' },
-    ]);
-  }
-  let items: ItemRencana[];
-  try {
-    items = unikkanId(tambahKeRencana(r.items, pelatihan, r.tahun));
-  } catch (err) {
-    throw diPelatihanId(err);
-  }
-  const item = items.at(-1)!;
-  return simpan(deps, e, r, items, {
-    actor: actorOf(p),
-    action: 'PELATIHAN_DITAMBAH',
-    detail: { tahun: r.tahun, item: ringkasItem(item) },
+  return onRencana(rencanaUntukDiubah(cycleId, nip)).save(deps, p, version, ({ r }) => {
+    const pelatihan = pelatihanById(pelatihanId);
+    if (!pelatihan) {
+      throw validasi('Pelatihan tidak ditemukan dalam katalog', [
+        { path: 'pelatihanId', message: 'Pilih pelatihan dari katalog' },
+      ]);
+    }
+    // Agency and jabatan training is paid from that agency's budget: seats are not open to others.
+    if (!sesuaiSasaran(pelatihan, r.profil)) {
+      throw validasi('Pelatihan ini tidak dapat ditambahkan', [
+        { path: 'pelatihanId', message: 'Pelatihan ini diperuntukkan bagi OPD atau jabatan lain' },
+      ]);
+    }
+    let items: ItemRencana[];
+    try {
+      items = unikkanId(tambahKeRencana(r.items, pelatihan, r.tahun));
+    } catch (err) {
+      throw diPelatihanId(err);
+    }
+    const item = items.at(-1)!;
+    return {
+      items,
+      audit: { action: 'PELATIHAN_DITAMBAH', detail: { tahun: r.tahun, item: itemAudit(item) } },
+    };
   });
 }
 
@@ -387,7 +426,7 @@ function cariItem(items: readonly ItemRencana[], itemId: string): number {
 }
 
 /** Cancelled, not deleted: the plan keeps what was intended and why it was dropped. */
-export async function batalkanPelatihan(
+export async function cancelPelatihan(
   deps: Deps,
   p: Principal,
   cycleId: string,
@@ -408,16 +447,18 @@ export async function batalkanPelatihan(
       },
     ]);
   }
-  const { e, r } = await rencanaUntukDiubah(deps, p, cycleId, nip, version);
-  const i = cariItem(r.items, itemId);
-  if (r.items[i]!.status === 'BATAL')
-    throw konflik('Pelatihan ini sudah dibatalkan', { status: 'BATAL', stage: e.stage });
-  const item = batalkan(r.items[i]!, teks);
-  const items = r.items.map((x, j) => (j === i ? item : x));
-  return simpan(deps, e, r, items, {
-    actor: actorOf(p),
-    action: 'PELATIHAN_DIBATALKAN',
-    detail: { tahun: r.tahun, item: ringkasItem(item), catatan: teks },
+  return onRencana(rencanaUntukDiubah(cycleId, nip)).save(deps, p, version, ({ e, r }) => {
+    const i = cariItem(r.items, itemId);
+    if (r.items[i]!.status === 'BATAL')
+      throw konflik('Pelatihan ini sudah dibatalkan', { status: 'BATAL', stage: e.stage });
+    const item = batalkan(r.items[i]!, teks);
+    return {
+      items: r.items.map((x, j) => (j === i ? item : x)),
+      audit: {
+        action: 'PELATIHAN_DIBATALKAN',
+        detail: { tahun: r.tahun, item: itemAudit(item), catatan: teks },
+      },
+    };
   });
 }
 
@@ -425,60 +466,46 @@ export async function batalkanPelatihan(
  * The atasan agrees to the plan as it stands: completes the RENCANA_PENGEMBANGAN stage in one
  * transaction (the evaluation keeps the agreed plan), then resumes the workflow.
  */
-export async function konfirmasiRencana(
+export async function confirmRencana(
   deps: Deps,
   p: Principal,
   cycleId: string,
   nip: string,
   version: number,
 ) {
-  const e = await evaluationFor(deps, cycleId, nip);
-  assertBoleh(p, 'KONFIRMASI_RENCANA', e, deps.now());
-  assertStage(e, 'RENCANA_PENGEMBANGAN', ['DRAFT'], 'mengonfirmasi rencana pengembangan');
-  assertVersion(e, version);
-  if (!e.taskToken) {
-    throw konflik(
-      'Alur kerja evaluasi ini sedang tidak menunggu konfirmasi rencana (mungkin terlambat atau sedang dipulihkan). Coba lagi sebentar lagi.',
-      { stage: e.stage, status: e.status },
-    );
-  }
-  const salinan = rencanaPada(e);
-  if (!salinan) throw belumAda(e);
-  const r = await getRencana(deps, nip, salinan.tahun);
-  if (!r) throw tidakDitemukan('Rencana pengembangan tidak ditemukan');
-  const at = deps.now().toISOString();
-  const rencana: RencanaTersimpan = {
-    ...r,
-    konfirmasi: { cycleId, nip: p.nip, nama: p.nama, pada: at },
-    version: r.version + 1,
-    updatedAt: at,
-  };
-  const token = e.taskToken;
-  const after = await commitChange(deps, {
-    before: e,
-    patch: denganRencana(rencana, { status: 'SELESAI' }),
-    remove: ['taskToken'],
-    audit: {
-      actor: actorOf(p),
-      action: 'RENCANA_DIKONFIRMASI',
-      detail: {
-        tahun: r.tahun,
-        pelatihan: r.items.filter((i) => i.status !== 'BATAL').length,
-        jpDirencanakan: r.jpDirencanakan,
+  return onEvaluation(cycleId, nip).complete(deps, p, version, async (e) => {
+    assertAction(e, p, 'KONFIRMASI_RENCANA', deps.now(), 'mengonfirmasi rencana pengembangan');
+    assertMenunggu(e, 'konfirmasi rencana');
+    const r = await rencanaDari(deps, e);
+    const at = deps.now().toISOString();
+    const rencana: RencanaTersimpan = {
+      ...r,
+      konfirmasi: { cycleId, nip: p.nip, nama: p.nama, pada: at },
+      version: r.version + 1,
+      updatedAt: at,
+    };
+    return {
+      patch: denganRencana(rencana, { status: 'SELESAI' }),
+      audit: {
+        action: 'RENCANA_DIKONFIRMASI',
+        detail: {
+          tahun: r.tahun,
+          pelatihan: r.items.filter((i) => i.status !== 'BATAL').length,
+          jpDirencanakan: r.jpDirencanakan,
+        },
       },
-    },
-    extra: [rencanaSimpan(deps, rencana, r.version)],
-    extraFailures: { 0: staleRencana },
+      extra: [rencanaSimpan(deps, rencana, r.version)],
+      extraFailures: { 0: staleRencana },
+      output: () => ({ dikonfirmasiOleh: p.nip, pada: at, tahun: r.tahun }),
+    };
   });
-  await resumeAfterDecision(deps, token, { dikonfirmasiOleh: p.nip, pada: at, tahun: r.tahun });
-  return after;
 }
 
 /**
  * The employee records a planned training as done, with its certificate, at any time of the
  * plan's year. Only one's own plan: the certificate is the employee's evidence.
  */
-export async function catatSelesai(
+export async function completePelatihan(
   deps: Deps,
   p: Principal,
   tahun: number,
@@ -486,22 +513,20 @@ export async function catatSelesai(
   version: number,
   sertifikat: Sertifikat,
 ) {
-  const r = await getRencana(deps, p.nip, tahun);
-  if (!r) throw tidakDitemukan(`Rencana pengembangan tahun ${tahun} tidak ditemukan`);
-  assertVersiRencana(r, version);
-  const i = cariItem(r.items, itemId);
-  const item = tandaiSelesai(r.items[i]!, {
-    nomor: sertifikat.nomor.trim(),
-    tanggal: sertifikat.tanggal.trim(),
-    penyelenggara: sertifikat.penyelenggara.trim(),
-  });
-  const items = r.items.map((x, j) => (j === i ? item : x));
-  const terakhir = r.usulan.at(-1);
-  const e = terakhir ? await getEvaluation(deps, terakhir.cycleId, p.nip) : undefined;
-  return simpan(deps, e, r, items, {
-    actor: actorOf(p),
-    action: 'PELATIHAN_SELESAI',
-    detail: { tahun, item: ringkasItem(item), sertifikat: item.sertifikat },
+  return onRencana(rencanaSendiri(tahun)).save(deps, p, version, ({ r }) => {
+    const i = cariItem(r.items, itemId);
+    const item = tandaiSelesai(r.items[i]!, {
+      nomor: sertifikat.nomor.trim(),
+      tanggal: sertifikat.tanggal.trim(),
+      penyelenggara: sertifikat.penyelenggara.trim(),
+    });
+    return {
+      items: r.items.map((x, j) => (j === i ? item : x)),
+      audit: {
+        action: 'PELATIHAN_SELESAI',
+        detail: { tahun, item: itemAudit(item), sertifikat: item.sertifikat },
+      },
+    };
   });
 }
 
@@ -514,14 +539,14 @@ export async function rencanaEvaluasi(deps: Deps, p: Principal, cycleId: string,
   const detail = await evaluationDetail(deps, p, cycleId, nip);
   const salinan = rencanaPada(detail.evaluation);
   const rencana = salinan ? await getRencana(deps, nip, salinan.tahun) : undefined;
-  return { ...detail, rencana, ringkasan: rencana ? ringkasanJp(rencana.items, rencana.tahun) : undefined };
+  return { ...detail, rencana, jp: rencana ? jpTotals(rencana.items, rencana.tahun) : undefined };
 }
 
 /** The signed-in person's own plans, newest year first, each with its JP summary. */
 export async function rencanaSaya(deps: Deps, p: Principal) {
   return (await listRencana(deps, p.nip)).map((rencana) => ({
     rencana,
-    ringkasan: ringkasanJp(rencana.items, rencana.tahun),
+    jp: jpTotals(rencana.items, rencana.tahun),
   }));
 }
 

@@ -1,20 +1,29 @@
 import {
-  executionName,
   kelompokPeluncuran,
   type KelompokPeluncuran,
   type LaunchCounts,
+  type Peluncuran,
 } from '../../domain/evaluation/cycle.js';
 import type { Employee } from '../../domain/people/employee.js';
 import type { Evaluation } from '../../domain/evaluation/evaluation.js';
 import { dilarang, konflik } from '../../domain/errors.js';
 import type { Principal } from '../actor.js';
 import { auditPut } from '../../data/audit.js';
-import { activeInRange, activeNips, listCycles, openForLaunch, recordLaunchResult } from '../../data/cycles.js';
-import { evaluationItem, getEvaluation, getEvaluations, listByCycle } from '../../data/evaluations.js';
+import {
+  activeInRange,
+  activeNips,
+  listCycles,
+  openForLaunch,
+  recordLaunchResult,
+} from '../../data/cycles.js';
+import { evaluationCreate, getEvaluation, getEvaluations, listByCycle } from '../../data/evaluations.js';
 import { getEmployees, listOrg } from '../../data/people.js';
 import { transact, type TransactItem } from '../../data/transact.js';
+import { chunks, inBatches } from '../../runtime/batches.js';
+import type { LaunchSummaryInput } from '../../schemas/workflow.js';
 import type { Deps } from '../../runtime/deps.js';
-import { startEvaluation } from '../workflow-client.js';
+import { startCycleLaunch, startEvaluation } from '../workflow-client.js';
+import { executionName, namaPeluncuran } from './execution.js';
 import { evaluationFor } from './muat.js';
 
 export interface LaunchReport extends LaunchCounts {
@@ -65,13 +74,7 @@ function newEvaluation(
 /** The evaluation and its first audit entry, written only if the evaluation does not exist yet. */
 function creationItems(deps: Deps, e: Evaluation): TransactItem[] {
   return [
-    {
-      Put: {
-        TableName: deps.tableName,
-        Item: evaluationItem(e),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
+    evaluationCreate(deps, e),
     auditPut(deps, {
       cycleId: e.cycleId,
       nip: e.nip,
@@ -105,10 +108,8 @@ const PER_TRANSACTION = 50;
  */
 async function createAll(deps: Deps, fresh: Evaluation[]): Promise<Set<string>> {
   const created = new Set<string>();
-  const chunks: Evaluation[][] = [];
-  for (let i = 0; i < fresh.length; i += PER_TRANSACTION) chunks.push(fresh.slice(i, i + PER_TRANSACTION));
   await Promise.all(
-    chunks.map(async (chunk) => {
+    chunks(fresh, PER_TRANSACTION).map(async (chunk) => {
       try {
         await transact(
           deps,
@@ -124,10 +125,6 @@ async function createAll(deps: Deps, fresh: Evaluation[]): Promise<Set<string>> 
     }),
   );
   return created;
-}
-
-async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<void>) {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
 }
 
 /** No execution ever registered on it: edits by the employee do not count as a workflow. */
@@ -212,10 +209,7 @@ export async function launchBatch(deps: Deps, cycleId: string, k: KelompokPelunc
  * CycleLaunch, step 3: the batches' counts summed, and kept on the cycle when this run is the
  * launch the cycle records (`eksekusi`).
  */
-export async function summariseLaunch(
-  deps: Deps,
-  input: { cycleId: string; eksekusi?: string; hasil: LaunchCounts[] },
-): Promise<LaunchReport> {
+export async function summariseLaunch(deps: Deps, input: LaunchSummaryInput): Promise<LaunchReport> {
   const total = input.hasil.reduce<LaunchCounts>(
     (t, h) => ({
       employees: t.employees + h.employees,
@@ -233,17 +227,19 @@ export async function summariseLaunch(
   return { cycleId: input.cycleId, ...total };
 }
 
+/** A CycleLaunch run: its name (`eksekusi`), its ARN, and when it started. */
+export type LaunchRun = Omit<Peluncuran, 'oleh' | 'hasil'>;
+
 /**
- * The same three steps in this process, for the local runtime's start and for tests that need
- * a launched cycle without going through the CycleLaunch machine.
+ * Launches a cycle: starts a CycleLaunch execution under a new run name. The only way a cycle
+ * is launched: by BKPSDM (`startLaunch`, which also records the run on the cycle), by the local
+ * runtime at start, and by the tests. Its result is the execution's output (`LaunchReport`).
  */
-export async function launchCycle(deps: Deps, cycleId: string): Promise<LaunchReport> {
-  const plan = await planLaunch(deps, cycleId);
-  const hasil: LaunchCounts[] = [];
-  await inBatches(plan.kelompok, 4, async (k) => {
-    hasil.push(await launchBatch(deps, cycleId, k));
-  });
-  return summariseLaunch(deps, { cycleId, hasil });
+export async function launchCycle(deps: Deps, cycleId: string): Promise<LaunchRun> {
+  const now = deps.now();
+  const eksekusi = namaPeluncuran(cycleId, now);
+  const arn = await startCycleLaunch(deps, eksekusi, { cycleId, eksekusi });
+  return { eksekusi, arn, mulai: now.toISOString() };
 }
 
 /**
@@ -277,7 +273,7 @@ export async function resumeOpenEvaluations(deps: Deps): Promise<{ resumed: numb
  * resume; redrive from the console does the same for the failed execution itself). Every input
  * is on the evaluation, and registering a stage already done answers at once.
  */
-export async function lanjutkanAlur(deps: Deps, p: Principal, cycleId: string, nip: string) {
+export async function resumeWorkflow(deps: Deps, p: Principal, cycleId: string, nip: string) {
   if (!p.admin) throw dilarang('Hanya BKPSDM yang dapat melanjutkan alur evaluasi yang gagal');
   const e = await evaluationFor(deps, cycleId, nip);
   if (!e.alurGagal) {

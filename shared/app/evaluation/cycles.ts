@@ -1,9 +1,7 @@
-import { DescribeExecutionCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import {
   checkCycleInput,
   type Cycle,
   type CycleInput,
-  namaPeluncuran,
   type Peluncuran,
 } from '../../domain/evaluation/cycle.js';
 import { dilarang, konflik, tidakDitemukan, validasi } from '../../domain/errors.js';
@@ -18,9 +16,11 @@ import {
 } from '../../data/cycles.js';
 import { commitChange, listByCycle } from '../../data/evaluations.js';
 import { listOrg } from '../../data/people.js';
+import { inBatches } from '../../runtime/batches.js';
 import type { Deps } from '../../runtime/deps.js';
 import type { Principal } from '../actor.js';
-import { resumeAfterDecision } from '../workflow-client.js';
+import { executionStatus, resumeAfterDecision } from '../workflow-client.js';
+import { launchCycle } from './cycle-launch.js';
 
 /** Cycles are BKPSDM's: creating, launching, opening the window, and watching progress. */
 function assertAdmin(p: Principal) {
@@ -64,16 +64,11 @@ export interface CycleDetail {
  * history for 90 days: then the result recorded on the cycle is what is known.
  */
 async function launchStatus(deps: Deps, l: Peluncuran): Promise<StatusPeluncuran> {
-  try {
-    const out = await deps.sfn.send(new DescribeExecutionCommand({ executionArn: l.arn }));
-    const status = (out as { status?: string }).status;
-    if (status === 'RUNNING') return 'BERJALAN';
-    if (status === 'SUCCEEDED') return 'SELESAI';
-    return 'GAGAL';
-  } catch (err) {
-    if ((err as { name?: string }).name !== 'ExecutionDoesNotExist') throw err;
-    return l.hasil ? 'SELESAI' : 'TIDAK_DIKETAHUI';
-  }
+  const status = await executionStatus(deps, l.arn);
+  if (status === undefined) return l.hasil ? 'SELESAI' : 'TIDAK_DIKETAHUI';
+  if (status === 'RUNNING') return 'BERJALAN';
+  if (status === 'SUCCEEDED') return 'SELESAI';
+  return 'GAGAL';
 }
 
 export async function cycleDetail(deps: Deps, p: Principal, id: string): Promise<CycleDetail> {
@@ -91,23 +86,7 @@ export async function startLaunch(deps: Deps, p: Principal, id: string): Promise
   assertAdmin(p);
   const cycle = await cycleOf(deps, id);
   if (cycle.status === 'DITUTUP') throw konflik(`Siklus ${id} sudah ditutup`, { status: cycle.status });
-  const machine = deps.stateMachines.cycleLaunch;
-  if (!machine) throw new Error('CYCLE_LAUNCH_STATE_MACHINE_ARN is not set');
-  const now = deps.now();
-  const eksekusi = namaPeluncuran(cycle.id, now);
-  const out = await deps.sfn.send(
-    new StartExecutionCommand({
-      stateMachineArn: machine,
-      name: eksekusi,
-      input: JSON.stringify({ cycleId: cycle.id, eksekusi }),
-    }),
-  );
-  const peluncuran: Peluncuran = {
-    eksekusi,
-    arn: (out as { executionArn: string }).executionArn,
-    mulai: now.toISOString(),
-    oleh: p.nip,
-  };
+  const peluncuran: Peluncuran = { ...(await launchCycle(deps, cycle.id)), oleh: p.nip };
   await recordLaunch(deps, cycle.id, peluncuran);
   return peluncuran;
 }
@@ -127,7 +106,7 @@ export interface PembukaanPenilaian {
  * opening; one that moved meanwhile is left to its workflow. Evaluations that reach the wait
  * later find `penilaianDibukaPada` on the cycle and do not wait at all.
  */
-export async function bukaPenilaian(
+export async function openAssessment(
   deps: Deps,
   cycleId: string,
   actor: Principal,
@@ -139,30 +118,26 @@ export async function bukaPenilaian(
     (e) => e.taskToken && e.status !== 'SELESAI',
   );
   let dilanjutkan = 0;
-  for (let i = 0; i < waiting.length; i += CONCURRENCY) {
-    await Promise.all(
-      waiting.slice(i, i + CONCURRENCY).map(async (e) => {
-        try {
-          await commitChange(deps, {
-            before: e,
-            patch: { status: 'SELESAI' },
-            remove: ['taskToken'],
-            audit: {
-              actor: { nip: actor.nip, nama: actor.nama },
-              action: 'PENILAIAN_DIBUKA',
-              detail: { dibukaPada },
-            },
-          });
-        } catch (err) {
-          // Changed since the query (its deadline step ran, or another opening): not ours to move.
-          if ((err as { code?: string }).code === 'KONFLIK') return;
-          throw err;
-        }
-        await resumeAfterDecision(deps, e.taskToken!, { dibuka: true });
-        dilanjutkan++;
-      }),
-    );
-  }
+  await inBatches(waiting, CONCURRENCY, async (e) => {
+    try {
+      await commitChange(deps, {
+        before: e,
+        patch: { status: 'SELESAI' },
+        remove: ['taskToken'],
+        audit: {
+          actor: { nip: actor.nip, nama: actor.nama },
+          action: 'PENILAIAN_DIBUKA',
+          detail: { dibukaPada },
+        },
+      });
+    } catch (err) {
+      // Changed since the query (its deadline step ran, or another opening): not ours to move.
+      if ((err as { code?: string }).code === 'KONFLIK') return;
+      throw err;
+    }
+    await resumeAfterDecision(deps, e.taskToken!, { dibuka: true });
+    dilanjutkan++;
+  });
   return { dibukaPada, dilanjutkan };
 }
 
@@ -172,7 +147,7 @@ export interface ProgresOpd {
   perTahap: Partial<Record<Stage, number>>;
 }
 
-export interface ProgresSiklus {
+export interface CycleProgress {
   total: number;
   /** Every stage and status, zeros included, so tables keep their columns. */
   perTahap: Record<Stage, Record<Status, number>>;
@@ -180,7 +155,7 @@ export interface ProgresSiklus {
 }
 
 /** Counts from gsi3 sort keys `<stage>#<status>#<opd>#<nip>`. */
-export function hitungProgres(standings: readonly string[]): ProgresSiklus {
+export function hitungProgres(standings: readonly string[]): CycleProgress {
   const perTahap = Object.fromEntries(
     STAGES.map((s) => [s, Object.fromEntries(STATUS.map((x) => [x, 0]))]),
   ) as Record<Stage, Record<Status, number>>;
@@ -201,7 +176,7 @@ export function hitungProgres(standings: readonly string[]): ProgresSiklus {
   };
 }
 
-export async function progresSiklus(deps: Deps, p: Principal, cycleId: string): Promise<ProgresSiklus> {
+export async function cycleProgress(deps: Deps, p: Principal, cycleId: string): Promise<CycleProgress> {
   assertAdmin(p);
   await cycleOf(deps, cycleId);
   return hitungProgres(await cycleStandings(deps, cycleId));

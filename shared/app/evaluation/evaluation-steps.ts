@@ -1,13 +1,7 @@
 import { tambahHari } from '../../domain/wib.js';
-import {
-  type Cycle,
-  type TahapBertenggat,
-  executionName,
-  secondsToWait,
-  sisaAnggaran,
-  stageDeadline,
-} from '../../domain/evaluation/cycle.js';
-import { STAGE_LABEL, type Evaluation } from '../../domain/evaluation/evaluation.js';
+import { type Cycle, stageDeadline } from '../../domain/evaluation/cycle.js';
+import type { Evaluation } from '../../domain/evaluation/evaluation.js';
+import { STAGE_LABEL, type DeadlineStage, skipped, opensAssessment } from '../../domain/evaluation/stages.js';
 import type { PenilaianRekan } from '../../domain/evaluation/penilaian-model.js';
 import { hitungHasil } from '../../domain/evaluation/hasil.js';
 import { getCycle } from '../../data/cycles.js';
@@ -15,26 +9,17 @@ import { commitChange } from '../../data/evaluations.js';
 import { noticePut } from '../../data/notices.js';
 import { listPenilaianRekan, penilaianRekanCreate } from '../../data/penilaian-rekan.js';
 import type { Deps } from '../../runtime/deps.js';
+import type { EvaluationStep } from '../../schemas/workflow.js';
 import { rekomendasikanPelatihan } from '../development/pengembangan.js';
 import { SISTEM, mustGet, notFound, retryOnConflict } from './stage-tasks.js';
 import { startEvaluation } from '../workflow-client.js';
-
-export type EvaluationStep =
-  | { step: 'TENGGAT'; cycleId: string; nip: string; stage: TahapBertenggat; executionStart?: string }
-  | { step: 'SAMBUNG'; cycleId: string; nip: string }
-  | {
-      step: 'DAFTAR_REKAN' | 'HITUNG_PREDIKAT' | 'REKOMENDASI_PELATIHAN' | 'TUTUP';
-      cycleId: string;
-      nip: string;
-      executionStart?: string;
-    }
-  | { step: 'CATAT_KEGAGALAN'; cycleId: string; nip: string; error: string; cause: string };
+import { executionName, secondsToWait, sisaAnggaran } from './execution.js';
 
 export interface Deadline {
   seconds: number;
   at: string;
   /** The stage is not needed for this evaluation (no objection was filed). */
-  lewati: boolean;
+  skip: boolean;
 }
 
 async function cycleOf(deps: Deps, e: Evaluation) {
@@ -48,26 +33,25 @@ async function cycleOf(deps: Deps, e: Evaluation) {
  * already escalated keeps its grace deadline). The window for assessment counts as reached
  * at once when BKPSDM opened it early.
  */
-export async function tenggat(
+export async function deadlineStep(
   deps: Deps,
   cycleId: string,
   nip: string,
-  stage: TahapBertenggat,
+  stage: DeadlineStage,
   executionStart?: string,
 ): Promise<Deadline> {
   const e = await mustGet(deps, cycleId, nip);
   const cycle = await cycleOf(deps, e);
   const now = deps.now();
-  const lewati = stage === 'KEBERATAN' && e.tanggapan?.jenis !== 'KEBERATAN';
-  if (stage === 'MENUNGGU_PENILAIAN' && cycle.penilaianDibukaPada)
-    return { seconds: 1, at: now.toISOString(), lewati };
+  const skip = skipped(stage, e);
+  if (opensAssessment(stage) && cycle.penilaianDibukaPada) return { seconds: 1, at: now.toISOString(), skip };
   const at =
     e.stage === stage
       ? stageDeadline(cycle, stage, e.overdueCount ?? 0, e.lastOverdueAt)
       : opensLate(cycle, stage, now);
   // The wait never outlives the execution: at the budget's end it continues in a new one.
   const budget = sisaAnggaran(executionStart, now, deps.executionBudgetSeconds);
-  return { seconds: secondsToWait(at, now, budget), at, lewati };
+  return { seconds: secondsToWait(at, now, budget), at, skip };
 }
 
 /**
@@ -75,9 +59,9 @@ export async function tenggat(
  * cycle's grace days, instead of escalating at once and blaming whoever acts next. The window
  * for assessment is a date, not a deadline: reached is reached.
  */
-function opensLate(cycle: Cycle, stage: TahapBertenggat, now: Date): string {
+function opensLate(cycle: Cycle, stage: DeadlineStage, now: Date): string {
   const scheduled = cycle.jadwal[stage];
-  if (stage === 'MENUNGGU_PENILAIAN' || new Date(scheduled).getTime() > now.getTime()) return scheduled;
+  if (opensAssessment(stage) || new Date(scheduled).getTime() > now.getTime()) return scheduled;
   return tambahHari(now, cycle.graceDays);
 }
 
@@ -134,25 +118,25 @@ export async function hitungPredikat(deps: Deps, cycleId: string, nip: string) {
   return retryOnConflict(async () => {
     const e = await mustGet(deps, cycleId, nip);
     if (e.hasil) return { predikat: e.hasil.predikat, sudahAda: true, sambung: false };
-    const peers = await listPenilaianRekan(deps, cycleId, nip);
+    const reviews = await listPenilaianRekan(deps, cycleId, nip);
     // The review ended unfinished: its branches handed over at the end of the execution's budget.
     const reviewDone = e.stage === 'PENILAIAN_ATASAN' && e.status === 'SELESAI';
-    if (!reviewDone || peers.some((r) => r.status === 'MENUNGGU'))
+    if (!reviewDone || reviews.some((r) => r.status === 'MENUNGGU'))
       return { predikat: undefined, sudahAda: false, sambung: true };
     const pa = e.penilaianAtasan;
     if (!pa)
       throw Object.assign(new Error('No supervisor review to compute from'), { name: 'ReviewMissing' });
     const at = deps.now().toISOString();
     const hasil = hitungHasil(pa, at);
-    const rekanRingkas = {
-      diminta: peers.length,
-      menjawab: peers.filter((r) => r.status === 'SELESAI').length,
-      terlewat: peers.filter((r) => r.status === 'TERLEWAT').length,
+    const jumlahRekan = {
+      diminta: reviews.length,
+      menjawab: reviews.filter((r) => r.status === 'SELESAI').length,
+      dilewati: reviews.filter((r) => r.status === 'DILEWATI').length,
     };
     await commitChange(deps, {
       before: e,
-      patch: { hasil, rekanRingkas },
-      audit: { actor: SISTEM, action: 'PREDIKAT_DIHITUNG', detail: { ...hasil, rekan: rekanRingkas } },
+      patch: { hasil, jumlahRekan },
+      audit: { actor: SISTEM, action: 'PREDIKAT_DIHITUNG', detail: { ...hasil, rekan: jumlahRekan } },
     });
     return { predikat: hasil.predikat, sudahAda: false, sambung: false };
   });
@@ -223,7 +207,7 @@ export async function sambung(deps: Deps, cycleId: string, nip: string) {
 export async function runEvaluationStep(deps: Deps, input: EvaluationStep): Promise<unknown> {
   switch (input.step) {
     case 'TENGGAT':
-      return tenggat(deps, input.cycleId, input.nip, input.stage, input.executionStart);
+      return deadlineStep(deps, input.cycleId, input.nip, input.stage, input.executionStart);
     case 'SAMBUNG':
       return sambung(deps, input.cycleId, input.nip);
     case 'DAFTAR_REKAN':

@@ -1,10 +1,7 @@
-import * as evaluation from '../../domain/evaluation/evaluation.js';
 import { type PutusanInput, putuskanKeberatan } from '../../domain/evaluation/keberatan.js';
-import { commitChange } from '../../data/evaluations.js';
 import type { Deps } from '../../runtime/deps.js';
 import type { Principal } from '../actor.js';
-import { resumeAfterDecision } from '../workflow-client.js';
-import { evaluationFor } from './muat.js';
+import { onEvaluation } from './stage-change.js';
 
 /**
  * The atasan's atasan upholds or revises the contested ratings. The result and the decision
@@ -18,17 +15,12 @@ export async function putuskan(
   version: number,
   input: PutusanInput,
 ) {
-  const e = await evaluationFor(deps, cycleId, nip);
-  const at = deps.now().toISOString();
-  const { hasil, putusan } = putuskanKeberatan(e, p, input, at);
-  evaluation.assertVersion(e, version);
-  const token = e.taskToken!;
-  const after = await commitChange(deps, {
-    before: e,
-    patch: { hasil, putusanKeberatan: putusan, status: 'SELESAI' },
-    remove: ['taskToken'],
-    audit: { actor: { nip: p.nip, nama: p.nama }, action: 'KEBERATAN_DIPUTUS', detail: { putusan } },
+  return onEvaluation(cycleId, nip).complete(deps, p, version, (e) => {
+    const { hasil, putusan } = putuskanKeberatan(e, p, input, deps.now().toISOString());
+    return {
+      patch: { hasil, putusanKeberatan: putusan, status: 'SELESAI' },
+      audit: { action: 'KEBERATAN_DIPUTUS', detail: { putusan } },
+      output: () => ({ keputusan: putusan.keputusan, predikat: hasil.predikat }),
+    };
   });
-  await resumeAfterDecision(deps, token, { keputusan: putusan.keputusan, predikat: hasil.predikat });
-  return after;
 }

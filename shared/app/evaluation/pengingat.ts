@@ -1,8 +1,7 @@
 import { tampilWaktu } from '../../domain/wib.js';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { listCycles } from '../../data/cycles.js';
 import { listByCycle } from '../../data/evaluations.js';
-import { type Notice, noticePutOnce } from '../../data/notices.js';
+import { type Notice, noticeOnce } from '../../data/notices.js';
 import { listPenilaianRekan } from '../../data/penilaian-rekan.js';
 import type { Evaluation } from '../../domain/evaluation/evaluation.js';
 import { HARI_PENGINGAT, pengingatJatuhTempo } from '../../domain/evaluation/pengingat.js';
@@ -15,11 +14,12 @@ import {
   pelaksana,
   type Pelaksana,
 } from '../../domain/evaluation/tugas.js';
+import { inBatches } from '../../runtime/batches.js';
 import type { Deps } from '../../runtime/deps.js';
 import { type HasilEmail, kirimEmailNotifikasi } from '../notifikasi-email.js';
 
 export interface HasilPengingat {
-  siklus: number;
+  cycles: number;
   /** Open stages (and peer reviews) looked at. */
   diperiksa: number;
   /** Reminders written by this run. */
@@ -42,8 +42,6 @@ const PERAN_LABEL: Record<Pelaksana, string> = {
   ATASAN_ATASAN: 'atasan dari atasan langsung',
 };
 
-const waktuWib = tampilWaktu;
-
 interface Calon {
   notice: Notice;
   key: { at: string; id: string };
@@ -64,7 +62,7 @@ function untukEvaluasi(e: Evaluation, now: Date, hari: readonly number[]): Calon
       at: now.toISOString(),
       kind: 'PENGINGAT',
       subject: `Tenggat ${due.sisaHari} hari lagi: ${label}${sendiri ? '' : ` - ${e.nama}`}`,
-      body: `Tahap ${label} ${sendiri ? 'evaluasi Anda' : `untuk ${e.nama} (NIP ${e.nip})`} menunggu tindakan Anda sebagai ${PERAN_LABEL[pelaksana(e.stage, e.status)!]}. Tenggat: ${waktuWib(e.deadline)}.`,
+      body: `Tahap ${label} ${sendiri ? 'evaluasi Anda' : `untuk ${e.nama} (NIP ${e.nip})`} menunggu tindakan Anda sebagai ${PERAN_LABEL[pelaksana(e.stage, e.status)!]}. Tenggat: ${tampilWaktu(e.deadline)}.`,
       cycleId: e.cycleId,
       nip: e.nip,
       tahap: e.stage,
@@ -100,7 +98,7 @@ async function untukRekan(
           at: now.toISOString(),
           kind: 'PENGINGAT',
           subject: `Tenggat ${due.sisaHari} hari lagi: ${label} - ${e.nama}`,
-          body: `Anda diminta menilai perilaku kerja ${e.nama} sebagai rekan kerja. Penilaian Anda hanya diketahui atasannya; pegawai yang dinilai hanya melihat ringkasan gabungan. Tenggat: ${waktuWib(r.deadline)}. Setelah tenggat, penilaian Anda dilewati.`,
+          body: `Anda diminta menilai perilaku kerja ${e.nama} sebagai rekan kerja. Penilaian Anda hanya diketahui atasannya; pegawai yang dinilai hanya melihat ringkasan gabungan. Tenggat: ${tampilWaktu(r.deadline)}. Setelah tenggat, penilaian Anda dilewati.`,
           cycleId: e.cycleId,
           nip: e.nip,
           tahap: TAHAP_REKAN,
@@ -111,29 +109,8 @@ async function untukRekan(
   return { menunggu: menunggu.length, calon };
 }
 
-/** A city's worth of small reads and writes, a few at a time rather than one by one or all at once. */
-async function bertahap<T, R>(
-  items: readonly T[],
-  fn: (item: T) => Promise<R>,
-  sekaligus = 16,
-): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += sekaligus) {
-    out.push(...(await Promise.all(items.slice(i, i + sekaligus).map(fn))));
-  }
-  return out;
-}
-
-/** Writes the notice unless this very reminder was written before; true when it is new. */
-async function tulisSekali(deps: Deps, c: Calon): Promise<boolean> {
-  try {
-    await deps.ddb.send(new PutCommand(noticePutOnce(deps, c.notice, c.key).Put!));
-    return true;
-  } catch (err) {
-    if ((err as { name?: string }).name === 'ConditionalCheckFailedException') return false;
-    throw err;
-  }
-}
+/** Reads and writes per round: a city's worth, neither one by one nor all at once. */
+const SEKALIGUS = 16;
 
 /**
  * The scheduled reminder job. For every open cycle it reads, per stage in which somebody acts,
@@ -150,7 +127,7 @@ export async function kirimPengingat(
 ): Promise<HasilPengingat> {
   const hari = options.hari ?? HARI_PENGINGAT;
   const hasil: HasilPengingat = {
-    siklus: 0,
+    cycles: 0,
     diperiksa: 0,
     dibuat: 0,
     sudahAda: 0,
@@ -160,7 +137,7 @@ export async function kirimPengingat(
   const baru: Notice[] = [];
   for (const cycle of await listCycles(deps)) {
     if (cycle.status !== 'DIBUKA') continue;
-    hasil.siklus++;
+    hasil.cycles++;
     for (const stage of TAHAP_BERPELAKSANA) {
       const evaluations = await listByCycle(deps, cycle.id, `${stage}#`);
       const calon: Calon[] = [];
@@ -171,12 +148,14 @@ export async function kirimPengingat(
         else if (c) calon.push(c);
       }
       if (stage === 'PENILAIAN_ATASAN') {
-        for (const peers of await bertahap(evaluations, (e) => untukRekan(deps, e, now, hari))) {
-          hasil.diperiksa += peers.menunggu;
-          calon.push(...peers.calon);
+        for (const rekanDue of await inBatches(evaluations, SEKALIGUS, (e) =>
+          untukRekan(deps, e, now, hari),
+        )) {
+          hasil.diperiksa += rekanDue.menunggu;
+          calon.push(...rekanDue.calon);
         }
       }
-      const ditulis = await bertahap(calon, (c) => tulisSekali(deps, c));
+      const ditulis = await inBatches(calon, SEKALIGUS, (c) => noticeOnce(deps, c.notice, c.key));
       calon.forEach((c, i) => {
         if (ditulis[i]) {
           hasil.dibuat++;

@@ -9,7 +9,7 @@ import {
   assertVersiRekan,
   drafNilaiRekan,
 } from '../../domain/evaluation/penilaian-rekan.js';
-import { auditPut } from '../../data/audit.js';
+import { type AuditEntry, auditPut } from '../../data/audit.js';
 import { getEvaluations } from '../../data/evaluations.js';
 import {
   getEvaluasiDanRekan,
@@ -19,8 +19,8 @@ import {
 } from '../../data/penilaian-rekan.js';
 import { transact } from '../../data/transact.js';
 import type { Deps } from '../../runtime/deps.js';
-import type { Principal } from '../actor.js';
-import { resumeAfterDecision } from '../workflow-client.js';
+import { actorOf, type Principal } from '../actor.js';
+import { stageChange } from './stage-change.js';
 
 /** The peer's own review as they may see it: never the task token. */
 export type PenilaianRekanView = Omit<PenilaianRekan, 'taskToken'> & { awaitingWorkflow: boolean };
@@ -65,7 +65,12 @@ export async function tugasRekan(deps: Deps, p: Principal): Promise<TugasRekan[]
   });
 }
 
-async function load(deps: Deps, p: Principal, cycleId: string, nip: string) {
+interface Loaded {
+  e: Evaluation;
+  r: PenilaianRekan | undefined;
+}
+
+async function load(deps: Deps, p: Principal, cycleId: string, nip: string): Promise<Loaded> {
   const { evaluation, rekan } = await getEvaluasiDanRekan(deps, cycleId, nip, p.nip);
   if (!evaluation) throw tidakDitemukan('Evaluasi tidak ditemukan');
   return { e: evaluation, r: rekan };
@@ -78,6 +83,31 @@ export async function bukaPenilaianRekan(deps: Deps, p: Principal, cycleId: stri
   return { dinilai: dinilaiOf(e), penilaian: toRekanView(own) };
 }
 
+/** A peer's decision: their review (as the guard found it), its patch and, on submission, the trail entry. */
+interface PenilaianRekanDecision {
+  own: PenilaianRekan;
+  patch: Partial<PenilaianRekan>;
+  audit?: Pick<AuditEntry, 'at' | 'action' | 'detail'>;
+}
+
+/**
+ * A peer's own review is versioned on its own and holds the peer's task token. The trail entry
+ * goes on the evaluation's trail, marked so that the employee's view hides who it was.
+ */
+const onPenilaianRekan = (cycleId: string, nip: string) =>
+  stageChange<Loaded, PenilaianRekanDecision, { dinilai: DinilaiView; penilaian: PenilaianRekanView }>({
+    load: (deps, p) => load(deps, p, cycleId, nip),
+    assertVersion: ({ e }, { own }, version) => assertVersiRekan(e, own, version),
+    taskToken: (_s, { own }) => own.taskToken,
+    async commit(deps, p, { e }, { own, patch, audit }, complete) {
+      const { after, item } = penilaianRekanUpdate(deps, own, patch, complete ? ['taskToken'] : []);
+      const entry =
+        audit && auditPut(deps, { cycleId, nip, actor: actorOf(p), ...audit, version: e.version });
+      await transact(deps, entry ? [item, entry] : [item], { 0: stalePenilaianRekan });
+      return { dinilai: dinilaiOf(e), penilaian: toRekanView(after) };
+    },
+  });
+
 export async function simpanPenilaianRekan(
   deps: Deps,
   p: Principal,
@@ -86,20 +116,14 @@ export async function simpanPenilaianRekan(
   version: number,
   input: IsianRekan,
 ) {
-  const { e, r } = await load(deps, p, cycleId, nip);
-  const own = assertBolehMenilaiRekan(e, r, p, 'menyimpan penilaian rekan', deps.now());
-  const patch = drafNilaiRekan(input);
-  assertVersiRekan(e, own, version);
-  // A draft is the peer's own business: no trail entry until they submit.
-  const { after, item } = penilaianRekanUpdate(deps, own, patch);
-  await transact(deps, [item], { 0: stalePenilaianRekan });
-  return { dinilai: dinilaiOf(e), penilaian: toRekanView(after) };
+  return onPenilaianRekan(cycleId, nip).save(deps, p, version, ({ e, r }) => ({
+    own: assertBolehMenilaiRekan(e, r, p, 'menyimpan penilaian rekan', deps.now()),
+    // A draft is the peer's own business: no trail entry until they submit.
+    patch: drafNilaiRekan(input),
+  }));
 }
 
-/**
- * Completes the peer's task: their item and an entry on the evaluation's trail (marked, so the
- * employee's view of the trail hides who it was) in one transaction, then the workflow hears.
- */
+/** Submitting completes the peer's task. */
 export async function ajukanPenilaianRekan(
   deps: Deps,
   p: Principal,
@@ -108,29 +132,14 @@ export async function ajukanPenilaianRekan(
   version: number,
   input: IsianRekan,
 ) {
-  const { e, r } = await load(deps, p, cycleId, nip);
-  const own = assertBolehMenilaiRekan(e, r, p, 'mengajukan penilaian rekan', deps.now());
-  const at = deps.now().toISOString();
-  const patch = ajukanNilaiRekan(e, own, input, at);
-  assertVersiRekan(e, own, version);
-  const token = own.taskToken!;
-  const { after, item } = penilaianRekanUpdate(deps, own, patch, ['taskToken']);
-  await transact(
-    deps,
-    [
-      item,
-      auditPut(deps, {
-        cycleId,
-        nip,
-        at,
-        actor: { nip: p.nip, nama: p.nama },
-        action: 'PENILAIAN_REKAN_DIAJUKAN',
-        detail: { rahasiaRekan: true },
-        version: e.version,
-      }),
-    ],
-    { 0: stalePenilaianRekan },
-  );
-  await resumeAfterDecision(deps, token, { rekanNip: p.nip, pada: at });
-  return { dinilai: dinilaiOf(e), penilaian: toRekanView(after) };
+  return onPenilaianRekan(cycleId, nip).complete(deps, p, version, ({ e, r }) => {
+    const own = assertBolehMenilaiRekan(e, r, p, 'mengajukan penilaian rekan', deps.now());
+    const at = deps.now().toISOString();
+    return {
+      own,
+      patch: ajukanNilaiRekan(e, own, input, at),
+      audit: { at, action: 'PENILAIAN_REKAN_DIAJUKAN', detail: { rahasiaRekan: true } },
+      output: () => ({ rekanNip: p.nip, pada: at }),
+    };
+  });
 }

@@ -20,7 +20,7 @@ export type UlasanRekan = Pick<PenilaianRekan, 'rekanNip' | 'rekanNama' | 'statu
  * (while it runs, a change in the aggregate would tell who just answered).
  */
 export type RekanUntukPembaca =
-  | { tampil: 'PER_REKAN'; diminta: number; menjawab: number; terlewat: number; ulasan: UlasanRekan[] }
+  | { tampil: 'PER_REKAN'; diminta: number; menjawab: number; dilewati: number; ulasan: UlasanRekan[] }
   | ({ tampil: 'RINGKASAN'; berlangsung: false } & AgregatRekan)
   /** While the review runs only how many were asked: live counts would show who just answered. */
   | { tampil: 'RINGKASAN'; berlangsung: true; diminta: number };

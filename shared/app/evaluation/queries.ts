@@ -2,11 +2,10 @@ import type { Evaluation } from '../../domain/evaluation/evaluation.js';
 import { dilarang, tidakDitemukan } from '../../domain/errors.js';
 import { assertBoleh, bolehLihatOpd, decide, pltBerlaku } from '../../domain/people/policy.js';
 import { awalHariWib, tanggalWib } from '../../domain/wib.js';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../data/keys.js';
 import { listActiveByOpd } from '../../data/people.js';
-import { actingFor } from '../people/mutasi.js';
-import { auditPut } from '../../data/audit.js';
+import { listPenugasan } from '../../data/penugasan.js';
+import { auditOnce } from '../../data/audit.js';
 import {
   getEvaluations,
   getRows,
@@ -39,7 +38,7 @@ async function recordRead(deps: Deps, p: Principal, e: Evaluation, sebagai: stri
   const now = deps.now();
   // A key of its own per reader and day makes the condition do the "first read only" part.
   const key = keys.audit(e.cycleId, e.nip, awalHariWib(tanggalWib(now)), `baca-${p.nip}`);
-  const item = auditPut(
+  await auditOnce(
     deps,
     {
       cycleId: e.cycleId,
@@ -52,18 +51,13 @@ async function recordRead(deps: Deps, p: Principal, e: Evaluation, sebagai: stri
     },
     key,
   );
-  try {
-    await deps.ddb.send(new PutCommand(item.Put!));
-  } catch (err) {
-    if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
-  }
 }
 
 export async function evaluationDetail(deps: Deps, p: Principal, cycleId: string, nip: string) {
   const found: EvaluationWithHistory | undefined = await getWithHistory(deps, cycleId, nip);
   if (!found) throw tidakDitemukan('Evaluasi tidak ditemukan');
   const e = found.evaluation;
-  const decision = assertBoleh(p, 'LIHAT_EVALUASI', e);
+  const decision = assertBoleh(p, 'LIHAT_EVALUASI', e, deps.now());
   if (decision.catatAkses) await recordRead(deps, p, e, decision.sebagai);
   // Peer identities and other people's drafts leave here only for whoever may see them.
   return lihatPenilaian(deps, p, {
@@ -90,7 +84,7 @@ export async function inbox(deps: Deps, p: Principal) {
   const now = deps.now();
   const own = await listByAtasan(deps, p.nip, 'DIAJUKAN');
   // Teams this person stands in for as Plt/Plh today.
-  const acting = (await actingFor(deps, p.nip)).filter((a) => pltBerlaku(a, now));
+  const acting = (await listPenugasan(deps, p.nip)).filter((a) => pltBerlaku(a, now));
   const covered = (await Promise.all(acting.map((a) => listByAtasan(deps, a.menggantikanNip, 'DIAJUKAN'))))
     .flat()
     .filter((e) => pltBerlaku(e.plt, now) && e.plt!.nip === p.nip);
@@ -110,7 +104,7 @@ export async function team(deps: Deps, p: Principal) {
 }
 
 /** What a list of other people's evaluations may show: where each stands, not what it says. */
-const SUMMARY_FIELDS = [
+const LIST_ITEM_FIELDS = [
   'cycleId',
   'nip',
   'nama',
@@ -125,10 +119,10 @@ const SUMMARY_FIELDS = [
   'overdueCount',
 ] as const satisfies readonly (keyof Evaluation)[];
 
-export type EvaluationSummary = Pick<Evaluation, (typeof SUMMARY_FIELDS)[number]>;
+export type EvaluationListItem = Pick<Evaluation, (typeof LIST_ITEM_FIELDS)[number]>;
 
-export function toSummary(e: Evaluation): EvaluationSummary {
-  return Object.fromEntries(SUMMARY_FIELDS.map((f) => [f, e[f]])) as EvaluationSummary;
+export function toListItem(e: Evaluation): EvaluationListItem {
+  return Object.fromEntries(LIST_ITEM_FIELDS.map((f) => [f, e[f]])) as EvaluationListItem;
 }
 
 /**
@@ -147,5 +141,5 @@ export async function agencyEvaluations(deps: Deps, p: Principal, opd: string, c
     .map((e) => found.get(e.nip))
     .filter((e): e is Evaluation => !!e)
     .sort((a, b) => a.nama.localeCompare(b.nama, 'id'))
-    .map(toSummary);
+    .map(toListItem);
 }

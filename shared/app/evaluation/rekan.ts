@@ -1,10 +1,8 @@
-import { assertVersion } from '../../domain/evaluation/evaluation.js';
 import { assertCanSetRekan, checkRekan } from '../../domain/evaluation/rekan.js';
-import { commitChange } from '../../data/evaluations.js';
 import { getEmployees, listActiveByOpd } from '../../data/people.js';
 import type { Deps } from '../../runtime/deps.js';
 import type { Principal } from '../actor.js';
-import { evaluationFor } from './muat.js';
+import { onEvaluation } from './stage-change.js';
 
 /** The employee proposes, or the atasan edits, the peers who will rate the employee's behaviour. */
 export async function setRekan(
@@ -15,14 +13,10 @@ export async function setRekan(
   version: number,
   nips: string[],
 ) {
-  const e = await evaluationFor(deps, cycleId, nip);
-  const as = assertCanSetRekan(e, p, deps.now());
-  assertVersion(e, version);
-  const rekan = checkRekan(e, nips, await getEmployees(deps, nips));
-  return commitChange(deps, {
-    before: e,
-    patch: { rekan },
-    audit: { actor: { nip: p.nip, nama: p.nama }, action: 'REKAN_DIUSULKAN', detail: { rekan, oleh: as } },
+  return onEvaluation(cycleId, nip).save(deps, p, version, async (e) => {
+    const oleh = assertCanSetRekan(e, p, deps.now());
+    const rekan = checkRekan(e, nips, await getEmployees(deps, nips));
+    return { patch: { rekan }, audit: { action: 'REKAN_DIUSULKAN', detail: { rekan, oleh } } };
   });
 }
 

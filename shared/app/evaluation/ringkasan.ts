@@ -18,8 +18,8 @@ export async function ringkasan(
   nip: string,
 ): Promise<RingkasanEvaluasi> {
   const detail = await evaluationDetail(deps, p, cycleId, nip);
-  const [siklus, rencana] = await Promise.all([getCycle(deps, cycleId), listRencana(deps, nip)]);
+  const [cycle, rencana] = await Promise.all([getCycle(deps, cycleId), listRencana(deps, nip)]);
   const { awaitingWorkflow: _, ...e } = detail.evaluation;
   const salinan = (e as { rencanaPengembangan?: RencanaPengembangan }).rencanaPengembangan;
-  return susunRingkasan(e, detail.rows, siklus, pilihRencana(rencana, cycleId, salinan));
+  return susunRingkasan(e, detail.rows, cycle, pilihRencana(rencana, cycleId, salinan));
 }

@@ -9,14 +9,13 @@ import {
   assertTargetRow,
   resolveIntervensi,
 } from '../../domain/evaluation/skp.js';
-import { commitChange, type EvaluationSheet } from '../../data/evaluations.js';
+import type { EvaluationSheet } from '../../data/evaluations.js';
 import { linkCountAdd, rowDelete, rowFailures, rowPut, rowUpdate } from '../../data/target-rows.js';
 import type { TransactItem, FailureMessages } from '../../data/transact.js';
-import { calonRekan } from './rekan.js';
 import type { Deps } from '../../runtime/deps.js';
-import { actorOf, type Principal } from '../actor.js';
-import { resumeAfterDecision } from '../workflow-client.js';
-import { sheetFor } from './muat.js';
+import type { Principal } from '../actor.js';
+import { calonRekan } from './rekan.js';
+import { onEvaluation, onSheet } from './stage-change.js';
 
 /** Link bookkeeping when a row's cascade target changes: +1 on the new target, -1 on the old. */
 function linkChanges(deps: Deps, cycleId: string, before?: TargetRow, after?: TargetRow) {
@@ -55,38 +54,28 @@ export async function addTargetRow(
   version: number,
   input: TargetRowInput,
 ) {
-  const sheet = await sheetFor(deps, cycleId, nip);
-  evaluation.assertCanEditTargets(sheet.evaluation, p);
-  evaluation.assertVersion(sheet.evaluation, version);
-  assertCanAddRow(sheet.rows);
-  const row = buildRow(sheet, deps.newId(), input);
-  const links = linkChanges(deps, cycleId, undefined, row);
-  const urutan = Math.max(0, ...sheet.rows.map((r) => (r as { urutan?: number }).urutan ?? 0)) + 1;
-  const after = await commitChange(deps, {
-    before: sheet.evaluation,
-    patch: {},
-    audit: { actor: actorOf(p), action: 'TARGET_DITAMBAH', detail: { row } },
-    extra: [rowPut(deps, cycleId, nip, row, urutan, true), ...links.items],
-    extraFailures: shift(links.failures, 1),
+  return onSheet(cycleId, nip).save(deps, p, version, (sheet) => {
+    evaluation.assertCanEditTargets(sheet.evaluation, p, deps.now());
+    assertCanAddRow(sheet.rows);
+    const row = buildRow(sheet, deps.newId(), input);
+    const links = linkChanges(deps, cycleId, undefined, row);
+    const urutan = Math.max(0, ...sheet.rows.map((r) => (r as { urutan?: number }).urutan ?? 0)) + 1;
+    return {
+      patch: {},
+      audit: { action: 'TARGET_DITAMBAH', detail: { row } },
+      extra: [rowPut(deps, cycleId, nip, row, urutan, true), ...links.items],
+      extraFailures: shift(links.failures, 1),
+      reply: (after) => ({ evaluation: after, row }),
+    };
   });
-  return { evaluation: after, row };
 }
 
-/** The SKP and one of its rows, once the person may edit it at this version. */
-async function editableRow(
-  deps: Deps,
-  p: Principal,
-  cycleId: string,
-  nip: string,
-  rowId: string,
-  version: number,
-) {
-  const sheet = await sheetFor(deps, cycleId, nip);
-  evaluation.assertCanEditTargets(sheet.evaluation, p);
-  evaluation.assertVersion(sheet.evaluation, version);
-  const current = sheet.rows.find((r) => r.id === rowId);
+/** One of the SKP's rows, once the person may edit the SKP. */
+function editableRow({ evaluation: e, rows }: EvaluationSheet, p: Principal, now: Date, rowId: string) {
+  evaluation.assertCanEditTargets(e, p, now);
+  const current = rows.find((r) => r.id === rowId);
   if (!current) throw tidakDitemukan('Baris hasil kerja tidak ditemukan');
-  return { sheet, current };
+  return current;
 }
 
 export async function updateTargetRow(
@@ -98,18 +87,19 @@ export async function updateTargetRow(
   version: number,
   input: TargetRowInput,
 ) {
-  const { sheet, current } = await editableRow(deps, p, cycleId, nip, rowId, version);
-  const row = buildRow(sheet, rowId, input);
-  if (current.linkCount) row.linkCount = current.linkCount;
-  const links = linkChanges(deps, cycleId, current, row);
-  const after = await commitChange(deps, {
-    before: sheet.evaluation,
-    patch: {},
-    audit: { actor: actorOf(p), action: 'TARGET_DIUBAH', detail: { before: current, after: row } },
-    extra: [rowUpdate(deps, cycleId, nip, row), ...links.items],
-    extraFailures: { 0: rowFailures.rowGone, ...shift(links.failures, 1) },
+  return onSheet(cycleId, nip).save(deps, p, version, (sheet) => {
+    const current = editableRow(sheet, p, deps.now(), rowId);
+    const row = buildRow(sheet, rowId, input);
+    if (current.linkCount) row.linkCount = current.linkCount;
+    const links = linkChanges(deps, cycleId, current, row);
+    return {
+      patch: {},
+      audit: { action: 'TARGET_DIUBAH', detail: { before: current, after: row } },
+      extra: [rowUpdate(deps, cycleId, nip, row), ...links.items],
+      extraFailures: { 0: rowFailures.rowGone, ...shift(links.failures, 1) },
+      reply: (after) => ({ evaluation: after, row }),
+    };
   });
-  return { evaluation: after, row };
 }
 
 export async function deleteTargetRow(
@@ -120,27 +110,27 @@ export async function deleteTargetRow(
   rowId: string,
   version: number,
 ) {
-  const { sheet, current } = await editableRow(deps, p, cycleId, nip, rowId, version);
-  assertDeletable(current);
-  const links = linkChanges(deps, cycleId, current, undefined);
-  return commitChange(deps, {
-    before: sheet.evaluation,
-    patch: {},
-    audit: { actor: actorOf(p), action: 'TARGET_DIHAPUS', detail: { row: current } },
-    extra: [rowDelete(deps, cycleId, nip, rowId), ...links.items],
-    extraFailures: { 0: rowFailures.stillLinked },
+  return onSheet(cycleId, nip).save(deps, p, version, (sheet) => {
+    const current = editableRow(sheet, p, deps.now(), rowId);
+    assertDeletable(current);
+    const links = linkChanges(deps, cycleId, current, undefined);
+    return {
+      patch: {},
+      audit: { action: 'TARGET_DIHAPUS', detail: { row: current } },
+      extra: [rowDelete(deps, cycleId, nip, rowId), ...links.items],
+      extraFailures: { 0: rowFailures.stillLinked },
+    };
   });
 }
 
 export async function submitSkp(deps: Deps, p: Principal, cycleId: string, nip: string, version: number) {
-  const sheet = await sheetFor(deps, cycleId, nip);
-  const patch = evaluation.submit(sheet.evaluation, p);
-  evaluation.assertVersion(sheet.evaluation, version);
-  assertCanSubmit(sheet.rows);
-  return commitChange(deps, {
-    before: sheet.evaluation,
-    patch: { ...patch, lastComment: undefined },
-    audit: { actor: actorOf(p), action: 'SKP_DIAJUKAN', detail: { rows: sheet.rows.length } },
+  return onSheet(cycleId, nip).save(deps, p, version, ({ evaluation: e, rows }) => {
+    const patch = evaluation.submit(e, p, deps.now());
+    assertCanSubmit(rows);
+    return {
+      patch: { ...patch, lastComment: undefined },
+      audit: { action: 'SKP_DIAJUKAN', detail: { rows: rows.length } },
+    };
   });
 }
 
@@ -152,39 +142,27 @@ export async function returnSkp(
   version: number,
   comment: string,
 ) {
-  const sheet = await sheetFor(deps, cycleId, nip);
-  const patch = evaluation.returnToEmployee(sheet.evaluation, p, comment);
-  evaluation.assertVersion(sheet.evaluation, version);
-  return commitChange(deps, {
-    before: sheet.evaluation,
-    patch,
-    audit: { actor: actorOf(p), action: 'SKP_DIKEMBALIKAN', detail: { comment: patch.lastComment } },
+  return onEvaluation(cycleId, nip).save(deps, p, version, (e) => {
+    const patch = evaluation.returnToEmployee(e, p, comment, deps.now());
+    return { patch, audit: { action: 'SKP_DIKEMBALIKAN', detail: { comment: patch.lastComment } } };
   });
 }
 
 /**
- * Approval is recorded first and then reported to the workflow. If the report is lost, the
- * stage's deadline handler finds the stage done and ends the execution instead of escalating.
+ * Approving completes target setting. A short list of peers is accepted only where the agency
+ * has too few candidates, so their count is read only then.
  */
 export async function approveSkp(deps: Deps, p: Principal, cycleId: string, nip: string, version: number) {
-  const sheet = await sheetFor(deps, cycleId, nip);
-  const short = (sheet.evaluation.rekan?.length ?? 0) < evaluation.MIN_REKAN;
-  const calon = short ? (await calonRekan(deps, sheet.evaluation)).length : undefined;
-  const patch = evaluation.approve(sheet.evaluation, p, calon);
-  evaluation.assertVersion(sheet.evaluation, version);
-  const token = sheet.evaluation.taskToken!;
-  const after = await commitChange(deps, {
-    before: sheet.evaluation,
-    patch: { ...patch, lastComment: undefined },
-    remove: ['taskToken'],
-    audit: { actor: actorOf(p), action: 'SKP_DISETUJUI', detail: { rows: sheet.rows.length } },
+  return onSheet(cycleId, nip).complete(deps, p, version, async ({ evaluation: e, rows }) => {
+    const short = (e.rekan?.length ?? 0) < evaluation.MIN_REKAN;
+    const calon = short ? (await calonRekan(deps, e)).length : undefined;
+    const patch = evaluation.approve(e, p, deps.now(), calon);
+    return {
+      patch: { ...patch, lastComment: undefined },
+      audit: { action: 'SKP_DISETUJUI', detail: { rows: rows.length } },
+      output: (after) => ({ disetujuiOleh: p.nip, pada: after.updatedAt, rows: rows.length }),
+    };
   });
-  await resumeAfterDecision(deps, token, {
-    disetujuiOleh: p.nip,
-    pada: after.updatedAt,
-    rows: sheet.rows.length,
-  });
-  return after;
 }
 
 export async function setEkspektasi(
@@ -195,13 +173,9 @@ export async function setEkspektasi(
   version: number,
   input: Record<string, string>,
 ) {
-  const sheet = await sheetFor(deps, cycleId, nip);
-  const ekspektasi = evaluation.setEkspektasi(sheet.evaluation, p, input);
-  evaluation.assertVersion(sheet.evaluation, version);
-  return commitChange(deps, {
-    before: sheet.evaluation,
-    patch: { ekspektasi },
-    audit: { actor: actorOf(p), action: 'EKSPEKTASI_DITETAPKAN', detail: { ekspektasi } },
+  return onEvaluation(cycleId, nip).save(deps, p, version, (e) => {
+    const ekspektasi = evaluation.setEkspektasi(e, p, input, deps.now());
+    return { patch: { ekspektasi }, audit: { action: 'EKSPEKTASI_DITETAPKAN', detail: { ekspektasi } } };
   });
 }
 

@@ -1,17 +1,15 @@
 import { tambahHari } from '../../domain/wib.js';
-import type { Evaluation, Stage } from '../../domain/evaluation/evaluation.js';
-import { STAGE_LABEL, STAGES } from '../../domain/evaluation/evaluation.js';
+import type { Evaluation } from '../../domain/evaluation/evaluation.js';
 import { DomainError } from '../../domain/errors.js';
-import {
-  type Cycle,
-  SAAT_TENGGAT,
-  HANDOVER_DETIK,
-  type TahapBertenggat,
-  secondsToWait,
-  sisaAnggaran,
-  stageDeadline,
-} from '../../domain/evaluation/cycle.js';
+import { type Cycle, stageDeadline } from '../../domain/evaluation/cycle.js';
 import type { PenilaianRekan } from '../../domain/evaluation/penilaian-model.js';
+import {
+  PELAKSANA,
+  ON_DEADLINE,
+  STAGE_LABEL,
+  opensAssessment,
+  stageOrder,
+} from '../../domain/evaluation/stages.js';
 import { nipPelaksana, pelaksana as pelaksanaTahap } from '../../domain/evaluation/tugas.js';
 import { auditPut } from '../../data/audit.js';
 import { commitChange, getEvaluation } from '../../data/evaluations.js';
@@ -22,7 +20,9 @@ import { kirimEmailNotifikasi } from '../notifikasi-email.js';
 import { getPenilaianRekan, penilaianRekanUpdate, stalePenilaianRekan } from '../../data/penilaian-rekan.js';
 import { transact } from '../../data/transact.js';
 import type { Deps } from '../../runtime/deps.js';
+import type { OverdueInput, RegisterTaskInput } from '../../schemas/workflow.js';
 import { sendTaskSuccess } from '../workflow-client.js';
+import { HANDOVER_DETIK, secondsToWait, sisaAnggaran } from './execution.js';
 
 /** The workflow as it appears in the audit trail. */
 export const SISTEM = { sistem: 'alur-kerja' };
@@ -54,16 +54,6 @@ function doneOutput(e: Evaluation) {
   return { sudahSelesai: true, keberatan: e.tanggapan?.jenis === 'KEBERATAN' };
 }
 
-export interface RegisterTaskInput {
-  taskToken: string;
-  cycleId: string;
-  nip: string;
-  stage: Stage | 'PENILAIAN_REKAN';
-  deadlineAt: string;
-  /** Set for a peer's review: the token goes on the peer's item, not on the evaluation. */
-  rekanNip?: string;
-}
-
 /**
  * Stores the workflow's task token where the person's action will find it. A stage that is
  * already done (a resumed execution) is answered at once, so no stage is ever done twice.
@@ -72,24 +62,26 @@ export async function registerStageTask(
   deps: Deps,
   input: RegisterTaskInput,
 ): Promise<{ registered: boolean }> {
-  if (input.stage === 'PENILAIAN_REKAN') return registerPeerTask(deps, input);
+  if (input.stage === 'PENILAIAN_REKAN') return registerRekanTask(deps, input);
   const stage = input.stage;
   return retryOnConflict(async () => {
     const e = await mustGet(deps, input.cycleId, input.nip);
-    const behind = STAGES.indexOf(e.stage) > STAGES.indexOf(stage);
+    const behind = stageOrder(e.stage) > stageOrder(stage);
     if (behind || (e.stage === stage && e.status === 'SELESAI')) {
       await sendTaskSuccess(deps, input.taskToken, doneOutput(e));
       return { registered: false };
     }
     const resumed = e.stage === stage && !!e.registeredAt;
     const fresh = e.stage !== stage;
-    // The objection goes to whoever is the atasan's atasan now, not at launch (reorganisations).
+    // A stage for the atasan's atasan (the objection) goes to whoever holds that place now, not
+    // at launch (reorganisations).
+    const oneLevelUp = Object.values(PELAKSANA[stage]).includes('ATASAN_ATASAN');
     const atasanAtasanNip =
-      stage === 'KEBERATAN' && fresh && e.atasanNip
+      oneLevelUp && fresh && e.atasanNip
         ? ((await getEmployee(deps, e.atasanNip))?.atasanNip ?? e.atasanAtasanNip)
         : e.atasanAtasanNip;
     // BKPSDM may have opened the window after the deadline step read the cycle: go on now.
-    if (stage === 'MENUNGGU_PENILAIAN' && (await getCycle(deps, e.cycleId))?.penilaianDibukaPada) {
+    if (opensAssessment(stage) && (await getCycle(deps, e.cycleId))?.penilaianDibukaPada) {
       await commitChange(deps, {
         before: e,
         patch: { stage, status: 'SELESAI', registeredAt: deps.now().toISOString(), alurGagal: undefined },
@@ -123,7 +115,7 @@ export async function registerStageTask(
   });
 }
 
-async function registerPeerTask(deps: Deps, input: RegisterTaskInput): Promise<{ registered: boolean }> {
+async function registerRekanTask(deps: Deps, input: RegisterTaskInput): Promise<{ registered: boolean }> {
   return retryOnConflict(async () => {
     const r = await getPenilaianRekan(deps, input.cycleId, input.nip, input.rekanNip!);
     if (!r) throw notFound(`Peer review ${input.cycleId}/${input.nip}/${input.rekanNip}`);
@@ -139,15 +131,6 @@ async function registerPeerTask(deps: Deps, input: RegisterTaskInput): Promise<{
     await transact(deps, [item], { 0: stalePenilaianRekan });
     return { registered: true };
   });
-}
-
-export interface OverdueInput {
-  cycleId: string;
-  nip: string;
-  stage: TahapBertenggat;
-  rekanNip?: string;
-  /** `$$.Execution.StartTime`: how much longer this execution may wait (sisaAnggaran). */
-  executionStart?: string;
 }
 
 export interface OverdueResult {
@@ -181,23 +164,23 @@ function waitOn(deps: Deps, input: OverdueInput, at: string, now: Date): Overdue
 }
 
 /**
- * Time is up for a stage. What that means is the stage's rule (SAAT_TENGGAT): escalate to the
+ * Time is up for a stage. What that means is the stage's rule (ON_DEADLINE): escalate to the
  * supervisor's supervisor and BKPSDM and give a grace period; or move on, recording why (the
  * window opened, the employee's silence counts as acknowledgement, the plan stands). A stage
  * that was in fact finished just ends the wait; a timer that fired early waits the rest.
  */
 export async function recordOverdue(deps: Deps, input: OverdueInput): Promise<OverdueResult> {
-  if (input.stage === 'PENILAIAN_REKAN') return skipPeer(deps, input);
+  if (input.stage === 'PENILAIAN_REKAN') return skipRekan(deps, input);
   return retryOnConflict(async () => {
     const e = await mustGet(deps, input.cycleId, input.nip);
     const now = deps.now();
     if (e.stage !== input.stage || e.status === 'SELESAI') return closed(now);
     const cycle = await getCycle(deps, e.cycleId);
-    const early = input.stage === 'MENUNGGU_PENILAIAN' && !!cycle?.penilaianDibukaPada;
+    const early = opensAssessment(input.stage) && !!cycle?.penilaianDibukaPada;
     if (!early && e.deadline && now.getTime() < new Date(e.deadline).getTime()) {
       return waitOn(deps, input, e.deadline, now);
     }
-    const rule = SAAT_TENGGAT[input.stage];
+    const rule = ON_DEADLINE[input.stage];
     if (rule === 'ESKALASI') return escalate(deps, e, cycle, input, now);
     const at = now.toISOString();
     await commitChange(deps, {
@@ -212,7 +195,7 @@ export async function recordOverdue(deps: Deps, input: OverdueInput): Promise<Ov
         action:
           rule === 'DITERIMA_OTOMATIS'
             ? 'TANGGAPAN_DITERIMA_OTOMATIS'
-            : input.stage === 'MENUNGGU_PENILAIAN'
+            : opensAssessment(input.stage)
               ? 'PENILAIAN_DIBUKA'
               : 'TAHAP_DITUTUP_OTOMATIS',
         detail: { stage: input.stage, deadline: e.deadline, ...(early ? { lebihAwal: true } : {}) },
@@ -233,9 +216,7 @@ async function escalate(
   const atasan = e.atasanNip ? await getEmployee(deps, e.atasanNip) : undefined;
   const at = now.toISOString();
   const overdueCount = (e.overdueCount ?? 0) + 1;
-  const next = cycle
-    ? stageDeadline(cycle, stage, overdueCount, at)
-    : tambahHari(now, 7);
+  const next = cycle ? stageDeadline(cycle, stage, overdueCount, at) : tambahHari(now, 7);
   const pelaksana = pelaksanaTahap(e.stage, e.status);
   // The Plt/Plh in force is the one who is late, not the absent atasan.
   const waitingNip = nipPelaksana(e, now) ?? e.nip;
@@ -280,7 +261,7 @@ async function escalate(
 }
 
 /** A peer who let the deadline pass is skipped: recorded, never a failure of the evaluation. */
-async function skipPeer(deps: Deps, input: OverdueInput): Promise<OverdueResult> {
+async function skipRekan(deps: Deps, input: OverdueInput): Promise<OverdueResult> {
   return retryOnConflict(async () => {
     const now = deps.now();
     const r = await getPenilaianRekan(deps, input.cycleId, input.nip, input.rekanNip!);
@@ -288,7 +269,7 @@ async function skipPeer(deps: Deps, input: OverdueInput): Promise<OverdueResult>
     if (r.deadline && now.getTime() < new Date(r.deadline).getTime())
       return waitOn(deps, input, r.deadline, now);
     const e = await mustGet(deps, input.cycleId, input.nip);
-    const { item } = penilaianRekanUpdate(deps, r, { status: 'TERLEWAT' } as Partial<PenilaianRekan>, [
+    const { item } = penilaianRekanUpdate(deps, r, { status: 'DILEWATI' } as Partial<PenilaianRekan>, [
       'taskToken',
     ]);
     await transact(
@@ -300,7 +281,7 @@ async function skipPeer(deps: Deps, input: OverdueInput): Promise<OverdueResult>
           nip: e.nip,
           at: now.toISOString(),
           actor: SISTEM,
-          action: 'REKAN_TERLEWAT',
+          action: 'REKAN_DILEWATI',
           // Who it was stays with auditors: the employee's view of the trail hides peer identities.
           detail: { rekanNip: r.rekanNip, deadline: r.deadline, rahasiaRekan: true },
           version: e.version,

@@ -16,7 +16,7 @@ import {
 } from '../../domain/evaluation/tugas.js';
 import type { Deps } from '../../runtime/deps.js';
 import type { Principal } from '../actor.js';
-import { actingFor } from '../people/mutasi.js';
+import { listPenugasan } from '../../data/penugasan.js';
 
 /**
  * Every open stage waiting on me, earliest deadline first: my own evaluations, my team's (and
@@ -32,7 +32,7 @@ export async function tugasSaya(deps: Deps, p: Principal): Promise<Tugas[]> {
   const [mine, team, acting, rekan, cycles] = await Promise.all([
     listByEmployee(deps, p.nip),
     listByAtasan(deps, p.nip),
-    actingFor(deps, p.nip),
+    listPenugasan(deps, p.nip),
     listTugasRekan(deps, p.nip),
     listCycles(deps),
   ]);

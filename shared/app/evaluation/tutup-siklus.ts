@@ -1,11 +1,15 @@
 import { dilarang, tidakDitemukan } from '../../domain/errors.js';
 import type { PredikatOrganisasi } from '../../domain/organisation/kurva.js';
-import { type EvaluasiSiklus, periksaPenutupan, putuskanPenutupan } from '../../domain/evaluation/penutupan-siklus.js';
+import {
+  type CycleEvaluation,
+  periksaPenutupan,
+  putuskanPenutupan,
+} from '../../domain/evaluation/penutupan-siklus.js';
 import { listByCycle } from '../../data/evaluations.js';
 import { cycleClosed, cycleCloseUpdate, cycleLogPut, getCycleRecords } from '../../data/kurva.js';
 import { transact } from '../../data/transact.js';
 import type { Deps } from '../../runtime/deps.js';
-import type { Principal } from '../actor.js';
+import { actorOf, type Principal } from '../actor.js';
 import { STAGES } from '../../domain/evaluation/evaluation.js';
 
 /** NIPs kept on the log entry of a close with exceptions; the counts are always complete. */
@@ -18,7 +22,7 @@ async function kumpulkan(deps: Deps, cycleId: string) {
   ]);
   const { cycle } = records;
   if (!cycle) throw tidakDitemukan('Siklus tidak ditemukan');
-  const evaluasi: EvaluasiSiklus[] = evaluations.map((e) => ({
+  const evaluasi: CycleEvaluation[] = evaluations.map((e) => ({
     nip: e.nip,
     nama: e.nama,
     opd: e.opd,
@@ -36,7 +40,7 @@ async function kumpulkan(deps: Deps, cycleId: string) {
 }
 
 /** The close check per agency, for BKPSDM (and auditors, read-only), with the cycle's log. */
-export async function periksaSiklus(deps: Deps, p: Principal, cycleId: string) {
+export async function closeCheck(deps: Deps, p: Principal, cycleId: string) {
   if (!p.admin && !p.auditor) throw dilarang('Pemeriksaan penutupan siklus hanya untuk BKPSDM dan auditor');
   const { cycle, records, pemeriksaan } = await kumpulkan(deps, cycleId);
   return { cycle, kurva: records.kurva, log: records.log, pemeriksaan };
@@ -47,7 +51,7 @@ export async function periksaSiklus(deps: Deps, p: Principal, cycleId: string) {
  * or with BKPSDM's recorded exception. The status flips only from DIBUKA (a second close, or a
  * close racing another, gets 409), and the log entry is written in the same transaction.
  */
-export async function tutupSiklus(deps: Deps, p: Principal, cycleId: string, alasanPengecualian?: string) {
+export async function closeCycle(deps: Deps, p: Principal, cycleId: string, alasanPengecualian?: string) {
   if (!p.admin) throw dilarang('Hanya admin BKPSDM yang dapat menutup siklus');
   const { cycle, pemeriksaan } = await kumpulkan(deps, cycleId);
   const keputusan = putuskanPenutupan(p, cycle, pemeriksaan, alasanPengecualian);
@@ -59,7 +63,7 @@ export async function tutupSiklus(deps: Deps, p: Principal, cycleId: string, ala
       cycleLogPut(deps, {
         cycleId,
         at,
-        actor: { nip: p.nip, nama: p.nama },
+        actor: actorOf(p),
         action: 'SIKLUS_DITUTUP',
         detail: {
           ...keputusan,

@@ -1,4 +1,3 @@
-import * as evaluation from '../../domain/evaluation/evaluation.js';
 import {
   type JenisTanggapanPegawai,
   type UmpanBalikInput,
@@ -7,11 +6,10 @@ import {
   susunUmpanBalik,
   tanggapi,
 } from '../../domain/evaluation/umpan-balik.js';
-import { commitChange, type EvaluationSheet } from '../../data/evaluations.js';
+import type { EvaluationSheet } from '../../data/evaluations.js';
 import type { Deps } from '../../runtime/deps.js';
-import { actorOf, type Principal } from '../actor.js';
-import { resumeAfterDecision } from '../workflow-client.js';
-import { sheetFor, evaluationFor } from './muat.js';
+import type { Principal } from '../actor.js';
+import { onEvaluation, onSheet } from './stage-change.js';
 
 function konteks({ evaluation: e, rows }: EvaluationSheet) {
   const baris = e.penilaianAtasan?.baris ?? {};
@@ -30,19 +28,13 @@ export async function simpanUmpanBalik(
   version: number,
   input: UmpanBalikInput,
 ) {
-  const sheet = await sheetFor(deps, cycleId, nip);
-  const e = sheet.evaluation;
-  assertBisaUmpanBalik(e, p, 'menyimpan umpan balik');
-  evaluation.assertVersion(e, version);
-  const umpanBalik = susunUmpanBalik(input, konteks(sheet), false);
-  return commitChange(deps, {
-    before: e,
-    patch: { umpanBalik },
-    audit: {
-      actor: actorOf(p),
-      action: 'UMPAN_BALIK_DISIMPAN',
-      detail: { baris: Object.keys(umpanBalik.baris).length },
-    },
+  return onSheet(cycleId, nip).save(deps, p, version, (sheet) => {
+    assertBisaUmpanBalik(sheet.evaluation, p, 'menyimpan umpan balik', deps.now());
+    const umpanBalik = susunUmpanBalik(input, konteks(sheet), false);
+    return {
+      patch: { umpanBalik },
+      audit: { action: 'UMPAN_BALIK_DISIMPAN', detail: { baris: Object.keys(umpanBalik.baris).length } },
+    };
   });
 }
 
@@ -55,22 +47,17 @@ export async function berikanUmpanBalik(
   version: number,
   input: UmpanBalikInput,
 ) {
-  const sheet = await sheetFor(deps, cycleId, nip);
-  const e = sheet.evaluation;
-  assertBisaUmpanBalik(e, p, 'memberi umpan balik');
-  assertMenunggu(e, 'umpan balik');
-  evaluation.assertVersion(e, version);
-  const at = deps.now().toISOString();
-  const umpanBalik = { ...susunUmpanBalik(input, konteks(sheet), true), diberikanPada: at };
-  const token = e.taskToken!;
-  const after = await commitChange(deps, {
-    before: e,
-    patch: { umpanBalik, status: 'SELESAI' },
-    remove: ['taskToken'],
-    audit: { actor: actorOf(p), action: 'UMPAN_BALIK_DIBERIKAN', detail: { umpanBalik } },
+  return onSheet(cycleId, nip).complete(deps, p, version, (sheet) => {
+    assertBisaUmpanBalik(sheet.evaluation, p, 'memberi umpan balik', deps.now());
+    assertMenunggu(sheet.evaluation, 'umpan balik');
+    const diberikanPada = deps.now().toISOString();
+    const umpanBalik = { ...susunUmpanBalik(input, konteks(sheet), true), diberikanPada };
+    return {
+      patch: { umpanBalik, status: 'SELESAI' },
+      audit: { action: 'UMPAN_BALIK_DIBERIKAN', detail: { umpanBalik } },
+      output: () => ({ diberikanPada }),
+    };
   });
-  await resumeAfterDecision(deps, token, { diberikanPada: at });
-  return after;
 }
 
 /**
@@ -85,21 +72,16 @@ export async function tanggapiPenilaian(
   version: number,
   input: { jenis: JenisTanggapanPegawai; alasan?: string | undefined },
 ) {
-  const e = await evaluationFor(deps, cycleId, nip);
-  const tanggapan = tanggapi(e, p, input, deps.now());
-  evaluation.assertVersion(e, version);
-  const keberatan = tanggapan.jenis === 'KEBERATAN';
-  const token = e.taskToken!;
-  const after = await commitChange(deps, {
-    before: e,
-    patch: { tanggapan, status: 'SELESAI' },
-    remove: ['taskToken'],
-    audit: {
-      actor: actorOf(p),
-      action: keberatan ? 'KEBERATAN_DIAJUKAN' : 'PENILAIAN_DITERIMA',
-      detail: { tanggapan, predikat: e.hasil?.predikat },
-    },
+  return onEvaluation(cycleId, nip).complete(deps, p, version, (e) => {
+    const tanggapan = tanggapi(e, p, input, deps.now());
+    const keberatan = tanggapan.jenis === 'KEBERATAN';
+    return {
+      patch: { tanggapan, status: 'SELESAI' },
+      audit: {
+        action: keberatan ? 'KEBERATAN_DIAJUKAN' : 'PENILAIAN_DITERIMA',
+        detail: { tanggapan, predikat: e.hasil?.predikat },
+      },
+      output: () => ({ keberatan }),
+    };
   });
-  await resumeAfterDecision(deps, token, { keberatan });
-  return after;
 }

@@ -14,7 +14,7 @@ import {
 } from '../../data/kurva.js';
 import { transact } from '../../data/transact.js';
 import type { Deps } from '../../runtime/deps.js';
-import type { Principal } from '../actor.js';
+import { actorOf, type Principal } from '../actor.js';
 
 /** Evaluations of one agency in a cycle: by the evaluation's own OPD, which follows transfers. */
 export async function evaluasiOpd(deps: Deps, cycleId: string, opd: string): Promise<Evaluation[]> {
@@ -72,7 +72,7 @@ export async function tetapkanKurva(
     });
   }
   const at = deps.now().toISOString();
-  const oleh = { nip: p.nip, nama: p.nama };
+  const oleh = actorOf(p);
   const after: KurvaOrganisasi = { cycleId, opd, predikat, alasan, oleh, pada: at, version: version + 1 };
   await transact(
     deps,

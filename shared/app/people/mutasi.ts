@@ -1,16 +1,22 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Employee } from '../../domain/people/employee.js';
 import { dilarang, konflik, tidakDitemukan } from '../../domain/errors.js';
 import {
   assertValid,
-  checkMutasi,
+  checkTransfer,
   checkPenugasan,
   isOpen,
-  type Mutasi,
+  type Transfer,
   type Penugasan,
 } from '../../domain/people/mutasi.js';
-import { changeItems, getSheet, listByAtasan, listByEmployee, staleEvaluation } from '../../data/evaluations.js';
-import { employeeItem, getEmployee, listOrg } from '../../data/people.js';
+import {
+  changeItems,
+  getSheet,
+  listByAtasan,
+  listByEmployee,
+  staleEvaluation,
+} from '../../data/evaluations.js';
+import { employeeReplace, getEmployee, listOrg } from '../../data/people.js';
+import { savePenugasan } from '../../data/penugasan.js';
 import { transact, type FailureMessages, type TransactItem } from '../../data/transact.js';
 import { linkCountAdd, unlinkRow } from '../../data/target-rows.js';
 import type { Evaluation } from '../../domain/evaluation/evaluation.js';
@@ -37,13 +43,13 @@ async function chainAbove(deps: Deps, nip: string | undefined): Promise<string[]
  * A transfer: the profile and every open evaluation move together in one transaction, each
  * evaluation with its audit entry, so no open stage waits on the former atasan.
  */
-export async function recordMutasi(deps: Deps, p: Principal, nip: string, m: Mutasi) {
+export async function recordTransfer(deps: Deps, p: Principal, nip: string, m: Transfer) {
   assertAdmin(p);
   const person = await getEmployee(deps, nip);
   if (!person) throw tidakDitemukan('Pegawai tidak ditemukan');
   const newAtasan = m.atasanNip ? await getEmployee(deps, m.atasanNip) : undefined;
   assertValid(
-    checkMutasi(person, m, newAtasan, await chainAbove(deps, m.atasanNip)),
+    checkTransfer(person, m, newAtasan, await chainAbove(deps, m.atasanNip)),
     'Mutasi tidak dapat dicatat',
   );
   const updated: Employee = {
@@ -112,21 +118,7 @@ export async function recordMutasi(deps: Deps, p: Principal, nip: string, m: Mut
     }
     evaluations.push(after);
   }
-  items.push({
-    Put: {
-      TableName: deps.tableName,
-      Item: { ...employeeItem(updated), diubahPada: at, diubahOleh: p.nip },
-      // The profile as read: a roster import or another transfer in between is not overwritten.
-      ConditionExpression: `attribute_exists(pk) AND #opd = :opd AND #unit = :unit AND ${person.atasanNip ? '#atasan = :atasan' : 'attribute_not_exists(#atasan)'} AND #aktif = :aktif`,
-      ExpressionAttributeNames: { '#opd': 'opd', '#unit': 'unit', '#atasan': 'atasanNip', '#aktif': 'aktif' },
-      ExpressionAttributeValues: {
-        ':opd': person.opd,
-        ':unit': person.unit,
-        ':aktif': person.aktif,
-        ...(person.atasanNip ? { ':atasan': person.atasanNip } : {}),
-      },
-    },
-  });
+  items.push(employeeReplace(deps, person, { ...updated, diubahPada: at, diubahOleh: p.nip }));
   failures[items.length - 1] = () =>
     konflik('Data pegawai ini baru saja berubah (impor roster atau mutasi lain). Muat ulang lalu coba lagi.');
   await transact(deps, items, failures);
@@ -138,7 +130,7 @@ export async function recordMutasi(deps: Deps, p: Principal, nip: string, m: Mut
  * the dates (one transaction per evaluation, with its audit entry); the assignment itself is
  * stored so the acting person's inbox can find the team.
  */
-export async function assignActing(deps: Deps, p: Principal, a: Penugasan) {
+export async function assignPlt(deps: Deps, p: Principal, a: Penugasan) {
   assertAdmin(p);
   const [acting, replaced] = await Promise.all([
     getEmployee(deps, a.nip),
@@ -146,20 +138,7 @@ export async function assignActing(deps: Deps, p: Principal, a: Penugasan) {
   ]);
   assertValid(checkPenugasan(a, acting, replaced), 'Penugasan Plt/Plh tidak dapat dicatat');
   const at = deps.now().toISOString();
-  await deps.ddb.send(
-    new PutCommand({
-      TableName: deps.tableName,
-      Item: {
-        pk: `ACTING#${a.nip}`,
-        sk: `${a.menggantikanNip}#${a.mulai}`,
-        type: 'ACTING',
-        ...a,
-        alasan: a.alasan.trim(),
-        dicatatPada: at,
-        dicatatOleh: p.nip,
-      },
-    }),
-  );
+  await savePenugasan(deps, { ...a, alasan: a.alasan.trim() }, { pada: at, oleh: p.nip });
   // The acting person's own evaluation stays with the definitive atasan (policy.ts says so too).
   const team = (await listByAtasan(deps, a.menggantikanNip)).filter((e) => isOpen(e) && e.nip !== a.nip);
   let moved = 0;
@@ -182,16 +161,4 @@ export async function assignActing(deps: Deps, p: Principal, a: Penugasan) {
     moved++;
   }
   return { evaluations: moved };
-}
-
-/** Assignments where this person acts for someone; the inbox adds their teams. */
-export async function actingFor(deps: Deps, nip: string): Promise<Penugasan[]> {
-  const out = await deps.ddb.send(
-    new QueryCommand({
-      TableName: deps.tableName,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': `ACTING#${nip}` },
-    }),
-  );
-  return (out.Items ?? []) as Penugasan[];
 }

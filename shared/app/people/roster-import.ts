@@ -22,9 +22,9 @@ import {
 import { loadEmployees, PEOPLE_PER_BATCH, writeBatch, type FailedBatch } from '../../data/roster.js';
 import { readRosterFile, type RosterFile } from '../../roster/read-file.js';
 import { rosterTemplate as buildTemplate } from '../../roster/template.js';
+import { chunks } from '../../runtime/batches.js';
 import type { Deps } from '../../runtime/deps.js';
 import { listOrg } from '../../data/people.js';
-
 import type { AccountProvisioning } from '../../auth/cognito-accounts.js';
 import { syncAccounts, type AccountSync } from './roster-accounts.js';
 import { moveOpenEvaluations } from './roster-transfers.js';
@@ -181,9 +181,7 @@ export async function apply(
     actor: options.actor ?? 'tidak diketahui',
     file: { name: plan.file.name, sha256: plan.file.sha256 },
   };
-  const batches: PersonChange[][] = [];
-  for (let i = 0; i < changes.length; i += PEOPLE_PER_BATCH)
-    batches.push(changes.slice(i, i + PEOPLE_PER_BATCH));
+  const batches = chunks(changes, PEOPLE_PER_BATCH);
 
   const written: PersonChange[] = [];
   let done = 0;

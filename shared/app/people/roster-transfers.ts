@@ -1,6 +1,6 @@
 import type { PersonChange } from '../../domain/people/roster/index.js';
 import type { Deps } from '../../runtime/deps.js';
-import { recordMutasi } from './mutasi.js';
+import { recordTransfer } from './mutasi.js';
 
 const MOVING_FIELDS = new Set(['atasanNip', 'opd', 'unit']);
 
@@ -23,7 +23,7 @@ export async function moveOpenEvaluations(
     if (!fields.length) continue;
     const has = (f: string) => fields.some((x) => x.field === f);
     try {
-      await recordMutasi(deps, importer, c.nip, {
+      await recordTransfer(deps, importer, c.nip, {
         ...(has('atasanNip') && c.after.atasanNip ? { atasanNip: c.after.atasanNip } : {}),
         ...(has('opd') ? { opd: c.after.opd } : {}),
         ...(has('unit') || has('opd') ? { unit: c.after.unit } : {}),

@@ -36,13 +36,13 @@ export {
   rencanaPengembangan,
 } from './rencana.js';
 export {
-  type RingkasanJp,
+  type JpTotals,
   assertRencana,
   batalkan,
   checkItemRencana,
   checkRencana,
   checkSertifikat,
-  ringkasanJp,
+  jpTotals,
   tambahKeRencana,
   tandaiSelesai,
 } from './pelacakan.js';

@@ -112,7 +112,7 @@ export function batalkan(item: ItemRencana, catatan?: string): ItemRencana {
   return { ...item, status: 'BATAL', ...(catatan?.trim() ? { catatanBatal: catatan.trim() } : {}) };
 }
 
-export interface RingkasanJp {
+export interface JpTotals {
   direncanakan: number;
   selesai: number;
   hak: typeof HAK_JP_TAHUNAN;
@@ -123,7 +123,7 @@ export interface RingkasanJp {
  * Only certified JP count toward the entitlement; planned JP are shown beside them so the
  * gap between intention and evidence stays visible. Cancelled items count nowhere.
  */
-export function ringkasanJp(items: readonly ItemRencana[], tahun: number): RingkasanJp {
+export function jpTotals(items: readonly ItemRencana[], tahun: number): JpTotals {
   const jumlah = (status: StatusRencana) =>
     items.filter((i) => i.tahun === tahun && i.status === status).reduce((a, i) => a + i.jp, 0);
   const selesai = jumlah('SELESAI');

@@ -50,7 +50,7 @@ export function menyebut(teks: string, istilah: string): boolean {
   );
 }
 
-/** Words that show the supervisor's advice is about a value, from the behaviours in DOMAIN.md. */
+/** Words that show the supervisor's advice is about a value, from the behaviours in docs/regulation.md. */
 export const KATA_NILAI: Record<KodeBerakhlak, readonly string[]> = {
   BERORIENTASI_PELAYANAN: ['layan', 'masyarakat', 'ramah', 'keluhan', 'komunikasi', 'solutif', 'responsif'],
   AKUNTABEL: ['akuntab', 'integritas', 'jujur', 'disiplin', 'tanggung jawab', 'cermat', 'teliti', 'korupsi'],

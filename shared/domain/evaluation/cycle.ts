@@ -1,61 +1,24 @@
 import type { Issue } from '../errors.js';
 import { akhirHariWib, awalHariWib, tambahHari, tanggalWib } from '../wib.js';
+import { JADWAL_LABEL, DEADLINE_STAGES, type DeadlineStage, jadwalOf, opensAssessment } from './stages.js';
+
+// The dates a cycle schedules are the stage registry's: each stage with a `jadwal` has one (a
+// deadline, or the day the assessment window opens), its label, its default, its order and
+// what missing it means. Re-exported for the callers.
+export { JADWAL_LABEL, ON_DEADLINE, DEADLINE_STAGES, type OnDeadline, type DeadlineStage } from './stages.js';
 
 /**
- * The dates a cycle schedules. Each is a stage's deadline, except MENUNGGU_PENILAIAN: the day
- * the assessment window opens (BKPSDM may open it earlier). PENILAIAN_REKAN is the peers'
- * deadline, which runs beside the atasan's review.
+ * A default schedule for a period [mulai, selesai] (ISO dates), from each stage's `default`:
+ * targets agreed within 30 days (the annual SKP by the end of January), the window opening on
+ * the last day, then two weeks per stage. BKPSDM edits these when creating the cycle.
  */
-export const TAHAP_BERTENGGAT = [
-  'PENETAPAN_TARGET',
-  'MENUNGGU_PENILAIAN',
-  'PENILAIAN_MANDIRI',
-  'PENILAIAN_ATASAN',
-  'PENILAIAN_REKAN',
-  'UMPAN_BALIK',
-  'TANGGAPAN',
-  'KEBERATAN',
-  'RENCANA_PENGEMBANGAN',
-] as const;
-export type TahapBertenggat = (typeof TAHAP_BERTENGGAT)[number];
-
-/**
- * What a missed deadline means, per stage: most escalate and get a grace period; the wait for
- * the window simply ends; a silent employee has accepted the rating; a silent peer is skipped;
- * an unconfirmed development plan stands as recommended.
- */
-export type SaatTenggat = 'ESKALASI' | 'LANJUT' | 'DITERIMA_OTOMATIS' | 'DILEWATI';
-export const SAAT_TENGGAT: Record<TahapBertenggat, SaatTenggat> = {
-  PENETAPAN_TARGET: 'ESKALASI',
-  MENUNGGU_PENILAIAN: 'LANJUT',
-  PENILAIAN_MANDIRI: 'ESKALASI',
-  PENILAIAN_ATASAN: 'ESKALASI',
-  PENILAIAN_REKAN: 'DILEWATI',
-  UMPAN_BALIK: 'ESKALASI',
-  TANGGAPAN: 'DITERIMA_OTOMATIS',
-  KEBERATAN: 'ESKALASI',
-  RENCANA_PENGEMBANGAN: 'LANJUT',
-};
-
-/**
- * A default schedule for a period [mulai, selesai] (ISO dates): targets agreed within 30 days
- * (the annual SKP by the end of January), the window opening on the last day, then two weeks
- * per stage. BKPSDM edits these when creating the cycle.
- */
-export function jadwalBaku(mulai: string, selesai: string): Record<TahapBertenggat, string> {
-  const start = akhirHariWib(mulai);
-  const end = akhirHariWib(selesai);
-  return {
-    PENETAPAN_TARGET: tambahHari(start, 30),
-    MENUNGGU_PENILAIAN: awalHariWib(selesai),
-    PENILAIAN_MANDIRI: tambahHari(end, 7),
-    PENILAIAN_ATASAN: tambahHari(end, 21),
-    PENILAIAN_REKAN: tambahHari(end, 21),
-    UMPAN_BALIK: tambahHari(end, 28),
-    TANGGAPAN: tambahHari(end, 35),
-    KEBERATAN: tambahHari(end, 49),
-    RENCANA_PENGEMBANGAN: tambahHari(end, 56),
-  };
+export function jadwalBaku(mulai: string, selesai: string): Record<DeadlineStage, string> {
+  const jadwal = {} as Record<DeadlineStage, string>;
+  for (const stage of DEADLINE_STAGES) {
+    const { from, days } = jadwalOf(stage).default;
+    jadwal[stage] = tambahHari(jadwalDariTanggal(stage, from === 'mulai' ? mulai : selesai), days);
+  }
+  return jadwal;
 }
 
 export const PERIODE = ['TAHUNAN', 'TRIWULAN_I', 'TRIWULAN_II', 'TRIWULAN_III', 'TRIWULAN_IV'] as const;
@@ -70,7 +33,7 @@ export interface Cycle {
   mulai: string;
   selesai: string;
   /** Deadline per stage, ISO date-time. */
-  jadwal: Record<TahapBertenggat, string>;
+  jadwal: Record<DeadlineStage, string>;
   /** Set when BKPSDM opens the assessment window before its scheduled date. */
   penilaianDibukaPada?: string;
   /** Extra time after a missed deadline before the next escalation. */
@@ -84,62 +47,15 @@ export interface Cycle {
   peluncuran?: Peluncuran;
 }
 
-/**
- * Step Functions wants a positive whole number of seconds. A stage already past its deadline
- * gets one second, so it escalates at once instead of waiting a full grace period.
- */
-export function secondsUntil(deadlineIso: string, now: Date): number {
-  const ms = new Date(deadlineIso).getTime() - now.getTime();
-  return Math.max(1, Math.ceil(ms / 1000));
-}
-
 /** The next deadline of a stage that already escalated `overdueCount` times. */
 export function stageDeadline(
   cycle: Cycle,
-  stage: TahapBertenggat,
+  stage: DeadlineStage,
   overdueCount: number,
   lastOverdueAt?: string,
 ): string {
   if (overdueCount === 0 || !lastOverdueAt) return cycle.jadwal[stage];
   return tambahHari(lastOverdueAt, cycle.graceDays);
-}
-
-/**
- * A Standard execution lives at most a year; an annual cycle (target setting in January, the
- * window in December, reviews after) takes longer. Each execution therefore waits at most this
- * long after it started and then continues in a new execution at the same stage.
- */
-export const ANGGARAN_EKSEKUSI_DETIK = 350 * 86_400;
-
-/**
- * Kept free at the end of every execution for the handover itself (the overdue handler and the
- * start of the next execution), so a wait never runs into the execution's own end.
- */
-export const SISA_MINIMUM_DETIK = 3_600;
-
-/** Seconds this execution may still wait before it must hand over (at least 0). */
-export function sisaAnggaran(
-  executionStart: string | undefined,
-  now: Date,
-  budget = ANGGARAN_EKSEKUSI_DETIK,
-): number {
-  if (!executionStart) return budget - SISA_MINIMUM_DETIK;
-  const end = new Date(executionStart).getTime() + (budget - SISA_MINIMUM_DETIK) * 1000;
-  return Math.max(0, Math.floor((end - now.getTime()) / 1000));
-}
-
-/** How long a wait for `at` may run in this execution: until `at`, or until the budget is spent. */
-export function secondsToWait(at: string, now: Date, sisa: number): number {
-  return Math.max(1, Math.min(secondsUntil(at, now), sisa));
-}
-
-/** Less than this left to wait: hand over now rather than start a wait of a few seconds. */
-export const HANDOVER_DETIK = 60;
-
-/** Execution names are deterministic so that launching a cycle twice starts nothing twice. */
-export function executionName(cycleId: string, nip: string, suffix?: string): string {
-  const base = `${cycleId}-${nip}`.replace(/[^A-Za-z0-9_-]/g, '_');
-  return (suffix ? `${base}-${suffix}` : base).slice(0, 80);
 }
 
 /** What one launch did; summed over its batches. */
@@ -159,35 +75,6 @@ export interface Peluncuran {
   hasil?: LaunchCounts & { selesai: string };
 }
 
-/** Labels of the scheduled dates, as BKPSDM reads them on the form. */
-export const JADWAL_LABEL: Record<TahapBertenggat, string> = {
-  PENETAPAN_TARGET: 'Penetapan target (SKP disetujui)',
-  MENUNGGU_PENILAIAN: 'Masa penilaian dibuka',
-  PENILAIAN_MANDIRI: 'Penilaian mandiri',
-  PENILAIAN_ATASAN: 'Penilaian atasan',
-  PENILAIAN_REKAN: 'Penilaian rekan kerja',
-  UMPAN_BALIK: 'Umpan balik atasan',
-  TANGGAPAN: 'Tanggapan pegawai',
-  KEBERATAN: 'Putusan keberatan',
-  RENCANA_PENGEMBANGAN: 'Rencana pengembangan',
-};
-
-/**
- * Each date must come after these. Peers review beside the atasan, so both follow the
- * self-assessment, and feedback follows both.
- */
-const SETELAH: Record<TahapBertenggat, readonly TahapBertenggat[]> = {
-  PENETAPAN_TARGET: [],
-  MENUNGGU_PENILAIAN: ['PENETAPAN_TARGET'],
-  PENILAIAN_MANDIRI: ['MENUNGGU_PENILAIAN'],
-  PENILAIAN_ATASAN: ['PENILAIAN_MANDIRI'],
-  PENILAIAN_REKAN: ['PENILAIAN_MANDIRI'],
-  UMPAN_BALIK: ['PENILAIAN_ATASAN', 'PENILAIAN_REKAN'],
-  TANGGAPAN: ['UMPAN_BALIK'],
-  KEBERATAN: ['TANGGAPAN'],
-  RENCANA_PENGEMBANGAN: ['KEBERATAN'],
-};
-
 /** What BKPSDM submits; jadwal dates left out take the default schedule. */
 export interface CycleInput {
   id?: string | undefined;
@@ -198,13 +85,13 @@ export interface CycleInput {
   mulai: string;
   selesai: string;
   /** Per stage: a date (YYYY-MM-DD, read as WIB) or an ISO date-time. */
-  jadwal?: Partial<Record<TahapBertenggat, string>> | undefined;
+  jadwal?: Partial<Record<DeadlineStage, string>> | undefined;
   graceDays?: number | undefined;
   scope: 'ALL' | string[];
 }
 
 /** Safe in keys, URLs and execution names (which allow at most 80 characters). */
-export const POLA_ID_SIKLUS = /^[A-Za-z0-9-]{1,40}$/;
+export const CYCLE_ID_PATTERN = /^[A-Za-z0-9-]{1,40}$/;
 
 const TRIWULAN: Record<Exclude<Periode, 'TAHUNAN'>, number> = {
   TRIWULAN_I: 1,
@@ -214,7 +101,7 @@ const TRIWULAN: Record<Exclude<Periode, 'TAHUNAN'>, number> = {
 };
 
 /** "2027" for the annual cycle, "2027-TW2" for the second quarter. */
-export function idSiklusBaku(tahun: number, periode: Periode): string {
+export function defaultCycleId(tahun: number, periode: Periode): string {
   return periode === 'TAHUNAN' ? String(tahun) : `${tahun}-TW${TRIWULAN[periode]}`;
 }
 
@@ -240,8 +127,8 @@ const isDateTime = (d: string) =>
  * A date on the form means the whole day in WIB: a deadline ends at 23:59:59, the window
  * opens at 00:00 (the same instants jadwalBaku produces).
  */
-export function jadwalDariTanggal(tahap: TahapBertenggat, tanggal: string): string {
-  return tahap === 'MENUNGGU_PENILAIAN' ? awalHariWib(tanggal) : akhirHariWib(tanggal);
+export function jadwalDariTanggal(stage: DeadlineStage, tanggal: string): string {
+  return opensAssessment(stage) ? awalHariWib(tanggal) : akhirHariWib(tanggal);
 }
 
 /** The WIB calendar date of a scheduled instant, for the form. */
@@ -259,8 +146,8 @@ export function checkCycleInput(
 ): { cycle?: Cycle; issues: Issue[] } {
   const issues: Issue[] = [];
   const add = (path: string, message: string) => issues.push({ path, message });
-  const id = input.id?.trim() || idSiklusBaku(input.tahun, input.periode);
-  if (!POLA_ID_SIKLUS.test(id)) add('id', 'ID siklus hanya huruf, angka, dan tanda hubung (maks. 40)');
+  const id = input.id?.trim() || defaultCycleId(input.tahun, input.periode);
+  if (!CYCLE_ID_PATTERN.test(id)) add('id', 'ID siklus hanya huruf, angka, dan tanda hubung (maks. 40)');
   const nama = input.nama.trim();
   if (nama.length < 3 || nama.length > 120) add('nama', 'Nama siklus 3-120 karakter');
   if (!Number.isInteger(input.tahun) || input.tahun < 2000 || input.tahun > 2100)
@@ -283,27 +170,27 @@ export function checkCycleInput(
       if (!ctx.opd.includes(kode)) add(`scope.${i}`, `OPD ${kode} tidak terdaftar`);
     });
   }
-  const jadwal = datesOk ? jadwalBaku(input.mulai, input.selesai) : ({} as Record<TahapBertenggat, string>);
-  for (const tahap of TAHAP_BERTENGGAT) {
-    const v = input.jadwal?.[tahap]?.trim();
+  const jadwal = datesOk ? jadwalBaku(input.mulai, input.selesai) : ({} as Record<DeadlineStage, string>);
+  for (const stage of DEADLINE_STAGES) {
+    const v = input.jadwal?.[stage]?.trim();
     if (!v) continue;
-    if (isDate(v)) jadwal[tahap] = jadwalDariTanggal(tahap, v);
-    else if (isDateTime(v)) jadwal[tahap] = new Date(v).toISOString();
-    else add(`jadwal.${tahap}`, `${JADWAL_LABEL[tahap]}: tanggal tidak valid (YYYY-MM-DD)`);
+    if (isDate(v)) jadwal[stage] = jadwalDariTanggal(stage, v);
+    else if (isDateTime(v)) jadwal[stage] = new Date(v).toISOString();
+    else add(`jadwal.${stage}`, `${JADWAL_LABEL[stage]}: tanggal tidak valid (YYYY-MM-DD)`);
   }
   if (datesOk) {
     const mulai = awalHariWib(input.mulai);
-    for (const tahap of TAHAP_BERTENGGAT) {
-      if (issues.some((i) => i.path === `jadwal.${tahap}`)) continue;
-      if (jadwal[tahap] <= mulai) {
-        add(`jadwal.${tahap}`, `${JADWAL_LABEL[tahap]} harus setelah tanggal mulai periode`);
+    for (const stage of DEADLINE_STAGES) {
+      if (issues.some((i) => i.path === `jadwal.${stage}`)) continue;
+      if (jadwal[stage] <= mulai) {
+        add(`jadwal.${stage}`, `${JADWAL_LABEL[stage]} harus setelah tanggal mulai periode`);
         continue;
       }
-      const before = SETELAH[tahap].find((p) => jadwal[p] >= jadwal[tahap]);
+      const before = jadwalOf(stage).after.find((p) => jadwal[p] >= jadwal[stage]);
       if (before)
         add(
-          `jadwal.${tahap}`,
-          `${JADWAL_LABEL[tahap]} harus setelah ${JADWAL_LABEL[before].toLowerCase()} (${tanggalJadwal(jadwal[before])})`,
+          `jadwal.${stage}`,
+          `${JADWAL_LABEL[stage]} harus setelah ${JADWAL_LABEL[before].toLowerCase()} (${tanggalJadwal(jadwal[before])})`,
         );
     }
   }
@@ -346,9 +233,4 @@ export function kelompokPeluncuran(opd: string, nips: readonly string[], ukuran 
     out.push({ opd, ...(i > 0 ? { dari: sorted[i]! } : {}), ...(next ? { sebelum: next } : {}) });
   }
   return out;
-}
-
-/** One CycleLaunch run per cycle and moment: unique, readable, within the 80-character limit. */
-export function namaPeluncuran(cycleId: string, at: Date): string {
-  return `luncur-${cycleId}-${at.toISOString().replace(/[-:.]/g, '')}`;
 }

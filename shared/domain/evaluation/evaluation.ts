@@ -1,7 +1,10 @@
 import { type Issue, konflik, validasi } from '../errors.js';
 import { type KodeBerakhlak, KODE_BERAKHLAK, EKSPEKTASI_MAX } from './berakhlak.js';
 import { LIMITS } from './skp.js';
+import { MIN_REKAN } from './rekan.js';
 import { assertBoleh, decide, type Subjek } from '../people/policy.js';
+import { assertAction, assertMenunggu, stageRefusal } from './actions.js';
+import type { Stage, Status } from './stages.js';
 import type {
   HasilPenilaian,
   PenilaianAtasan,
@@ -12,44 +15,8 @@ import type {
 } from './penilaian-model.js';
 import type { RencanaEvaluasi } from '../development/tersimpan.js';
 
-/** The stages the EmployeeEvaluation workflow walks through. */
-export const STAGES = [
-  'PENETAPAN_TARGET',
-  'MENUNGGU_PENILAIAN',
-  'PENILAIAN_MANDIRI',
-  'PENILAIAN_ATASAN',
-  'UMPAN_BALIK',
-  'TANGGAPAN',
-  'KEBERATAN',
-  'RENCANA_PENGEMBANGAN',
-  'SELESAI',
-] as const;
-export type Stage = (typeof STAGES)[number];
-
-/**
- * Status within the current stage. The API moves a stage between these; only the workflow
- * opens a stage (and the next one).
- */
-export const STATUS = ['DRAFT', 'DIAJUKAN', 'DIKEMBALIKAN', 'SELESAI'] as const;
-export type Status = (typeof STATUS)[number];
-
-export const STAGE_LABEL: Record<Stage, string> = {
-  PENETAPAN_TARGET: 'Penetapan target (SKP)',
-  MENUNGGU_PENILAIAN: 'Pelaksanaan (menunggu masa penilaian)',
-  PENILAIAN_MANDIRI: 'Penilaian mandiri',
-  PENILAIAN_ATASAN: 'Penilaian atasan dan rekan kerja',
-  UMPAN_BALIK: 'Umpan balik atasan',
-  TANGGAPAN: 'Tanggapan pegawai',
-  KEBERATAN: 'Keberatan (diputus atasan dari atasan)',
-  RENCANA_PENGEMBANGAN: 'Rencana pengembangan kompetensi',
-  SELESAI: 'Selesai',
-};
-export const STATUS_LABEL: Record<Status, string> = {
-  DRAFT: 'Draf',
-  DIAJUKAN: 'Diajukan ke atasan',
-  DIKEMBALIKAN: 'Dikembalikan untuk diperbaiki',
-  SELESAI: 'Selesai',
-};
+// The stages and their statuses are declared in the stage registry; re-exported for the callers.
+export { STAGES, STAGE_LABEL, STATUS, STATUS_LABEL, type Stage, type Status } from './stages.js';
 
 export interface Evaluation {
   cycleId: string;
@@ -87,7 +54,7 @@ export interface Evaluation {
   tanggapan?: Tanggapan;
   putusanKeberatan?: PutusanKeberatan;
   /** Peer reviews: how many were asked, answered and skipped (identities stay on the peer items). */
-  rekanRingkas?: { diminta: number; menjawab: number; terlewat: number };
+  jumlahRekan?: { diminta: number; menjawab: number; dilewati: number };
   /** The evaluation's copy of its development plan (frozen once confirmed; see shared/data/rencana.ts). */
   rencanaPengembangan?: RencanaEvaluasi;
   selesaiPada?: string;
@@ -110,50 +77,40 @@ export function assertVersion(e: Evaluation, expected: number): void {
   }
 }
 
+/** For guards outside the registry's actions: the evaluation must be in this stage and status. */
 export function assertStage(e: Evaluation, stage: Stage, statuses: readonly Status[], action: string): void {
   if (e.stage !== stage || !statuses.includes(e.status)) {
-    throw konflik(
-      `Tidak dapat ${action}: evaluasi berada pada tahap "${STAGE_LABEL[e.stage]}" dengan status "${STATUS_LABEL[e.status]}"`,
-      {
-        stage: e.stage,
-        status: e.status,
-      },
-    );
+    throw konflik(stageRefusal(e, action), { stage: e.stage, status: e.status });
   }
 }
 
 /** Rows are editable by the employee only while drafting or after a return; frozen after approval. */
-export function assertCanEditTargets(e: Evaluation, actor: Actor): void {
-  assertBoleh(actor, 'UBAH_SKP', e);
-  assertStage(e, 'PENETAPAN_TARGET', ['DRAFT', 'DIKEMBALIKAN'], 'mengubah target');
+export function assertCanEditTargets(e: Evaluation, actor: Actor, now: Date): void {
+  assertAction(e, actor, 'UBAH_SKP', now, 'mengubah target');
 }
 
-export function submit(e: Evaluation, actor: Actor): Pick<Evaluation, 'status'> {
-  assertBoleh(actor, 'AJUKAN_SKP', e);
+export function submit(e: Evaluation, actor: Actor, now: Date): Pick<Evaluation, 'status'> {
+  assertBoleh(actor, 'AJUKAN_SKP', e, now);
   if (!e.atasanNip) throw konflik('Atasan langsung belum tercatat; hubungi pengelola kinerja (BKPSDM)');
-  assertStage(e, 'PENETAPAN_TARGET', ['DRAFT', 'DIKEMBALIKAN'], 'mengajukan SKP');
+  assertAction(e, actor, 'AJUKAN_SKP', now, 'mengajukan SKP');
   return { status: 'DIAJUKAN' };
 }
 
 /** Peers for the 360 input: 3 to 5 (rekan.ts), or none in an agency with fewer candidates. */
-export const MIN_REKAN = 3;
+export { MIN_REKAN };
 
 /**
  * `calonRekan` is how many colleagues could be nominated; asked only when the list is short,
  * because a very small agency cannot reach three.
  */
-export function approve(e: Evaluation, actor: Actor, calonRekan = Infinity): Pick<Evaluation, 'status'> {
-  assertBoleh(actor, 'PUTUSKAN_SKP', e);
-  assertStage(e, 'PENETAPAN_TARGET', ['DIAJUKAN'], 'menyetujui SKP');
-  if (!e.taskToken) {
-    throw konflik(
-      'Alur kerja evaluasi ini sedang tidak menunggu persetujuan (mungkin terlambat atau sedang dipulihkan). Coba lagi sebentar lagi.',
-      {
-        stage: e.stage,
-        status: e.status,
-      },
-    );
-  }
+export function approve(
+  e: Evaluation,
+  actor: Actor,
+  now: Date,
+  calonRekan = Infinity,
+): Pick<Evaluation, 'status'> {
+  assertAction(e, actor, 'PUTUSKAN_SKP', now, 'menyetujui SKP');
+  assertMenunggu(e, 'persetujuan');
   // An agency too small for three peers goes without: regulation allows peer input, not requires it.
   const needed = calonRekan >= MIN_REKAN ? MIN_REKAN : 0;
   if ((e.rekan?.length ?? 0) < needed) {
@@ -171,9 +128,9 @@ export function returnToEmployee(
   e: Evaluation,
   actor: Actor,
   comment: string,
+  now: Date,
 ): Pick<Evaluation, 'status' | 'lastComment'> {
-  assertBoleh(actor, 'PUTUSKAN_SKP', e);
-  assertStage(e, 'PENETAPAN_TARGET', ['DIAJUKAN'], 'mengembalikan SKP');
+  assertAction(e, actor, 'PUTUSKAN_SKP', now, 'mengembalikan SKP');
   const text = comment.trim();
   if (text.length < 5) {
     throw validasi('Catatan pengembalian wajib diisi', [
@@ -193,9 +150,9 @@ export function setEkspektasi(
   e: Evaluation,
   actor: Actor,
   input: Partial<Record<string, string>>,
+  now: Date,
 ): Partial<Record<KodeBerakhlak, string>> {
-  assertBoleh(actor, 'TETAPKAN_EKSPEKTASI', e);
-  assertStage(e, 'PENETAPAN_TARGET', ['DRAFT', 'DIAJUKAN', 'DIKEMBALIKAN'], 'mengubah ekspektasi');
+  assertAction(e, actor, 'TETAPKAN_EKSPEKTASI', now, 'mengubah ekspektasi');
   const issues: Issue[] = [];
   const out: Partial<Record<KodeBerakhlak, string>> = {};
   for (const [k, v] of Object.entries(input)) {
@@ -212,6 +169,6 @@ export function setEkspektasi(
   return out;
 }
 
-export function canView(e: Evaluation, actor: Subjek): boolean {
-  return decide(actor, 'LIHAT_EVALUASI', e).boleh;
+export function canView(e: Evaluation, actor: Subjek, now: Date): boolean {
+  return decide(actor, 'LIHAT_EVALUASI', e, now).boleh;
 }

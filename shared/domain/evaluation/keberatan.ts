@@ -1,10 +1,10 @@
 import { LABEL_LEVEL } from './capaian.js';
-import { type Issue, dilarang, konflik, validasi } from '../errors.js';
-import { type Actor, type Evaluation, assertStage } from './evaluation.js';
+import { type Issue, validasi } from '../errors.js';
+import { assertAction, assertMenunggu } from './actions.js';
+import type { Actor, Evaluation } from './evaluation.js';
 import type { HasilPenilaian, PutusanKeberatan } from './penilaian-model.js';
-import { assertBoleh } from '../people/policy.js';
 import { LEVEL, type Level, predikatKinerja } from './predikat.js';
-import { BATAS_ALASAN_KEBERATAN, assertMenunggu } from './umpan-balik.js';
+import { BATAS_ALASAN_KEBERATAN } from './umpan-balik.js';
 
 export const KEPUTUSAN_KEBERATAN = ['DIPERTAHANKAN', 'DIREVISI'] as const;
 export type KeputusanKeberatan = (typeof KEPUTUSAN_KEBERATAN)[number];
@@ -40,22 +40,10 @@ export function putuskanKeberatan(
   input: PutusanInput,
   at: string,
 ): { hasil: HasilPenilaian; putusan: PutusanKeberatan } {
-  assertBoleh(actor, 'PUTUSKAN_KEBERATAN', e);
-  // A Plt who rated and is also the atasan's atasan would judge their own rating.
-  if (e.penilaianAtasan?.oleh === actor.nip) {
-    throw dilarang(
-      'Anda yang memberi penilaian ini; keberatan atasnya diputus oleh pejabat lain (hubungi BKPSDM)',
-    );
-  }
-  assertStage(e, 'KEBERATAN', ['DRAFT'], 'memutus keberatan');
+  // Also refuses whoever gave the rating, and an evaluation without an objection (actions.ts).
+  assertAction(e, actor, 'PUTUSKAN_KEBERATAN', new Date(at), 'memutus keberatan');
   assertMenunggu(e, 'putusan keberatan');
-  const sebelum = e.hasil;
-  if (!sebelum || e.tanggapan?.jenis !== 'KEBERATAN') {
-    throw konflik('Evaluasi ini tidak memiliki keberatan yang menunggu putusan', {
-      stage: e.stage,
-      status: e.status,
-    });
-  }
+  const sebelum = e.hasil!;
   const issues: Issue[] = [];
   if (!KEPUTUSAN_KEBERATAN.includes(input.keputusan))
     issues.push({ path: 'keputusan', message: 'Pilih mempertahankan atau merevisi penilaian' });

@@ -9,11 +9,11 @@ import {
   saranHasilKerja,
 } from './capaian.js';
 import { DomainError, type Issue, validasi } from '../errors.js';
-import { type Actor, type Evaluation, assertStage } from './evaluation.js';
+import { assertAction, assertMenunggu } from './actions.js';
+import type { Actor, Evaluation } from './evaluation.js';
 import type { PenilaianAtasan, PenilaianMandiri } from './penilaian-model.js';
-import { assertMenungguAlurKerja, periksaLevel, periksaTeks } from './penilaian-umum.js';
+import { periksaLevel, periksaTeks } from './penilaian-umum.js';
 import type { Level } from './predikat.js';
-import { assertBoleh } from '../people/policy.js';
 import { LIMITS, type JenisHasilKerja } from './skp.js';
 
 /** What the atasan sends; everything may be missing while the review is a draft. */
@@ -132,19 +132,15 @@ function periksa(e: Evaluation, rows: readonly BarisTarget[], input: IsianAtasan
   };
 }
 
-function assertBolehMenilai(e: Evaluation, actor: Actor, verb: string): void {
-  assertBoleh(actor, 'NILAI_KINERJA', e);
-  assertStage(e, 'PENILAIAN_ATASAN', ['DRAFT'], verb);
-}
-
 /** Saves the atasan's ratings so far; the employee does not see them until submitted. */
 export function drafPenilaianAtasan(
   e: Evaluation,
   actor: Actor,
   rows: readonly BarisTarget[],
   input: IsianAtasan,
+  now: Date,
 ): Pick<Evaluation, 'penilaianAtasan'> {
-  assertBolehMenilai(e, actor, 'menyimpan penilaian kinerja');
+  assertAction(e, actor, 'NILAI_KINERJA', now, 'menyimpan penilaian kinerja');
   const { penilaianAtasan, issues } = periksa(e, rows, input, false);
   if (issues.length) throw validasi('Penilaian kinerja tidak valid', issues);
   return { penilaianAtasan };
@@ -161,8 +157,8 @@ export function ajukanPenilaianAtasan(
   input: IsianAtasan,
   at: string,
 ): Pick<Evaluation, 'penilaianAtasan' | 'status'> {
-  assertBolehMenilai(e, actor, 'mengajukan penilaian kinerja');
-  assertMenungguAlurKerja(e, 'penilaian atasan');
+  assertAction(e, actor, 'NILAI_KINERJA', new Date(at), 'mengajukan penilaian kinerja');
+  assertMenunggu(e, 'penilaian atasan');
   const { penilaianAtasan, issues } = periksa(e, rows, input, true);
   if (issues.length) throw validasi('Penilaian kinerja belum lengkap', issues);
   // Who rated is kept: they may not also decide an objection to it (keberatan.ts).

@@ -1,16 +1,11 @@
 import { KODE_BERAKHLAK, type KodeBerakhlak } from './berakhlak.js';
 import { type BarisTarget, checkRealisasi } from './capaian.js';
 import { type Issue, validasi } from '../errors.js';
-import { type Actor, type Evaluation, assertStage } from './evaluation.js';
+import { assertAction, assertMenunggu } from './actions.js';
+import type { Actor, Evaluation } from './evaluation.js';
 import type { PenilaianMandiri, RealisasiBaris } from './penilaian-model.js';
-import {
-  BATAS_PENILAIAN as BATAS,
-  assertMenungguAlurKerja,
-  periksaLevel,
-  periksaTeks,
-} from './penilaian-umum.js';
+import { BATAS_PENILAIAN as BATAS, periksaLevel, periksaTeks } from './penilaian-umum.js';
 import type { Level } from './predikat.js';
-import { assertBoleh } from '../people/policy.js';
 
 /** What the employee sends; everything may be missing while the self-assessment is a draft. */
 export interface IsianMandiri {
@@ -116,19 +111,15 @@ function periksa(rows: readonly BarisTarget[], input: IsianMandiri, lengkap: boo
   return { baris, perilaku, issues };
 }
 
-function assertBolehMengisi(e: Evaluation, actor: Actor, verb: string): void {
-  assertBoleh(actor, 'ISI_PENILAIAN_MANDIRI', e);
-  assertStage(e, 'PENILAIAN_MANDIRI', ['DRAFT'], verb);
-}
-
 /** Saves what the employee has so far; only what is filled in must already be right. */
 export function drafPenilaianMandiri(
   e: Evaluation,
   actor: Actor,
   rows: readonly BarisTarget[],
   input: IsianMandiri,
+  now: Date,
 ): Pick<Evaluation, 'penilaianMandiri'> {
-  assertBolehMengisi(e, actor, 'menyimpan penilaian mandiri');
+  assertAction(e, actor, 'ISI_PENILAIAN_MANDIRI', now, 'menyimpan penilaian mandiri');
   const { baris, perilaku, issues } = periksa(rows, input, false);
   if (issues.length) throw validasi('Penilaian mandiri tidak valid', issues);
   // A draft is stored in the submitted shape with fields still missing; `diajukanPada` marks it whole.
@@ -143,8 +134,8 @@ export function ajukanPenilaianMandiri(
   input: IsianMandiri,
   at: string,
 ): Pick<Evaluation, 'penilaianMandiri' | 'status'> {
-  assertBolehMengisi(e, actor, 'mengajukan penilaian mandiri');
-  assertMenungguAlurKerja(e, 'penilaian mandiri');
+  assertAction(e, actor, 'ISI_PENILAIAN_MANDIRI', new Date(at), 'mengajukan penilaian mandiri');
+  assertMenunggu(e, 'penilaian mandiri');
   const { baris, perilaku, issues } = periksa(rows, input, true);
   if (issues.length) throw validasi('Penilaian mandiri belum lengkap', issues);
   return {

@@ -75,7 +75,7 @@ export interface PutusanKeberatan {
 }
 
 /** One peer's review. Stored on its own item (the peer's task), never copied to the employee's view. */
-export const STATUS_REKAN = ['MENUNGGU', 'SELESAI', 'TERLEWAT'] as const;
+export const STATUS_REKAN = ['MENUNGGU', 'SELESAI', 'DILEWATI'] as const;
 export type StatusRekan = (typeof STATUS_REKAN)[number];
 
 export interface PenilaianRekan {

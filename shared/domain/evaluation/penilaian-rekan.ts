@@ -1,7 +1,8 @@
 import { KODE_BERAKHLAK, type KodeBerakhlak } from './berakhlak.js';
 import { type Issue, konflik, tidakDitemukan, validasi } from '../errors.js';
 import type { Evaluation } from './evaluation.js';
-import type { PenilaianRekan } from './penilaian-model.js';
+import { allowed } from './actions.js';
+import type { PenilaianRekan, StatusRekan } from './penilaian-model.js';
 import { BATAS_PENILAIAN, isLevel, periksaLevel, periksaTeks } from './penilaian-umum.js';
 import { LEVEL, type Level } from './predikat.js';
 import { assertBoleh, type Subjek } from '../people/policy.js';
@@ -27,12 +28,19 @@ export function assertBolehMelihatRekan(
   e: Evaluation,
   r: PenilaianRekan | undefined,
   actor: Subjek,
-  now?: Date,
+  now: Date,
 ): PenilaianRekan {
   assertBoleh(actor, 'NILAI_SEBAGAI_REKAN', e, now);
   if (!r) throw tidakDitemukan('Penilaian rekan untuk pegawai ini belum dibuka');
   return r;
 }
+
+/** Why a peer's review is closed to them, per its status (the registry opens it while MENUNGGU). */
+const TERTUTUP: Record<StatusRekan, string> = {
+  MENUNGGU: 'penilaian rekan ini tidak terbuka untuk Anda',
+  SELESAI: 'penilaian Anda sudah diajukan',
+  DILEWATI: 'tenggat penilaian rekan sudah lewat sehingga penilaian Anda dilewati',
+};
 
 /** The peer's own review, for changing: still waiting for them. */
 export function assertBolehMenilaiRekan(
@@ -40,20 +48,13 @@ export function assertBolehMenilaiRekan(
   r: PenilaianRekan | undefined,
   actor: Subjek,
   verb: string,
-  now?: Date,
+  now: Date,
 ): PenilaianRekan {
   assertBoleh(actor, 'NILAI_SEBAGAI_REKAN', e, now);
   if (!r)
     throw konflik(`Tidak dapat ${verb}: penilaian rekan untuk pegawai ini belum dibuka`, detailKonflik(e));
-  if (r.status === 'SELESAI') {
-    throw konflik(`Tidak dapat ${verb}: penilaian Anda sudah diajukan`, detailKonflik(e, r));
-  }
-  if (r.status === 'TERLEWAT') {
-    throw konflik(
-      `Tidak dapat ${verb}: tenggat penilaian rekan sudah lewat sehingga penilaian Anda dilewati`,
-      detailKonflik(e, r),
-    );
-  }
+  if (!allowed(e, actor, 'NILAI_SEBAGAI_REKAN', now, { penilaianRekan: r }))
+    throw konflik(`Tidak dapat ${verb}: ${TERTUTUP[r.status]}`, detailKonflik(e, r));
   return r;
 }
 
@@ -115,7 +116,7 @@ export function ajukanNilaiRekan(
   return { nilai, status: 'SELESAI', diajukanPada: at };
 }
 
-export interface RingkasanNilai {
+export interface AgregatNilai {
   kode: KodeBerakhlak;
   jumlah: Record<Level, number>;
   /** Sorted by text, so that their order says nothing about who wrote them or when. */
@@ -125,9 +126,9 @@ export interface RingkasanNilai {
 export interface AgregatRekan {
   diminta: number;
   menjawab: number;
-  terlewat: number;
+  dilewati: number;
   /** Present only with MIN_JAWABAN_REKAN answers or more. */
-  perNilai?: RingkasanNilai[];
+  perNilai?: AgregatNilai[];
 }
 
 const urutTeks = (a: string, b: string) => a.localeCompare(b, 'id') || (a < b ? -1 : a > b ? 1 : 0);
@@ -142,10 +143,10 @@ export function agregatRekan(reviews: readonly Pick<PenilaianRekan, 'status' | '
   const counts = {
     diminta: reviews.length,
     menjawab: selesai.length,
-    terlewat: reviews.filter((r) => r.status === 'TERLEWAT').length,
+    dilewati: reviews.filter((r) => r.status === 'DILEWATI').length,
   };
   if (selesai.length < MIN_JAWABAN_REKAN) return counts;
-  const perNilai = KODE_BERAKHLAK.map((kode): RingkasanNilai => {
+  const perNilai = KODE_BERAKHLAK.map((kode): AgregatNilai => {
     const jumlah = Object.fromEntries(LEVEL.map((l) => [l, 0])) as Record<Level, number>;
     const komentar: string[] = [];
     for (const r of selesai) {

@@ -1,4 +1,4 @@
-import { type Issue, konflik } from '../errors.js';
+import type { Issue } from '../errors.js';
 import type { Evaluation } from './evaluation.js';
 import { LEVEL, type Level } from './predikat.js';
 
@@ -61,19 +61,6 @@ export function periksaLevel(
     return undefined;
   }
   return value;
-}
-
-/**
- * Completing a stage hands the workflow its answer through the stored task token; without one
- * (a timeout is being handled, or a restart) the answer would be lost, so it is refused.
- */
-export function assertMenungguAlurKerja(e: Evaluation, apa: string): void {
-  if (!e.taskToken) {
-    throw konflik(
-      `Alur kerja evaluasi ini sedang tidak menunggu ${apa} (mungkin terlambat atau sedang dipulihkan). Coba lagi sebentar lagi.`,
-      { stage: e.stage, status: e.status },
-    );
-  }
 }
 
 /**

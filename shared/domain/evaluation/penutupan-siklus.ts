@@ -41,7 +41,7 @@ export function bolehTetapkanKurva(s: Subjek, opd: string): boolean {
 }
 
 /** A cycle's records may change until it is closed (also while it is prepared, before launch). */
-export function assertSiklusBelumDitutup(cycle: Pick<Cycle, 'id' | 'status'>): void {
+export function assertCycleNotClosed(cycle: Pick<Cycle, 'id' | 'status'>): void {
   if (cycle.status === 'DITUTUP') {
     throw konflik(`Siklus ${cycle.id} sudah ditutup; datanya tidak dapat diubah lagi`, {
       status: cycle.status,
@@ -50,8 +50,8 @@ export function assertSiklusBelumDitutup(cycle: Pick<Cycle, 'id' | 'status'>): v
 }
 
 /** Only a launched, open cycle can be closed. */
-export function assertSiklusDapatDitutup(cycle: Pick<Cycle, 'id' | 'status'>): void {
-  assertSiklusBelumDitutup(cycle);
+export function assertCycleClosable(cycle: Pick<Cycle, 'id' | 'status'>): void {
+  assertCycleNotClosed(cycle);
   if (cycle.status !== 'DIBUKA') {
     throw konflik(`Siklus ${cycle.id} belum diluncurkan, sehingga belum ada yang dapat ditutup`, {
       status: cycle.status,
@@ -67,7 +67,7 @@ export function periksaKurvaInput(
 ): { predikat: PredikatOrganisasi; alasan: string } {
   if (!bolehTetapkanKurva(s, opd))
     throw dilarang('Hanya kepala OPD ini atau BKPSDM yang dapat menetapkan predikat organisasinya');
-  assertSiklusBelumDitutup(cycle);
+  assertCycleNotClosed(cycle);
   const issues: Issue[] = [];
   if (!PREDIKAT_ORGANISASI.includes(input.predikat))
     issues.push({ path: 'predikat', message: 'Pilih predikat kinerja organisasi' });
@@ -84,7 +84,7 @@ export function periksaKurvaInput(
 }
 
 /** What the close check needs of one evaluation. */
-export interface EvaluasiSiklus {
+export interface CycleEvaluation {
   nip: string;
   nama: string;
   opd: string;
@@ -107,13 +107,13 @@ export interface PemeriksaanOpd {
 export interface PemeriksaanPenutupan {
   bolehDitutup: boolean;
   opd: PemeriksaanOpd[];
-  belumDinilai: Pick<EvaluasiSiklus, 'nip' | 'nama' | 'opd' | 'stage'>[];
-  keberatanTertunda: Pick<EvaluasiSiklus, 'nip' | 'nama' | 'opd' | 'stage'>[];
+  belumDinilai: Pick<CycleEvaluation, 'nip' | 'nama' | 'opd' | 'stage'>[];
+  keberatanTertunda: Pick<CycleEvaluation, 'nip' | 'nama' | 'opd' | 'stage'>[];
   /** Every problem in one list, addressed per agency (`opd.<kode>`) or per evaluation (`evaluasi.<nip>`). */
   masalah: Issue[];
 }
 
-const ringkas = ({ nip, nama, opd, stage }: EvaluasiSiklus) => ({ nip, nama, opd, stage });
+const pendingOf = ({ nip, nama, opd, stage }: CycleEvaluation) => ({ nip, nama, opd, stage });
 
 /**
  * Per agency: is its predikat set, and do its employees' predikat fit the curve? Evaluations
@@ -121,11 +121,11 @@ const ringkas = ({ nip, nama, opd, stage }: EvaluasiSiklus) => ({ nip, nama, opd
  * so that BKPSDM sees exactly what a close would freeze.
  */
 export function periksaPenutupan(
-  evaluasi: readonly EvaluasiSiklus[],
+  evaluasi: readonly CycleEvaluation[],
   kurva: Readonly<Record<string, PredikatOrganisasi | undefined>>,
   aturan: TabelAturanKurva = ATURAN_KURVA,
 ): PemeriksaanPenutupan {
-  const perOpd = new Map<string, EvaluasiSiklus[]>();
+  const perOpd = new Map<string, CycleEvaluation[]>();
   for (const e of evaluasi) perOpd.set(e.opd, [...(perOpd.get(e.opd) ?? []), e]);
   const masalah: Issue[] = [];
   const opd = [...perOpd.keys()].sort().map((kode): PemeriksaanOpd => {
@@ -151,8 +151,8 @@ export function periksaPenutupan(
       masalah: pesan,
     };
   });
-  const belumDinilai = evaluasi.filter((e) => !e.predikat).map(ringkas);
-  const keberatanTertunda = evaluasi.filter((e) => e.predikat && e.keberatanTertunda).map(ringkas);
+  const belumDinilai = evaluasi.filter((e) => !e.predikat).map(pendingOf);
+  const keberatanTertunda = evaluasi.filter((e) => e.predikat && e.keberatanTertunda).map(pendingOf);
   for (const e of belumDinilai)
     masalah.push({ path: `evaluasi.${e.nip}`, message: `${e.nama} (${e.opd}) belum memiliki predikat` });
   for (const e of keberatanTertunda)
@@ -179,7 +179,7 @@ export function putuskanPenutupan(
   alasanPengecualian?: string,
 ): KeputusanPenutupan {
   if (!s.admin) throw dilarang('Hanya admin BKPSDM yang dapat menutup siklus');
-  assertSiklusDapatDitutup(cycle);
+  assertCycleClosable(cycle);
   const alasan = (alasanPengecualian ?? '').trim();
   if (alasan && alasan.length < MIN_ALASAN_PENGECUALIAN) {
     throw validasi('Alasan pengecualian terlalu pendek', [

@@ -1,8 +1,8 @@
 import type { Employee } from '../people/employee.js';
-import { type Issue, konflik, validasi } from '../errors.js';
+import { type Issue, validasi } from '../errors.js';
+import { assertAction } from './actions.js';
 import type { Evaluation } from './evaluation.js';
-import { STAGE_LABEL, STATUS_LABEL } from './evaluation.js';
-import { assertBoleh, type Subjek } from '../people/policy.js';
+import type { Subjek } from '../people/policy.js';
 
 /** Peers (rekan kerja) who will rate the employee's BerAKHLAK behaviour in the review stage. */
 export const MIN_REKAN = 3;
@@ -15,19 +15,11 @@ export interface Rekan {
 
 /**
  * The employee proposes the list while drafting (or after a return); the atasan may edit it
- * while deciding on the submitted SKP. Approving the SKP approves the list.
+ * while deciding on the submitted SKP (the stage registry's PENETAPAN_TARGET). Approving the SKP
+ * approves the list.
  */
-export function assertCanSetRekan(e: Evaluation, actor: Subjek, now?: Date): 'PEGAWAI' | 'ATASAN' {
-  const k = assertBoleh(actor, 'USULKAN_REKAN', e, now);
-  const ok =
-    e.stage === 'PENETAPAN_TARGET' &&
-    (k.sebagai === 'PEGAWAI' ? e.status === 'DRAFT' || e.status === 'DIKEMBALIKAN' : e.status === 'DIAJUKAN');
-  if (!ok) {
-    throw konflik(
-      `Tidak dapat mengubah rekan penilai: evaluasi berada pada tahap "${STAGE_LABEL[e.stage]}" dengan status "${STATUS_LABEL[e.status]}"`,
-      { stage: e.stage, status: e.status },
-    );
-  }
+export function assertCanSetRekan(e: Evaluation, actor: Subjek, now: Date): 'PEGAWAI' | 'ATASAN' {
+  const k = assertAction(e, actor, 'USULKAN_REKAN', now, 'mengubah rekan penilai');
   return k.sebagai as 'PEGAWAI' | 'ATASAN';
 }
 

@@ -28,13 +28,16 @@ export interface PerilakuRingkasan {
 
 /** One page: what was planned, achieved and rated, what was said about it, and what comes next. */
 export interface RingkasanEvaluasi {
-  evaluasi: Pick<Evaluation, 'cycleId' | 'nip' | 'nama' | 'jabatan' | 'opd' | 'unit' | 'stage' | 'status'> & {
+  evaluation: Pick<
+    Evaluation,
+    'cycleId' | 'nip' | 'nama' | 'jabatan' | 'opd' | 'unit' | 'stage' | 'status'
+  > & {
     opdNama?: string;
     unitNama?: string;
     atasanNama?: string;
     selesaiPada?: string;
   };
-  siklus?: Pick<Cycle, 'id' | 'nama' | 'tahun' | 'periode' | 'mulai' | 'selesai'>;
+  cycle?: Pick<Cycle, 'id' | 'nama' | 'tahun' | 'periode' | 'mulai' | 'selesai'>;
   /** False while the evaluation is still running: the page says it is provisional. */
   final: boolean;
   hasilKerja: BarisRingkasan[];
@@ -46,7 +49,7 @@ export interface RingkasanEvaluasi {
   tanggapan?: Tanggapan;
   putusanKeberatan?: PutusanKeberatan;
   /** Peer reviews as counts only: who reviewed is never part of the summary. */
-  rekan?: { diminta: number; menjawab: number; terlewat: number };
+  rekan?: { diminta: number; menjawab: number; dilewati: number };
   rencana?: RencanaPengembangan;
 }
 
@@ -61,7 +64,7 @@ const opt = <K extends string, V>(k: K, v: V | undefined) =>
 export function susunRingkasan(
   e: Evaluation,
   rows: readonly TargetRow[],
-  siklus?: Cycle,
+  cycle?: Cycle,
   rencana?: RencanaPengembangan,
 ): RingkasanEvaluasi {
   const dinilai = !!e.hasil;
@@ -97,7 +100,7 @@ export function susunRingkasan(
     ...opt('levelAtasan', pa?.perilaku[v.kode]?.level),
   }));
   return {
-    evaluasi: {
+    evaluation: {
       cycleId: e.cycleId,
       nip: e.nip,
       nama: e.nama,
@@ -111,15 +114,15 @@ export function susunRingkasan(
       ...opt('atasanNama', e.atasanNama),
       ...opt('selesaiPada', e.selesaiPada),
     },
-    ...(siklus
+    ...(cycle
       ? {
-          siklus: {
-            id: siklus.id,
-            nama: siklus.nama,
-            tahun: siklus.tahun,
-            periode: siklus.periode,
-            mulai: siklus.mulai,
-            selesai: siklus.selesai,
+          cycle: {
+            id: cycle.id,
+            nama: cycle.nama,
+            tahun: cycle.tahun,
+            periode: cycle.periode,
+            mulai: cycle.mulai,
+            selesai: cycle.selesai,
           },
         }
       : {}),
@@ -134,12 +137,12 @@ export function susunRingkasan(
       : {}),
     ...opt('tanggapan', e.tanggapan),
     ...opt('putusanKeberatan', e.putusanKeberatan),
-    ...(e.rekanRingkas
+    ...(e.jumlahRekan
       ? {
           rekan: {
-            diminta: e.rekanRingkas.diminta,
-            menjawab: e.rekanRingkas.menjawab,
-            terlewat: e.rekanRingkas.terlewat,
+            diminta: e.jumlahRekan.diminta,
+            menjawab: e.jumlahRekan.menjawab,
+            dilewati: e.jumlahRekan.dilewati,
           },
         }
       : {}),

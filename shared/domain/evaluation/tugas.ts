@@ -1,37 +1,10 @@
 import type { Evaluation, Stage, Status } from './evaluation.js';
-import { STAGE_LABEL } from './evaluation.js';
 import type { StatusRekan } from './penilaian-model.js';
-import { pltBerlaku } from '../people/policy.js';
+import { atasanBerlaku } from '../people/policy.js';
+import { PELAKSANA, type Pelaksana, STAGE_LABEL, STAGE_REGISTRY } from './stages.js';
 
-/** The person an open stage waits on, seen from the evaluation. */
-export type Pelaksana = 'PEGAWAI' | 'ATASAN' | 'ATASAN_ATASAN';
-
-type StatusTerbuka = Exclude<Status, 'SELESAI'>;
-const semua = (p: Pelaksana): Record<StatusTerbuka, Pelaksana> => ({
-  DRAFT: p,
-  DIAJUKAN: p,
-  DIKEMBALIKAN: p,
-});
-
-/**
- * Who acts in each stage and status: data, so it can be read and tested row by row.
- * - MENUNGGU_PENILAIAN waits for the assessment window, not for a person.
- * - PENILAIAN_ATASAN is the atasan's review; each peer's review is a task of its own
- *   (penilaian rekan), beside it.
- * - RENCANA_PENGEMBANGAN: either may adjust the plan, but only the atasan's confirmation
- *   closes the stage, so that is who it waits on.
- */
-export const PELAKSANA: Record<Stage, Partial<Record<StatusTerbuka, Pelaksana>>> = {
-  PENETAPAN_TARGET: { DRAFT: 'PEGAWAI', DIKEMBALIKAN: 'PEGAWAI', DIAJUKAN: 'ATASAN' },
-  MENUNGGU_PENILAIAN: {},
-  PENILAIAN_MANDIRI: semua('PEGAWAI'),
-  PENILAIAN_ATASAN: semua('ATASAN'),
-  UMPAN_BALIK: semua('ATASAN'),
-  TANGGAPAN: semua('PEGAWAI'),
-  KEBERATAN: semua('ATASAN_ATASAN'),
-  RENCANA_PENGEMBANGAN: semua('ATASAN'),
-  SELESAI: {},
-};
+// Who acts in each stage and status is the stage registry's `pelaksana`, re-exported here.
+export { PELAKSANA, type Pelaksana } from './stages.js';
 
 export function pelaksana(stage: Stage, status: Status): Pelaksana | undefined {
   return status === 'SELESAI' ? undefined : PELAKSANA[stage][status];
@@ -39,13 +12,13 @@ export function pelaksana(stage: Stage, status: Status): Pelaksana | undefined {
 
 type Penugasan = Pick<Evaluation, 'nip' | 'stage' | 'status' | 'atasanNip' | 'atasanAtasanNip' | 'plt'>;
 
-/** The NIP of whoever must act now. A Plt/Plh in force acts for the atasan, never both. */
+/** The NIP of whoever must act now: for the atasan, whoever holds the part today (policy.ts). */
 export function nipPelaksana(e: Penugasan, now: Date): string | undefined {
   switch (pelaksana(e.stage, e.status)) {
     case 'PEGAWAI':
       return e.nip;
     case 'ATASAN':
-      return pltBerlaku(e.plt, now) ? e.plt!.nip : e.atasanNip;
+      return atasanBerlaku(e, now);
     case 'ATASAN_ATASAN':
       return e.atasanAtasanNip;
     default:
@@ -67,7 +40,7 @@ export type TahapTugas = Stage | typeof TAHAP_REKAN;
 
 export const TAHAP_TUGAS_LABEL: Record<TahapTugas, string> = {
   ...STAGE_LABEL,
-  PENILAIAN_REKAN: 'Penilaian perilaku sebagai rekan kerja',
+  PENILAIAN_REKAN: STAGE_REGISTRY.PENILAIAN_REKAN.label,
 };
 
 /** One open stage waiting on the viewer ("tugas saya"). */

@@ -1,7 +1,10 @@
 import { type Issue, konflik, validasi } from '../errors.js';
-import { type Actor, type Evaluation, assertStage } from './evaluation.js';
+import { assertAction, assertMenunggu } from './actions.js';
+import type { Actor, Evaluation } from './evaluation.js';
 import type { Tanggapan, UmpanBalik } from './penilaian-model.js';
-import { assertBoleh } from '../people/policy.js';
+
+// The services import it from here; it lives with the other action guards.
+export { assertMenunggu };
 
 /**
  * Limits of the feedback texts. The minimums keep "ok" or "lanjutkan" from passing as feedback:
@@ -28,19 +31,6 @@ export interface UmpanBalikInput {
 export interface KonteksUmpanBalik {
   rowIds: readonly string[];
   barisDiBawah: readonly string[];
-}
-
-/**
- * A stage waits for a person only while the workflow holds a task token for it; without one
- * (deadline handler running, restart) completing it would be lost, so it is refused for now.
- */
-export function assertMenunggu(e: Evaluation, apa: string): void {
-  if (!e.taskToken) {
-    throw konflik(
-      `Alur kerja evaluasi ini sedang tidak menunggu ${apa} (mungkin terlambat atau sedang dipulihkan). Coba lagi sebentar lagi.`,
-      { stage: e.stage, status: e.status },
-    );
-  }
 }
 
 function teks(
@@ -99,9 +89,8 @@ export function susunUmpanBalik(
 }
 
 /** Drafting and giving feedback: the atasan, while the feedback stage is open. */
-export function assertBisaUmpanBalik(e: Evaluation, actor: Actor, verb: string): void {
-  assertBoleh(actor, 'BERI_UMPAN_BALIK', e);
-  assertStage(e, 'UMPAN_BALIK', ['DRAFT'], verb);
+export function assertBisaUmpanBalik(e: Evaluation, actor: Actor, verb: string, now: Date): void {
+  assertAction(e, actor, 'BERI_UMPAN_BALIK', now, verb);
 }
 
 export type JenisTanggapanPegawai = 'DITERIMA' | 'KEBERATAN';
@@ -117,8 +106,7 @@ export function tanggapi(
   input: { jenis: JenisTanggapanPegawai; alasan?: string | undefined },
   now: Date,
 ): Tanggapan {
-  assertBoleh(actor, 'TANGGAPI_PENILAIAN', e);
-  assertStage(e, 'TANGGAPAN', ['DRAFT'], 'menanggapi penilaian');
+  assertAction(e, actor, 'TANGGAPI_PENILAIAN', now, 'menanggapi penilaian');
   assertMenunggu(e, 'tanggapan Anda');
   if (e.deadline && now.getTime() > new Date(e.deadline).getTime()) {
     throw konflik('Masa tanggapan sudah berakhir; penilaian dianggap diterima.', {

@@ -30,7 +30,7 @@ export type AturanKurva =
 export type TabelAturanKurva = Readonly<Record<PredikatOrganisasi, readonly AturanKurva[]>>;
 
 /**
- * SE MenPAN-RB 3/2023 as summarised in DOMAIN.md. The text was read second-hand, so the rules
+ * SE MenPAN-RB 3/2023 as summarised in docs/regulation.md. The text was read second-hand, so the rules
  * are data: a corrected table can be passed to periksaKurva without changing code.
  */
 export const ATURAN_KURVA: TabelAturanKurva = {

@@ -7,7 +7,7 @@ import { type Issue, validasi } from '../errors.js';
  * evaluations to the new atasan at once; a Plt/Plh takes over the atasan's open evaluations
  * for a date range. Both are written onto each open evaluation with an audit entry.
  */
-export interface Mutasi {
+export interface Transfer {
   opd?: string;
   unit?: string;
   atasanNip?: string;
@@ -37,9 +37,9 @@ export const isOpen = (e: Evaluation) => e.stage !== 'SELESAI';
  * The new atasan must exist, be active, not be the person, and not sit below the person
  * (`chainAbove` is the new atasan's own chain of atasan, nearest first).
  */
-export function checkMutasi(
+export function checkTransfer(
   person: Employee,
-  m: Mutasi,
+  m: Transfer,
   newAtasan: Employee | undefined,
   chainAbove: string[],
 ): Issue[] {

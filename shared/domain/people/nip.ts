@@ -19,7 +19,7 @@ export function isNipFormat(nip: string): boolean {
 
 /**
  * Checks the segments of a PNS NIP. NI PPPK has an unconfirmed layout, so for PPPK only the
- * 18-digit format is checked (see ../shared/DOMAIN.md).
+ * 18-digit format is checked (see docs/regulation.md).
  */
 export function checkNip(nip: string, status: 'PNS' | 'PPPK'): Issue[] {
   if (!isNipFormat(nip)) return [{ path: 'nip', message: 'NIP harus terdiri dari 18 digit angka' }];

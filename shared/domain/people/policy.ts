@@ -4,7 +4,10 @@ import { dilarang } from '../errors.js';
 /**
  * Who may do what, decided in one place from data: the evaluation's people (owner, atasan,
  * atasan's atasan, OPD) and the subject's standing (BKPSDM admin, auditor, agency head).
- * Handlers and the domain ask `decide`; nothing else compares NIPs for access.
+ * Handlers and the domain ask `decide`; nothing else compares NIPs for access. Whether an
+ * action is in season (stage, status, state) is the stage registry's part: see
+ * evaluation/actions.ts, which builds on this. `now` is always the caller's clock (deps.now(),
+ * the request's moment), never the wall clock: a Plt/Plh is in force on WIB calendar days.
  */
 export const PERAN = [
   'PEGAWAI',
@@ -50,6 +53,18 @@ export function pltBerlaku(plt: PenggantiAtasan | undefined, now: Date): boolean
   return plt.mulai <= today && today <= plt.selesai;
 }
 
+/**
+ * Who holds the atasan's part today: a Plt/Plh in force rather than the atasan, never both, so
+ * that one decision is never taken twice; but a Plt/Plh never rates their own evaluation: for it,
+ * the definitive atasan stays.
+ */
+export function atasanBerlaku(
+  e: Pick<SasaranEvaluasi, 'nip' | 'atasanNip' | 'plt'>,
+  now: Date,
+): string | undefined {
+  return pltBerlaku(e.plt, now) && e.plt!.nip !== e.nip ? e.plt!.nip : e.atasanNip;
+}
+
 export const AKSI = [
   'LIHAT_EVALUASI',
   'UBAH_SKP',
@@ -68,7 +83,10 @@ export const AKSI = [
 ] as const;
 export type Aksi = (typeof AKSI)[number];
 
-/** The permission table itself: data, so it can be reviewed and tested row by row. */
+/**
+ * The permission table itself: data, so it can be reviewed and tested row by row. It says who
+ * may ever take an action on an evaluation; when (stage, status) is the stage registry's part.
+ */
 export const IZIN: Record<Aksi, readonly Peran[]> = {
   LIHAT_EVALUASI: ['PEGAWAI', 'ATASAN', 'ATASAN_ATASAN', 'KEPALA_OPD', 'ADMIN_BKPSDM', 'AUDITOR'],
   UBAH_SKP: ['PEGAWAI'],
@@ -111,15 +129,11 @@ const PESAN: Record<Aksi, string> = {
   KONFIRMASI_RENCANA: 'Hanya atasan langsung yang dapat mengonfirmasi rencana pengembangan',
 };
 
-/**
- * While a Plt/Plh is in force the atasan's rights pass to them, not to both, so that one
- * decision is never taken twice.
- */
-export function peranAtas(s: Subjek, e: SasaranEvaluasi, now: Date = new Date()): Peran[] {
+/** The subject's roles on this evaluation today (the atasan's: see atasanBerlaku). */
+export function peranAtas(s: Subjek, e: SasaranEvaluasi, now: Date): Peran[] {
   const roles: Peran[] = [];
   if (e.nip === s.nip) roles.push('PEGAWAI');
-  // A Plt/Plh never rates their own evaluation: for it, the definitive atasan stays.
-  const atasan = pltBerlaku(e.plt, now) && e.plt!.nip !== e.nip ? e.plt!.nip : e.atasanNip;
+  const atasan = atasanBerlaku(e, now);
   if (atasan && atasan === s.nip && s.nip !== e.nip) roles.push('ATASAN');
   if (e.atasanAtasanNip && e.atasanAtasanNip === s.nip) roles.push('ATASAN_ATASAN');
   if (e.rekan?.some((r) => r.nip === s.nip) && e.nip !== s.nip) roles.push('REKAN');
@@ -138,7 +152,7 @@ export interface Keputusan {
   pesan: string;
 }
 
-export function decide(s: Subjek, aksi: Aksi, e: SasaranEvaluasi, now: Date = new Date()): Keputusan {
+export function decide(s: Subjek, aksi: Aksi, e: SasaranEvaluasi, now: Date): Keputusan {
   const sebagai = peranAtas(s, e, now).find((r) => IZIN[aksi].includes(r));
   return {
     boleh: !!sebagai,
@@ -148,7 +162,7 @@ export function decide(s: Subjek, aksi: Aksi, e: SasaranEvaluasi, now: Date = ne
   };
 }
 
-export function assertBoleh(s: Subjek, aksi: Aksi, e: SasaranEvaluasi, now: Date = new Date()): Keputusan {
+export function assertBoleh(s: Subjek, aksi: Aksi, e: SasaranEvaluasi, now: Date): Keputusan {
   const k = decide(s, aksi, e, now);
   if (!k.boleh) throw dilarang(k.pesan);
   return k;

@@ -4,8 +4,8 @@ import type { AuthzContext, RouteCase } from './types.js';
 export const alurCases = ({ cycle, nip, page, form }: AuthzContext): RouteCase[] => [
   {
     method: 'POST',
-    route: '/api/admin/evaluations/:cycleId/:nip/lanjutkan',
-    path: () => `/api/admin/evaluations/${cycle()}/${nip()}/lanjutkan`,
+    route: '/api/admin/evaluations/:cycleId/:nip/resume',
+    path: () => `/api/admin/evaluations/${cycle()}/${nip()}/resume`,
     allowed: ['admin'],
   },
   {

@@ -64,15 +64,15 @@ export function hasilCases({ cycle, ev, page, STALE, READERS, json, form }: Auth
     },
     {
       method: 'GET',
-      route: '/api/admin/cycles/:cycleId/penutupan',
-      path: () => `/api/admin/cycles/${cycle()}/penutupan`,
+      route: '/api/admin/cycles/:cycleId/close-check',
+      path: () => `/api/admin/cycles/${cycle()}/close-check`,
       allowed: ['admin', 'auditor'],
     },
     // Unrated evaluations: the admin's close is refused (409) and the cycle stays open.
     {
       method: 'POST',
-      route: '/api/admin/cycles/:cycleId/tutup',
-      path: () => `/api/admin/cycles/${cycle()}/tutup`,
+      route: '/api/admin/cycles/:cycleId/close',
+      path: () => `/api/admin/cycles/${cycle()}/close`,
       body: json({}),
       allowed: ['admin'],
     },

@@ -31,15 +31,15 @@ export function pengembanganCases(ctx: AuthzContext): RouteCase[] {
     },
     {
       method: 'POST',
-      route: '/api/evaluations/:cycleId/:nip/rencana/items/:itemId/batal',
-      path: () => `${ev()}/rencana/items/${item}/batal`,
+      route: '/api/evaluations/:cycleId/:nip/rencana/items/:itemId/cancel',
+      path: () => `${ev()}/rencana/items/${item}/cancel`,
       body: json({ version: STALE, catatan: 'Jadwal bentrok dengan tugas lapangan' }),
       allowed: ['owner', 'atasan'],
     },
     {
       method: 'POST',
-      route: '/api/evaluations/:cycleId/:nip/rencana/konfirmasi',
-      path: () => `${ev()}/rencana/konfirmasi`,
+      route: '/api/evaluations/:cycleId/:nip/rencana/confirm',
+      path: () => `${ev()}/rencana/confirm`,
       body: json({ version: STALE }),
       allowed: ['atasan'],
     },
@@ -47,8 +47,8 @@ export function pengembanganCases(ctx: AuthzContext): RouteCase[] {
     // Only one's own plan can be addressed: every signed-in person is "allowed" and finds none.
     {
       method: 'POST',
-      route: '/api/pengembangan/:tahun/items/:itemId/selesai',
-      path: () => `/api/pengembangan/2028/items/${item}/selesai`,
+      route: '/api/pengembangan/:tahun/items/:itemId/complete',
+      path: () => `/api/pengembangan/2028/items/${item}/complete`,
       body: json({ version: STALE, sertifikat }),
       allowed: 'any-signed-in',
     },

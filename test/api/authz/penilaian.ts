@@ -8,8 +8,8 @@ import type { AuthzContext, RouteCase } from './types.js';
  */
 export function penilaianCases(ctx: AuthzContext): RouteCase[] {
   const { cycle, nip, ev, page, STALE, READERS, json, form } = ctx;
-  const peer = () => `/api/penilaian-rekan/${cycle()}/${nip()}`;
-  const peerPage = () => `/penilaian-rekan/${cycle()}/${nip()}`;
+  const rekanApi = () => `/api/penilaian-rekan/${cycle()}/${nip()}`;
+  const rekanPage = () => `/penilaian-rekan/${cycle()}/${nip()}`;
   const stage = (path: string, allowed: RouteCase['allowed']): RouteCase[] => [
     ...(['PUT', 'POST'] as const).map((method) => ({
       method,
@@ -41,20 +41,20 @@ export function penilaianCases(ctx: AuthzContext): RouteCase[] {
       path: () => '/api/penilaian-rekan',
       allowed: 'any-signed-in',
     },
-    { method: 'GET', route: '/api/penilaian-rekan/:cycleId/:nip', path: peer, allowed: [] },
+    { method: 'GET', route: '/api/penilaian-rekan/:cycleId/:nip', path: rekanApi, allowed: [] },
     ...(['PUT', 'POST'] as const).map((method) => ({
       method,
       route: '/api/penilaian-rekan/:cycleId/:nip',
-      path: peer,
+      path: rekanApi,
       body: json({ version: STALE }),
       allowed: [],
     })),
     { method: 'GET', route: '/penilaian-rekan', path: () => '/penilaian-rekan', allowed: 'any-signed-in' },
-    { method: 'GET', route: '/penilaian-rekan/:cycleId/:nip', path: peerPage, allowed: [] },
+    { method: 'GET', route: '/penilaian-rekan/:cycleId/:nip', path: rekanPage, allowed: [] },
     {
       method: 'POST',
       route: '/penilaian-rekan/:cycleId/:nip',
-      path: peerPage,
+      path: rekanPage,
       body: form({ version: STALE, aksi: 'simpan' }),
       allowed: [],
     },

@@ -1,0 +1,26 @@
+import type { Viewer } from './types.js';
+import { Layout } from './layout.js';
+
+interface ErrorPageProps {
+  title: string;
+  message: string;
+  viewer?: Viewer | undefined;
+  back?: { href: string; label: string } | undefined;
+}
+
+export function ErrorPage({
+  title,
+  message,
+  viewer,
+  back = { href: '/', label: 'Kembali ke beranda' },
+}: ErrorPageProps) {
+  return (
+    <Layout title={title} viewer={viewer}>
+      <h1>{title}</h1>
+      <p role="alert">{message}</p>
+      <p>
+        <a href={back.href}>{back.label}</a>
+      </p>
+    </Layout>
+  );
+}
