@@ -1,7 +1,7 @@
 import type { KodeBerakhlak } from '../../domain/evaluation/berakhlak.js';
 import type { Cycle } from '../../domain/evaluation/cycle.js';
 import { DomainError, konflik, tidakDitemukan, validasi } from '../../domain/errors.js';
-import { assertAction, assertMenunggu } from '../../domain/evaluation/actions.js';
+import { RENCANA_BELUM_DISUSUN, assertAction, assertMenunggu } from '../../domain/evaluation/actions.js';
 import { type Evaluation, STAGES } from '../../domain/evaluation/evaluation.js';
 import { KATALOG_PELATIHAN } from '../../domain/development/katalog-pelatihan.js';
 import {
@@ -255,10 +255,7 @@ export function salinanTerbuka(e: Pick<Evaluation, 'stage' | 'status'>): boolean
 }
 
 function belumAda(e: Evaluation) {
-  return konflik(
-    'Rencana pengembangan belum disusun: rekomendasi pelatihan dibuat setelah umpan balik dan tanggapan atas penilaian selesai',
-    { stage: e.stage, status: e.status },
-  );
+  return konflik(RENCANA_BELUM_DISUSUN, { stage: e.stage, status: e.status });
 }
 
 function assertVersiRencana(r: RencanaTersimpan, version: number, e?: Evaluation) {

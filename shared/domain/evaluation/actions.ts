@@ -49,11 +49,14 @@ interface Condition {
   message: string;
 }
 
+/** Said wherever a plan is asked for before the recommendation made one. */
+export const RENCANA_BELUM_DISUSUN =
+  'Rencana pengembangan belum disusun: rekomendasi pelatihan dibuat setelah umpan balik dan tanggapan atas penilaian selesai';
+
 const HAS_RENCANA: Condition = {
   code: 'KONFLIK',
   holds: (e) => !!e.rencanaPengembangan,
-  message:
-    'Rencana pengembangan belum disusun: rekomendasi pelatihan dibuat setelah umpan balik dan tanggapan atas penilaian selesai',
+  message: RENCANA_BELUM_DISUSUN,
 };
 
 /** Rules on the evaluation's state, beyond its stage and status. */

@@ -2,6 +2,7 @@ import type { AuditEntry } from '../../../../shared/data/audit.js';
 import { LABEL_LEVEL } from '../../../../shared/domain/evaluation/capaian.js';
 import { STAGE_LABEL, type Stage } from '../../../../shared/domain/evaluation/evaluation.js';
 import { LABEL_PREDIKAT } from '../../../../shared/domain/evaluation/hasil.js';
+import { opensAssessment } from '../../../../shared/domain/evaluation/stages.js';
 import type { Level, Predikat } from '../../../../shared/domain/evaluation/predikat.js';
 import { waktu } from '../common/format.js';
 import { describeRencana } from '../development/audit-text.js';
@@ -12,6 +13,9 @@ const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 const rhkOf = (v: unknown) => (v && typeof v === 'object' ? str((v as { rhk?: unknown }).rhk) : undefined);
 const stageOf = (v: unknown) =>
   typeof v === 'string' && v in STAGE_LABEL ? STAGE_LABEL[v as Stage] : 'penetapan target';
+// Old entries may carry any text as the stage: only a stage of today's registry is asked.
+const opensAssessmentOf = (v: unknown) =>
+  typeof v === 'string' && v in STAGE_LABEL && opensAssessment(v as Stage);
 const quoted = (s: string | undefined) => (s ? ` "${s}"` : '');
 const predikatOf = (v: unknown) =>
   typeof v === 'string' && v in LABEL_PREDIKAT ? LABEL_PREDIKAT[v as Predikat] : undefined;
@@ -27,7 +31,7 @@ export function describeAudit(entry: AuditEntry): string {
     case 'TAHAP_DIBUKA': {
       const deadline = str(d.deadline);
       // The waiting stage's date is when the assessment window opens, not a deadline.
-      const when = d.stage === 'MENUNGGU_PENILAIAN' ? 'masa penilaian dibuka' : 'tenggat';
+      const when = opensAssessmentOf(d.stage) ? 'masa penilaian dibuka' : 'tenggat';
       return `Tahap ${stageOf(d.stage)} dibuka${deadline ? `, ${when} ${waktu(deadline)}` : ''}`;
     }
     case 'TARGET_DITAMBAH':
