@@ -17,11 +17,18 @@ const under = (...dirs: string[]) => dirs.flatMap((dir) => TESTS.map((t) => `${d
 /** Test files that start a test system outside the integration folders. */
 const SYSTEM_ELSEWHERE = [
   'test/auth/bearer-api.test.ts',
+  'test/auth/cloud-sign-in.test.ts',
+  'test/auth/local-sign-in.test.ts',
+  'test/auth/password-change.test.ts',
   'test/roster/accounts.test.ts',
   'test/roster/import.test.ts',
   'test/roster/transfers.test.ts',
 ];
-const INTEGRATION = [...under('test/integration', 'test/workflow', 'test/api'), ...SYSTEM_ELSEWHERE];
+// test/probes: the fuzz, the 50-way conflicts and the crash test (docs/testing.md).
+const INTEGRATION = [
+  ...under('test/integration', 'test/workflow', 'test/api', 'test/probes'),
+  ...SYSTEM_ELSEWHERE,
+];
 const WEB = under('test/web');
 const BROWSER = under('test/browser');
 const INFRA = under('test/infra');

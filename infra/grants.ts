@@ -29,3 +29,20 @@ export function grantTableAccess(fn: IFunction, table: ITableV2): void {
     }),
   );
 }
+
+/**
+ * What stopping a closed cycle's executions needs: listing the EmployeeEvaluation machine's
+ * executions and stopping them. Execution names are chosen at run time (`<cycle>-<nip>…`), so
+ * StopExecution names that one machine's executions with a wildcard (acknowledged where used).
+ */
+export function grantStopEvaluations(
+  fn: IFunction,
+  evaluationMachine: { arn: string; executions: string },
+): void {
+  fn.addToRolePolicy(
+    new PolicyStatement({ actions: ['states:ListExecutions'], resources: [evaluationMachine.arn] }),
+  );
+  fn.addToRolePolicy(
+    new PolicyStatement({ actions: ['states:StopExecution'], resources: [evaluationMachine.executions] }),
+  );
+}

@@ -1,11 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppConfig, AppEnv } from './http/env.js';
 import { errorBody, onError } from './http/errors.js';
+import { tooLarge } from './http/too-large.js';
 import { sessionMiddleware } from './http/session.js';
-import { activeCheck } from './http/active-check.js';
 import { validationHook } from './http/validation.js';
 import { apiRoutes } from './routes/api.js';
 import { apiReference } from './routes/reference.js';
@@ -40,8 +39,6 @@ export function createApp(config: AppConfig) {
       referrerPolicy: 'same-origin',
     }),
   );
-  const tooLarge = (max: number) => (c: Context) =>
-    c.json(errorBody('TERLALU_BESAR', `Isi permintaan melebihi ${Math.round(max / 1024)} KiB`), 413);
   // Roster uploads are the one place for big bodies; Lambda accepts ~6 MB, base64 included.
   app.use(
     '/admin/roster/*',
@@ -52,8 +49,8 @@ export function createApp(config: AppConfig) {
       ? next()
       : bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: tooLarge(BODY_LIMIT_BYTES) })(c, next),
   );
+  // Session (or bearer token) and the roster re-check together: at most one DynamoDB read.
   app.use('*', sessionMiddleware(config));
-  app.use('*', activeCheck(config.deps));
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.route('/api', apiRoutes());

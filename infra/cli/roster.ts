@@ -86,7 +86,8 @@ function printPlan(plan: RosterImportPlan): void {
     out.push('', 'Kesalahan:');
     for (const e of plan.errors.slice(0, LIST_LIMIT))
       out.push(
-        `  baris ${e.row}${e.column ? `, kolom ${e.column}` : ''}${e.cell ? ` (${e.cell})` : ''}: ${e.message}`,
+        `  ${e.row ? `baris ${e.row}` : 'tidak ada di berkas'}${e.column ? `, kolom ${e.column}` : ''}` +
+          `${e.cell ? ` (${e.cell})` : ''}: ${e.message}`,
       );
     out.push(...more(plan.errors.length));
   }
@@ -126,10 +127,12 @@ async function importCommand(
   const deps = connect();
   const opdScope = typeof flags.opd === 'string' ? flags.opd.split(',').filter(Boolean) : undefined;
   const onProgress = progressBar();
+  const actor = `cli:${os.userInfo().username}`;
+  // Not a NIP: the plan still refuses to deactivate the last active BKPSDM admins.
   const plan = await dryRun(
     deps,
     { name: path.basename(file), bytes: await readFile(file) },
-    { ...(opdScope ? { opdScope } : {}), onProgress },
+    { ...(opdScope ? { opdScope } : {}), onProgress, actor },
   );
   if (flags.json) console.log(JSON.stringify(plan, null, 2));
   else printPlan(plan);
@@ -147,7 +150,7 @@ async function importCommand(
   const result = await apply(deps, plan, {
     skipInvalid: !!flags['skip-invalid'],
     allowMassDeactivation: !!flags['allow-mass-deactivation'],
-    actor: `cli:${os.userInfo().username}`,
+    actor,
     onProgress,
     // With USER_POOL_ID set (cloud), new people are invited and deactivated ones disabled.
     accounts: accountProvisioning(),

@@ -6,6 +6,8 @@ import {
   SendTaskSuccessCommand,
   StartExecutionCommand,
   DescribeExecutionCommand,
+  ListExecutionsCommand,
+  StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { PROJECT_ROOT } from '../lambda.js';
@@ -22,6 +24,9 @@ export interface LocalExecution {
   machine: string;
   input: string;
   status: ExecutionStatus;
+  /** When it started and, once it ended, when (epoch ms): ListExecutions orders by the start. */
+  startedAt: number;
+  stoppedAt?: number;
   output?: unknown;
   error?: { name: string; message: string };
   /** Every state event, for tests and the transitions-per-evaluation budget. */
@@ -50,7 +55,8 @@ type Handler = (event: unknown) => Promise<unknown>;
 /**
  * Step Functions on one machine: runs the synthesized definitions with aws-local-stepfunctions
  * and answers the same SDK commands (StartExecution, SendTaskSuccess, SendTaskFailure,
- * DescribeExecution) that SFNClient sends in AWS, so application code cannot tell the difference.
+ * DescribeExecution, ListExecutions, StopExecution) that SFNClient sends in AWS, so application
+ * code cannot tell the difference.
  */
 export class LocalStepFunctions {
   readonly executions = new Map<string, LocalExecution>();
@@ -97,7 +103,75 @@ export class LocalStepFunctions {
         output: e.output === undefined ? undefined : JSON.stringify(e.output),
       };
     }
+    if (command instanceof ListExecutionsCommand) return this.list(command.input);
+    if (command instanceof StopExecutionCommand) {
+      const { executionArn, error, cause } = command.input;
+      return this.stopExecution(executionArn!, error, cause);
+    }
     throw new Error(`LocalStepFunctions does not implement ${(command as object).constructor.name}`);
+  }
+
+  /**
+   * As AWS: one machine's executions, newest first, optionally of one status, a page at a time.
+   * The cursor is the position after the last one returned (its start and ARN), so executions
+   * that stop meanwhile (the caller stopping what it listed) shift nothing.
+   */
+  private list(input: ListExecutionsCommand['input']) {
+    const { stateMachineArn, statusFilter, maxResults, nextToken } = input;
+    if (!this.machines.has(stateMachineArn ?? ''))
+      throw new SfnError('StateMachineDoesNotExist', `State machine ${stateMachineArn} does not exist`);
+    const after = nextToken
+      ? (JSON.parse(Buffer.from(nextToken, 'base64url').toString()) as { at: number; arn: string })
+      : undefined;
+    const newestFirst = (a: LocalExecution, b: LocalExecution) =>
+      b.startedAt - a.startedAt || b.arn.localeCompare(a.arn);
+    const all = [...this.executions.values()]
+      .filter((e) => e.arn.startsWith(`${stateMachineArn!.replace(':stateMachine:', ':execution:')}:`))
+      .filter((e) => !statusFilter || e.status === statusFilter)
+      .filter((e) => !after || newestFirst(e, { startedAt: after.at, arn: after.arn } as LocalExecution) > 0)
+      .sort(newestFirst);
+    const size = maxResults && maxResults > 0 ? Math.min(maxResults, 1000) : 100;
+    const page = all.slice(0, size);
+    const last = page.at(-1);
+    return {
+      executions: page.map((e) => ({
+        executionArn: e.arn,
+        stateMachineArn,
+        name: e.name,
+        status: e.status,
+        startDate: new Date(e.startedAt),
+        ...(e.stoppedAt ? { stopDate: new Date(e.stoppedAt) } : {}),
+      })),
+      ...(all.length > size && last
+        ? {
+            nextToken: Buffer.from(JSON.stringify({ at: last.startedAt, arn: last.arn })).toString(
+              'base64url',
+            ),
+          }
+        : {}),
+    };
+  }
+
+  /**
+   * As AWS: a running execution ends ABORTED at once, with the error and cause given; its open
+   * callbacks are dropped (a late SendTaskSuccess gets TaskTimedOut, as for any closed task).
+   * Stopping one that already ended changes nothing.
+   */
+  private stopExecution(arn: string, error?: string, cause?: string) {
+    const e = this.executions.get(arn);
+    if (!e) throw new SfnError('ExecutionDoesNotExist', `Execution ${arn} does not exist`);
+    if (e.status === 'RUNNING') {
+      e.status = 'ABORTED';
+      e.stoppedAt = Date.now();
+      e.error = { name: error ?? '', message: cause ?? '' };
+      for (const [token, task] of this.pending) {
+        if (task.execution !== arn) continue;
+        this.pending.delete(token);
+        this.expired.add(token);
+      }
+      e.abort();
+    }
+    return { stopDate: new Date(e.stoppedAt ?? Date.now()) };
   }
 
   private settle(token: string, fn: (p: PendingTask) => void) {
@@ -126,6 +200,7 @@ export class LocalStepFunctions {
       machine: machine.local.name,
       input,
       status: 'RUNNING',
+      startedAt: Date.now(),
       events: [],
       invocations: 0,
       done: Promise.resolve(),
@@ -145,16 +220,21 @@ export class LocalStepFunctions {
     execution.done = run.result
       .then(
         (output) => {
+          if (execution.status === 'ABORTED') return;
           execution.status = 'SUCCEEDED';
+          execution.stoppedAt = Date.now();
           execution.output = output;
         },
         (err: Error) => {
+          // Stopped (StopExecution): status, time and the error given are already recorded.
+          if (execution.status === 'ABORTED') return;
           execution.status =
             err.name === 'ExecutionAbortedError'
               ? 'ABORTED'
               : err.name === 'ExecutionTimeoutError'
                 ? 'TIMED_OUT'
                 : 'FAILED';
+          execution.stoppedAt = Date.now();
           execution.error = {
             name: (err as { errorName?: string }).errorName ?? err.name,
             message: err.message,
@@ -234,9 +314,13 @@ export class LocalStepFunctions {
     try {
       await handler(swap(payload));
     } catch (err) {
-      this.pending.delete(token);
-      clearTimeout(timer);
-      throw err;
+      // As in AWS: a task that timed out while its Lambda still ran has ended with States.Timeout
+      // (awaited below); the Lambda's later failure reaches no one.
+      if (!this.expired.has(token)) {
+        this.pending.delete(token);
+        clearTimeout(timer);
+        throw err;
+      }
     }
     try {
       return await promise;

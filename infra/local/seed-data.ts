@@ -2,9 +2,18 @@ import { type Cycle, jadwalBaku } from '../../shared/domain/evaluation/cycle.js'
 import type { Employee, Opd, UnitKerja } from '../../shared/domain/people/employee.js';
 import { formatNipPns } from '../../shared/domain/people/nip.js';
 import type { RencanaTersimpan } from '../../shared/data/rencana.js';
+import type { ItemRencana } from '../../shared/domain/development/index.js';
+import { awalHariWib, tambahHari, tanggalWib } from '../../shared/domain/wib.js';
 
 /** The demo password of every seeded account (local mode only; see README). */
 export const DEMO_PASSWORD = 'Serang#2026';
+
+/**
+ * One demo admin signs in with a second factor, so that a newcomer sees the code step: Wawan
+ * (the README's BKPSDM admin). The secret is fixed and public (README): add it to any
+ * authenticator app. Everyone else signs in with the password alone, as the tests do.
+ */
+export const DEMO_TOTP = { key: 'kabidpkap', secret: 'KINERJASERANGDEMOTOTPWAWAN234567' } as const;
 
 export const OPD: Opd[] = [
   { kode: 'SETDA', nama: 'Sekretariat Daerah', singkatan: 'Setda' },
@@ -523,47 +532,67 @@ export const CYCLE: Cycle = {
   status: 'DIBUKA',
 };
 
+/** How long before the seeding day the demo e-learning was finished. */
+const SELESAI_HARI_SEBELUM = 14;
+
 /**
- * One demo development plan: the midwife's 2027 plan with a certified e-learning and a planned
- * coaching (14 of 20 JP), so that the 2027 self-assessment shows finished training as evidence
- * and the JP bar is part-filled. No 2026 evaluation exists to have proposed it.
+ * The demo development plans of the midwife (bidan1), as seeded on `hariIni` (WIB YYYY-MM-DD):
+ * a certified e-learning (6 JP) that counts toward that year's 20 JP, and a coaching (8 JP)
+ * planned for the cycle's year, so that the JP bar is part-filled and, once the cycle's year has
+ * begun, its self-assessment shows finished training as evidence. No evaluation proposed them.
+ *
+ * A certificate counts only from its date on and only in its plan's year (pelacakan.ts), so the
+ * e-learning is dated two weeks before the seeding day, kept inside that year, and sits in the
+ * plan of the seeding year, never later than the cycle's: seeded before 2027 that is a plan of
+ * its own (a 2027 certificate could not be dated yet), from 2027 on it shares the cycle year's
+ * plan with the coaching. Either way nothing is dated after the day it was seeded.
  */
-export const RENCANA_DEMO: RencanaTersimpan = {
-  nip: nipOfKey('bidan1'),
-  tahun: 2027,
-  profil: { opd: 'DINKES', jabatan: 'Bidan Terampil', jenisJabatan: 'FUNGSIONAL' },
-  jpSudah: 0,
-  kebutuhan: 20,
-  jpDirencanakan: 8,
-  terpenuhi: false,
-  items: [
-    {
-      id: '2027-kode-etik-netralitas',
-      pelatihanId: 'kode-etik-netralitas',
-      judul: 'E-learning kode etik, disiplin, dan netralitas ASN',
-      jp: 6,
-      bentuk: 'NONKLASIKAL',
-      tahun: 2027,
-      status: 'SELESAI',
-      sertifikat: {
-        nomor: 'BKN/EL-KEN/2027/004518',
-        tanggal: '2027-02-12',
-        penyelenggara: 'Badan Kepegawaian Negara (BKN)',
-      },
+export function rencanaDemo(hariIni: string): RencanaTersimpan[] {
+  const tahun = Math.min(CYCLE.tahun, Number(hariIni.slice(0, 4)));
+  const pada = awalHariWib(hariIni);
+  const duaMinggu = tanggalWib(tambahHari(pada, -SELESAI_HARI_SEBELUM));
+  // Inside the plan's year: seeded early in January it is the 1st; seeded after that year, its last day.
+  const [awal, akhir] = [`${tahun}-01-01`, `${tahun}-12-31`];
+  const tanggal = duaMinggu < awal ? awal : duaMinggu > akhir ? akhir : duaMinggu;
+  const rencana = (t: number, items: ItemRencana[]): RencanaTersimpan => ({
+    nip: nipOfKey('bidan1'),
+    tahun: t,
+    profil: { opd: 'DINKES', jabatan: 'Bidan Terampil', jenisJabatan: 'FUNGSIONAL' },
+    jpSudah: 0,
+    kebutuhan: 20,
+    jpDirencanakan: items.filter((i) => i.status === 'DIRENCANAKAN').reduce((a, i) => a + i.jp, 0),
+    terpenuhi: false,
+    items,
+    usulan: [],
+    rekomendasi: [],
+    version: 1,
+    createdAt: pada,
+    updatedAt: pada,
+  });
+  const elearning: ItemRencana = {
+    id: `${tahun}-kode-etik-netralitas`,
+    pelatihanId: 'kode-etik-netralitas',
+    judul: 'E-learning kode etik, disiplin, dan netralitas ASN',
+    jp: 6,
+    bentuk: 'NONKLASIKAL',
+    tahun,
+    status: 'SELESAI',
+    sertifikat: {
+      nomor: `BKN/EL-KEN/${tahun}/004518`,
+      tanggal,
+      penyelenggara: 'Badan Kepegawaian Negara (BKN)',
     },
-    {
-      id: '2027-coaching-komunikasi-imunisasi',
-      pelatihanId: 'coaching-komunikasi-imunisasi',
-      judul: 'Coaching komunikasi dengan orang tua tentang imunisasi',
-      jp: 8,
-      bentuk: 'NONKLASIKAL',
-      tahun: 2027,
-      status: 'DIRENCANAKAN',
-    },
-  ],
-  usulan: [],
-  rekomendasi: [],
-  version: 1,
-  createdAt: '2026-12-15T02:00:00.000Z',
-  updatedAt: '2026-12-15T02:00:00.000Z',
-};
+  };
+  const coaching: ItemRencana = {
+    id: `${CYCLE.tahun}-coaching-komunikasi-imunisasi`,
+    pelatihanId: 'coaching-komunikasi-imunisasi',
+    judul: 'Coaching komunikasi dengan orang tua tentang imunisasi',
+    jp: 8,
+    bentuk: 'NONKLASIKAL',
+    tahun: CYCLE.tahun,
+    status: 'DIRENCANAKAN',
+  };
+  return tahun === CYCLE.tahun
+    ? [rencana(tahun, [elearning, coaching])]
+    : [rencana(tahun, [elearning]), rencana(CYCLE.tahun, [coaching])];
+}

@@ -1,13 +1,14 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { accountItem, getAccount } from '../../shared/data/accounts.js';
-import { cycleItem } from '../../shared/data/cycles.js';
+import { createCycleIfAbsent } from '../../shared/data/cycle-status.js';
 import { keys } from '../../shared/data/keys.js';
 import { employeeItem } from '../../shared/data/people.js';
 import { rencanaItem } from '../../shared/data/rencana.js';
 import type { Cycle } from '../../shared/domain/evaluation/cycle.js';
 import { hashPassword } from '../../shared/auth/session.js';
 import type { Deps } from '../../shared/runtime/deps.js';
-import { CYCLE, DEMO_PASSWORD, EMPLOYEES, OPD, RENCANA_DEMO, UNIT } from './seed-data.js';
+import { tanggalWib } from '../../shared/domain/wib.js';
+import { CYCLE, DEMO_PASSWORD, DEMO_TOTP, EMPLOYEES, OPD, UNIT, rencanaDemo } from './seed-data.js';
 
 async function putIfAbsent(deps: Deps, item: Record<string, unknown>): Promise<boolean> {
   try {
@@ -39,19 +40,21 @@ export async function seed(
     ),
   ]);
   await Promise.all(
-    EMPLOYEES.map(async ({ key: _key, ...e }) => {
+    EMPLOYEES.map(async ({ key, ...e }) => {
       count(await putIfAbsent(deps, employeeItem(e)));
       if (options.passwords !== false && !(await getAccount(deps, e.nip))) {
+        const totp = key === DEMO_TOTP.key ? { totpSecret: DEMO_TOTP.secret } : {};
         count(
           await putIfAbsent(
             deps,
-            accountItem({ nip: e.nip, passwordHash: await hashPassword(DEMO_PASSWORD) }),
+            accountItem({ nip: e.nip, passwordHash: await hashPassword(DEMO_PASSWORD), ...totp }),
           ),
         );
       }
     }),
   );
-  count(await putIfAbsent(deps, cycleItem(options.cycle ?? CYCLE)));
-  count(await putIfAbsent(deps, rencanaItem(RENCANA_DEMO)));
+  count(await createCycleIfAbsent(deps, options.cycle ?? CYCLE));
+  // Dated from the seeding day: a certificate never lies in the future (seed-data.ts rencanaDemo).
+  for (const r of rencanaDemo(tanggalWib(deps.now()))) count(await putIfAbsent(deps, rencanaItem(r)));
   return { created };
 }

@@ -63,7 +63,10 @@ try {
   const { resumed } = await resumeOpenEvaluations(system.deps);
   log(`${resumed} evaluasi dilanjutkan pada tahap terbukanya`);
   for (const cycle of await listCycles(system.deps)) {
-    if (cycle.status !== 'DIBUKA') continue;
+    // A launch BKPSDM asked for (recorded on the cycle) but whose execution died with the process
+    // before its first step still has to run: the cycle is then DISIAPKAN with a `peluncuran`.
+    const accepted = cycle.status === 'DISIAPKAN' && !!cycle.peluncuran;
+    if (cycle.status !== 'DIBUKA' && !accepted) continue;
     const r = await launchAndWait(system, cycle.id);
     log(
       `siklus ${cycle.id}: ${r.employees} pegawai, ${r.created} evaluasi baru, ${r.started} eksekusi dimulai`,

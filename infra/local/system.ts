@@ -8,6 +8,7 @@ import type { SynthOutput } from './synth.js';
 
 export const EVALUATION_MACHINE = 'kinerja-local-employee-evaluation';
 export const CYCLE_LAUNCH_MACHINE = 'kinerja-local-cycle-launch';
+export const CYCLE_CLOSE_MACHINE = 'kinerja-local-cycle-close';
 
 export interface LocalSystem {
   deps: Deps;
@@ -39,6 +40,7 @@ export async function createLocalSystem(options: {
     stateMachines: {
       employeeEvaluation: engine.arnOf(EVALUATION_MACHINE),
       cycleLaunch: engine.arnOf(CYCLE_LAUNCH_MACHINE),
+      cycleClose: engine.arnOf(CYCLE_CLOSE_MACHINE),
     },
     now: options.now ?? (() => new Date()),
     newId: () => randomUUID(),

@@ -16,6 +16,8 @@ export interface ApiStackProps extends StackProps {
   evaluationMachineArn: string;
   /** BKPSDM launches cycles from the admin pages and reads the launch's status. */
   cycleLaunch: { name: string; arn: string; executions: string };
+  /** BKPSDM's close starts the stopping of the cycle's executions. */
+  cycleClose: { name: string; arn: string };
   userPool: IUserPool;
   userPoolClient: IUserPoolClient;
   sessionSecret: ISecret;
@@ -44,11 +46,13 @@ export class ApiStack extends Stack {
     const rosterFn = this.appFunction('RosterApi', environment, BUNDLING, props);
     // Only the main function serves the cycle pages: it launches and reads a launch's status.
     fn.addEnvironment('CYCLE_LAUNCH_STATE_MACHINE_ARN', props.cycleLaunch.arn);
-    // Launching a cycle, and restarting a failed evaluation at its recorded stage (BKPSDM).
+    fn.addEnvironment('CYCLE_CLOSE_STATE_MACHINE_ARN', props.cycleClose.arn);
+    // Launching a cycle, restarting a failed evaluation at its recorded stage, and after a
+    // close stopping the cycle's executions (BKPSDM).
     fn.addToRolePolicy(
       new PolicyStatement({
         actions: ['states:StartExecution'],
-        resources: [props.cycleLaunch.arn, props.evaluationMachineArn],
+        resources: [props.cycleLaunch.arn, props.evaluationMachineArn, props.cycleClose.arn],
       }),
     );
     fn.addToRolePolicy(
@@ -137,11 +141,20 @@ export class ApiStack extends Stack {
         resources: [props.evaluationMachineArn],
       }),
     );
-    // Exactly what sign-in needs: the server-side password check, and reading the signing key
-    // at init (encrypted with the AWS-managed key, so no KMS grant is needed).
+    // Exactly what sign-in needs: the server-side password check and its challenges (new
+    // password, TOTP), turning TOTP on after its setup, the password change with the sign-out of
+    // every refresh token; and reading the signing key at init (encrypted with the AWS-managed
+    // key, so no KMS grant is needed). AssociateSoftwareToken and VerifySoftwareToken are
+    // authorised by the user's own token or session, not by IAM.
     fn.addToRolePolicy(
       new PolicyStatement({
-        actions: ['cognito-idp:AdminInitiateAuth'],
+        actions: [
+          'cognito-idp:AdminInitiateAuth',
+          'cognito-idp:AdminRespondToAuthChallenge',
+          'cognito-idp:AdminSetUserMFAPreference',
+          'cognito-idp:AdminSetUserPassword',
+          'cognito-idp:AdminUserGlobalSignOut',
+        ],
         resources: [props.userPool.userPoolArn],
       }),
     );

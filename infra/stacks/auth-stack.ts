@@ -59,7 +59,7 @@ export class AuthStack extends Stack {
     acknowledge(
       this.userPool,
       'COG2',
-      'MFA is optional (TOTP) by decision: accounts are created in bulk from the roster for every civil servant, many without a smartphone authenticator at enrolment; threat protection (Plus plan, enforced) blocks sign-ins with compromised credentials, and MFA can be made REQUIRED once enrolment is done.',
+      'MFA is optional in the pool (TOTP only, no SMS) by decision: accounts are created in bulk from the roster for every civil servant, many without a smartphone authenticator at enrolment. The app itself requires TOTP of every BKPSDM admin before their first session (AssociateSoftwareToken at sign-in, shared/auth/cognito-steps.ts); threat protection (Plus plan, enforced) blocks compromised credentials and asks risky sign-ins for the code; MFA can be made REQUIRED once enrolment is done (the web form already answers MFA_SETUP).',
     );
 
     new CfnUserPoolRiskConfigurationAttachment(this, 'RiskConfiguration', {
@@ -70,14 +70,16 @@ export class AuthStack extends Stack {
         eventFilter: ['SIGN_IN', 'PASSWORD_CHANGE'],
         actions: { eventAction: 'BLOCK' },
       },
-      // Account-takeover scoring only records for now: sign-in runs server-side, so until the web
-      // form forwards each user's address (SignInContext) every attempt looks like it comes from
-      // the API function, and the form cannot answer an MFA challenge yet.
+      // Account-takeover scoring acts: the web form forwards each user's address and browser
+      // headers as ContextData (SignInContext), so the risk is the person's and not the API
+      // function's, and the form answers the TOTP challenge. A risky sign-in is asked for the
+      // code where the user has TOTP; a high-risk one without TOTP is blocked. No e-mail notice
+      // (notify): that needs an SES identity of the pool, which deployments set up separately.
       accountTakeoverRiskConfiguration: {
         actions: {
           lowAction: { eventAction: 'NO_ACTION', notify: false },
-          mediumAction: { eventAction: 'NO_ACTION', notify: false },
-          highAction: { eventAction: 'NO_ACTION', notify: false },
+          mediumAction: { eventAction: 'MFA_IF_CONFIGURED', notify: false },
+          highAction: { eventAction: 'MFA_REQUIRED', notify: false },
         },
       },
     });

@@ -64,11 +64,18 @@ export class CycleLaunchMachine extends Construct {
       ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
       [table, index('byGroup')],
     );
-    // Reads a NIP range, profiles and evaluations; creates evaluations with their audit entry.
+    // Reads a NIP range, profiles and evaluations; creates evaluations with their audit entry,
+    // each transaction checking that the cycle is still open (ConditionCheck).
     const batch = fn(
       'Batch',
       'functions/workflow/cycle-launch-batch.ts',
-      ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem'],
+      [
+        'dynamodb:GetItem',
+        'dynamodb:BatchGetItem',
+        'dynamodb:Query',
+        'dynamodb:PutItem',
+        'dynamodb:ConditionCheckItem',
+      ],
       [table, index('byGroup')],
     );
     batch.addToRolePolicy(

@@ -22,6 +22,7 @@ export function defineStacks(app: App, stage = 'prod', options: { nag?: boolean 
     table: data.table,
     evaluationMachineArn: workflow.evaluationMachineArn,
     cycleLaunch: workflow.cycleLaunch.ref,
+    cycleClose: workflow.cycleClose.ref,
     userPool: auth.userPool,
     userPoolClient: auth.client,
     sessionSecret: auth.sessionSecret,

@@ -10,6 +10,7 @@ import { nodeFunction } from '../lambda.js';
 import { acknowledge, acknowledgeFunctionBaseline, arnToken, REASONS } from '../nag.js';
 import { ReminderSchedule } from './reminders.js';
 import { CycleLaunchMachine } from './cycle-launch.js';
+import { CycleCloseMachine } from './cycle-close.js';
 
 export interface WorkflowStackProps extends StackProps {
   table: ITableV2;
@@ -20,6 +21,7 @@ export class WorkflowStack extends Stack {
   readonly evaluationMachineArn: string;
   readonly evaluationMachineName: string;
   readonly cycleLaunch: CycleLaunchMachine;
+  readonly cycleClose: CycleCloseMachine;
 
   constructor(scope: Construct, id: string, props: WorkflowStackProps) {
     super(scope, id, props);
@@ -91,6 +93,14 @@ export class WorkflowStack extends Stack {
       stage: props.stage,
       environment: env,
       evaluationMachineArn: this.evaluationMachineArn,
+    });
+
+    // CycleClose: after a close, stops the cycle's running evaluations (infra/stacks/cycle-close.ts).
+    this.cycleClose = new CycleCloseMachine(this, 'CycleClose', {
+      table: props.table,
+      stage: props.stage,
+      environment: env,
+      evaluationMachine: { name: this.evaluationMachineName, arn: this.evaluationMachineArn },
     });
 
     // Reminders N days before each open stage's deadline, daily at 07:00 WIB; SES email when

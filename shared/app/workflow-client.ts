@@ -1,8 +1,10 @@
 import {
   DescribeExecutionCommand,
+  ListExecutionsCommand,
   SendTaskFailureCommand,
   SendTaskSuccessCommand,
   StartExecutionCommand,
+  StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import type { Stage } from '../domain/evaluation/evaluation.js';
 import type { Deps } from '../runtime/deps.js';
@@ -13,6 +15,15 @@ export interface EvaluationExecutionInput {
   nip: string;
   /** Where to (re)start: a fresh launch starts at target setting, a resume at the open stage. */
   startStage: Stage;
+}
+
+/** Input of the CycleClose state machine: the closed cycle, and where its listing has got to. */
+export interface CycleCloseInput {
+  cycleId: string;
+  /** ListExecutions' cursor: absent on the first page. */
+  nextToken?: string;
+  /** Executions stopped so far by this run. */
+  dihentikan: number;
 }
 
 /** Input of the CycleLaunch state machine; `eksekusi` names the run whose result the cycle keeps. */
@@ -95,5 +106,52 @@ export async function executionStatus(deps: Deps, arn: string): Promise<string |
   } catch (err) {
     if ((err as { name?: string }).name === 'ExecutionDoesNotExist') return undefined;
     throw err;
+  }
+}
+
+/** Starts a CycleClose execution (stops a closed cycle's evaluation executions); returns its ARN. */
+export async function startCycleClose(deps: Deps, name: string, input: CycleCloseInput): Promise<string> {
+  const machine = deps.stateMachines.cycleClose;
+  if (!machine) throw new Error('CYCLE_CLOSE_STATE_MACHINE_ARN is not set');
+  const out = await deps.sfn.send(
+    new StartExecutionCommand({ stateMachineArn: machine, name, input: JSON.stringify(input) }),
+  );
+  return (out as { executionArn: string }).executionArn;
+}
+
+export interface RunningExecution {
+  executionArn: string;
+  name: string;
+}
+
+/** One page of the EmployeeEvaluation executions still running, newest first. */
+export async function runningEvaluations(
+  deps: Deps,
+  nextToken: string | undefined,
+  maxResults: number,
+): Promise<{ executions: RunningExecution[]; nextToken?: string }> {
+  const out = (await deps.sfn.send(
+    new ListExecutionsCommand({
+      stateMachineArn: deps.stateMachines.employeeEvaluation,
+      statusFilter: 'RUNNING',
+      maxResults,
+      ...(nextToken ? { nextToken } : {}),
+    }),
+  )) as { executions?: RunningExecution[]; nextToken?: string };
+  return {
+    executions: (out.executions ?? []).map((x) => ({ executionArn: x.executionArn, name: x.name })),
+    ...(out.nextToken ? { nextToken: out.nextToken } : {}),
+  };
+}
+
+/**
+ * Stops an execution, as an error with a cause (its history says why). One that ended meanwhile
+ * or is unknown is no error: there is nothing left to stop.
+ */
+export async function stopExecution(deps: Deps, arn: string, error: string, cause: string): Promise<void> {
+  try {
+    await deps.sfn.send(new StopExecutionCommand({ executionArn: arn, error, cause }));
+  } catch (err) {
+    if ((err as { name?: string }).name !== 'ExecutionDoesNotExist') throw err;
   }
 }

@@ -3,12 +3,17 @@ import {
   AdminRespondToAuthChallengeCommand,
   type AdminInitiateAuthCommandOutput,
   CognitoIdentityProviderClient,
-  type ContextDataType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Deps } from '../runtime/deps.js';
-import type { Authenticator, SignInContext, SignInFailure, SignInOutcome } from './authenticator.js';
-import { type BearerOptions, nipFromAccessToken } from './bearer.js';
-import { activePrincipal, principalCache } from './profiles.js';
+import type {
+  Authenticator,
+  PasswordChangeOutcome,
+  SignInContext,
+  SignInFailure,
+  SignInOutcome,
+} from './authenticator.js';
+import { type BearerOptions, bearerAccess } from './bearer.js';
+import * as steps from './cognito-steps.js';
 
 export type { SignInFailure, SignInOutcome } from './authenticator.js';
 
@@ -29,24 +34,7 @@ const FAILURE_BY_EXCEPTION: Record<string, SignInFailure> = {
   PasswordResetRequiredException: 'PASSWORD_RESET_REQUIRED',
 };
 
-function failureOfChallenge(name: AdminInitiateAuthCommandOutput['ChallengeName']): SignInFailure {
-  if (name === 'NEW_PASSWORD_REQUIRED') return 'NEW_PASSWORD_REQUIRED';
-  if (name && /MFA/.test(name)) return 'MFA_REQUIRED';
-  // Any other challenge (custom auth, device tracking) is not configured on our client.
-  return 'UNAVAILABLE';
-}
-
-function contextData(ctx: SignInContext): ContextDataType {
-  return {
-    IpAddress: ctx.ip,
-    ServerName: ctx.serverName,
-    ServerPath: ctx.serverPath,
-    HttpHeaders: Object.entries(ctx.headers).map(([headerName, headerValue]) => ({
-      headerName,
-      headerValue,
-    })),
-  };
-}
+const { contextData } = steps;
 
 /**
  * The cloud authenticator. The web form signs in server-side with AdminInitiateAuth
@@ -62,10 +50,28 @@ export function cognitoAuthenticator(options: CognitoOptions): Authenticator & {
     newPassword: string,
     context?: SignInContext,
   ): Promise<SignInOutcome>;
+  respondToTotp(nip: string, session: string, code: string, context?: SignInContext): Promise<SignInOutcome>;
+  completeTotpSetup(
+    nip: string,
+    session: string,
+    code: string,
+    context?: SignInContext,
+  ): Promise<SignInOutcome>;
+  changePassword(
+    nip: string,
+    oldPassword: string,
+    newPassword: string,
+    context?: SignInContext,
+  ): Promise<PasswordChangeOutcome>;
 } {
   const client = options.client ?? new CognitoIdentityProviderClient({});
-  const nipOf = nipFromAccessToken(options);
-  const cachedPrincipal = principalCache(options.deps);
+  const calls: steps.CognitoCalls = {
+    client,
+    userPoolId: options.userPoolId,
+    clientId: options.clientId,
+    deps: options.deps,
+  };
+  const bearer = bearerAccess({ ...options, client });
 
   async function attemptSignIn(
     nip: string,
@@ -86,23 +92,15 @@ export function cognitoAuthenticator(options: CognitoOptions): Authenticator & {
         }),
       );
     } catch (err) {
+      // Cognito's lockout does the throttling in the cloud; it is not a wrong password.
+      if (steps.attemptsExceeded(err)) return { ok: false, reason: 'THROTTLED' };
       const name = err instanceof Error ? err.name : 'Unknown';
       const reason = FAILURE_BY_EXCEPTION[name] ?? 'UNAVAILABLE';
       // Never log the password or the message (it may echo input); the name is enough.
       if (reason === 'UNAVAILABLE') console.error(`Cognito sign-in failed: ${name}`);
       return { ok: false, reason };
     }
-    // The tokens are not kept: the web form runs on our own signed session cookie.
-    if (!out.AuthenticationResult) {
-      const reason = failureOfChallenge(out.ChallengeName);
-      return {
-        ok: false,
-        reason,
-        ...(reason === 'NEW_PASSWORD_REQUIRED' && out.Session ? { session: out.Session } : {}),
-      };
-    }
-    const principal = await activePrincipal(options.deps(), nip);
-    return principal ? { ok: true, principal } : { ok: false, reason: 'INACTIVE' };
+    return steps.nextStep(calls, nip, out);
   }
 
   /** The second step of a first sign-in: the temporary password is replaced by the user's own. */
@@ -135,22 +133,25 @@ export function cognitoAuthenticator(options: CognitoOptions): Authenticator & {
       if (reason === 'UNAVAILABLE') console.error(`Cognito new-password challenge failed: ${name}`);
       return { ok: false, reason };
     }
-    if (!out.AuthenticationResult) return { ok: false, reason: failureOfChallenge(out.ChallengeName) };
-    const principal = await activePrincipal(options.deps(), nip);
-    return principal ? { ok: true, principal } : { ok: false, reason: 'INACTIVE' };
+    return steps.nextStep(calls, nip, out);
   }
 
   return {
     mode: 'cloud',
     attemptSignIn,
     completeNewPassword,
+    respondToTotp: (nip, session, code, context) => steps.respondToTotp(calls, nip, session, code, context),
+    completeTotpSetup: (nip, session, code, context) =>
+      steps.completeTotpSetup(calls, nip, session, code, context),
+    changePassword: (nip, oldPassword, newPassword, context) =>
+      NIP.test(nip) && oldPassword && oldPassword.length <= MAX_PASSWORD && newPassword.length <= MAX_PASSWORD
+        ? steps.changePassword(calls, nip, oldPassword, newPassword, context)
+        : Promise.resolve({ ok: false, reason: 'INVALID_CREDENTIALS' }),
     async signIn(nip, password, context) {
       const outcome = await attemptSignIn(nip, password, context);
       return outcome.ok ? outcome.principal : null;
     },
-    async verifyBearer(token) {
-      const nip = await nipOf(token);
-      return nip ? cachedPrincipal(nip) : null;
-    },
+    // Bearer tokens: verified, re-checked against the roster and revocable (bearer.ts).
+    ...bearer,
   };
 }

@@ -1,6 +1,5 @@
 import { createHmac, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
-import type { Principal } from '../app/actor.js';
 
 const scrypt = promisify(scryptCb) as (
   password: string,
@@ -29,10 +28,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expected);
 }
 
-export interface SessionData extends Principal {
-  /** Session id: binds the CSRF token to this session. */
+/**
+ * What the session cookie says: whose session and which one. It proves nothing by itself: the
+ * session item (shared/data/sessions.ts) must still exist and be unexpired.
+ */
+export interface SessionCookie {
+  nip: string;
+  /** Session id: names the session item and binds the CSRF token to this session. */
   sid: string;
-  exp: number;
 }
 
 const b64 = (s: string) => Buffer.from(s).toString('base64url');
@@ -44,20 +47,24 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** A session is `payload.signature`; nothing in it is trusted unless the signature matches. */
-export function encodeSession(secret: string, s: SessionData): string {
-  const payload = b64(JSON.stringify(s));
+/**
+ * A cookie is `payload.signature`. The signature is checked before anything is looked up, so a
+ * forged or edited cookie costs no DynamoDB read.
+ */
+export function encodeSession(secret: string, s: SessionCookie): string {
+  const payload = b64(JSON.stringify({ nip: s.nip, sid: s.sid }));
   return `${payload}.${sign(secret, payload)}`;
 }
 
-export function decodeSession(secret: string, value: string | undefined, now: Date): SessionData | null {
+export function decodeSession(secret: string, value: string | undefined): SessionCookie | null {
   if (!value) return null;
   const [payload, signature] = value.split('.');
   if (!payload || !signature || !safeEqual(signature, sign(secret, payload))) return null;
   try {
-    const s = JSON.parse(Buffer.from(payload, 'base64url').toString()) as SessionData;
-    if (typeof s.exp !== 'number' || s.exp * 1000 < now.getTime() || !/^\d{18}$/.test(s.nip)) return null;
-    return s;
+    const s = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Partial<SessionCookie>;
+    if (typeof s.nip !== 'string' || !/^\d{18}$/.test(s.nip)) return null;
+    if (typeof s.sid !== 'string' || !/^[\w-]{16,64}$/.test(s.sid)) return null;
+    return { nip: s.nip, sid: s.sid };
   } catch {
     return null;
   }

@@ -1,7 +1,7 @@
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.js';
 import { keys } from './keys.js';
 import type { TransactItem } from './transact.js';
-import { putItem } from './write.js';
 
 export type AuditAction =
   | 'EVALUASI_DIBUAT'
@@ -53,8 +53,8 @@ export interface AuditEntry {
 }
 
 /**
- * The trail is append-only: an entry is only ever Put once, never updated. A caller may give
- * the key, to make the condition refuse a repeat (e.g. one audited read per reader per day).
+ * The trail is append-only: an entry is only ever Put once, never updated. Its key sorts by the
+ * entry's own time (`at`), so the trail lists in the order things happened.
  */
 export function auditPut(
   deps: Deps,
@@ -75,9 +75,52 @@ export function auditPut(
 }
 
 /**
- * Appends the entry on its own (not with a change) unless an entry with this key exists, e.g.
- * one audited read per reader per day. False when it was there already.
+ * The marker of "this already happened once in this period" (e.g. one audited read per reader
+ * per WIB day). It sits beside the evaluation, outside its `EVAL#` prefix, so reading the trail
+ * never reads markers; TTL removes it once its period is over.
  */
-export function auditOnce(deps: Deps, entry: AuditEntry, key: { pk: string; sk: string }): Promise<boolean> {
-  return putItem(deps, auditPut(deps, entry, key));
+export const onceMarkerKey = (cycleId: string, nip: string, period: string, who: string) => ({
+  pk: `EMP#${nip}`,
+  sk: `ONCE#${cycleId}#${period}#${who}`,
+});
+
+/** How long a marker outlives the start of its period: a WIB day plus a margin for clock skew. */
+const MARKER_TTL_SECONDS = 3 * 86_400;
+
+/**
+ * Appends the entry, keyed by its real time, unless the marker exists: one TransactWriteItems
+ * (one request, as the single Put it replaces) that writes the marker on condition that it is
+ * new, with the entry. The dedupe used to be done by keying the entry to the start of its day,
+ * which listed a read before what happened earlier that day. False when the marker was there.
+ */
+export async function auditOnce(
+  deps: Deps,
+  entry: AuditEntry,
+  marker: { pk: string; sk: string },
+): Promise<boolean> {
+  const expiresAt = Math.floor(new Date(entry.at).getTime() / 1000) + MARKER_TTL_SECONDS;
+  try {
+    await deps.ddb.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: deps.tableName,
+              Item: { ...marker, type: 'AUDIT_SEKALI', action: entry.action, at: entry.at, expiresAt },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          auditPut(deps, entry),
+        ],
+      }),
+    );
+    return true;
+  } catch (err) {
+    const e = err as { name?: string; CancellationReasons?: { Code?: string }[] };
+    const codes = e.name === 'TransactionCanceledException' ? (e.CancellationReasons ?? []) : [];
+    // Already marked; or the same marker being written by a concurrent request (the same reader
+    // opening two tabs), whose entry is the one that counts.
+    if (codes[0]?.Code === 'ConditionalCheckFailed' || codes[0]?.Code === 'TransactionConflict') return false;
+    throw err;
+  }
 }

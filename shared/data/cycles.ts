@@ -5,8 +5,8 @@ import { konflik, tidakDitemukan } from '../domain/errors.js';
 import type { Deps } from '../runtime/deps.js';
 import { fromItem } from './items.js';
 import { indexKeys, keys } from './keys.js';
-import { getItem, queryIndex, queryIndexSortKeys } from './query.js';
-import { conditionFailed, putItem } from './write.js';
+import { batchGetAll, getItem, queryIndex, queryIndexSortKeys } from './query.js';
+import { conditionFailed } from './write.js';
 
 export function cycleItem(c: Cycle): Record<string, unknown> {
   return { ...keys.cycle(c.id), type: 'CYCLE', ...indexKeys.cycle(c), ...c };
@@ -16,21 +16,68 @@ export function getCycle(deps: Deps, id: string): Promise<Cycle | undefined> {
   return getItem<Cycle>(deps, keys.cycle(id));
 }
 
+/**
+ * What this container last knew of each cycle's status: closed for good (DITUTUP never reopens),
+ * open until OPEN_KNOWN_MS have passed since it was seen. Only reads use it, to offer actions or
+ * not; no write relies on it (each checks the cycle in its own transaction, transact.ts). So a
+ * read in another container may offer an action for up to a minute after a close (as a
+ * deactivation takes effect within a minute); the action is then refused with 409.
+ */
+const known = new Map<string, { open: boolean; at: number }>();
+const OPEN_KNOWN_MS = 60_000;
+const knownKey = (deps: Deps, id: string) => `${deps.tableName}#${id}`;
+
+/** A cycle's status as just seen: read, or proven by a transaction that checked it. */
+export function rememberCycle(deps: Deps, id: string, open: boolean): void {
+  known.set(knownKey(deps, id), { open, at: performance.now() });
+}
+
+function knownOpen(deps: Deps, id: string): boolean | undefined {
+  const k = known.get(knownKey(deps, id));
+  if (!k) return undefined;
+  return !k.open || performance.now() - k.at < OPEN_KNOWN_MS ? k.open : undefined;
+}
+
+/**
+ * Which of these cycles are open (DIBUKA): a read that offers actions on a cycle's evaluations
+ * asks, because a closed cycle's evaluations take none. What this container knows is used
+ * (rememberCycle); the rest is one BatchGet. `fresh` reads them all: for a caller that decides
+ * which evaluations to write (a transfer), rather than what to offer.
+ */
+export async function openCycles(
+  deps: Deps,
+  ids: Iterable<string>,
+  options: { fresh?: boolean } = {},
+): Promise<Set<string>> {
+  const wanted = [...new Set(ids)];
+  const unknown = wanted.filter((id) => options.fresh || knownOpen(deps, id) === undefined);
+  if (unknown.length) {
+    const items = await batchGetAll(
+      deps,
+      unknown.map((id) => keys.cycle(id)),
+    );
+    const open = new Set(
+      items
+        .map((i) => fromItem<Cycle>(i))
+        .filter((c) => c.status === 'DIBUKA')
+        .map((c) => c.id),
+    );
+    for (const id of unknown) rememberCycle(deps, id, open.has(id));
+  }
+  return new Set(wanted.filter((id) => knownOpen(deps, id)));
+}
+
 /** Newest first. */
 export async function listCycles(deps: Deps): Promise<Cycle[]> {
   const items = await queryIndex(deps, 'byParent', 'CYCLES', { newestFirst: true });
   return items.map((i) => fromItem<Cycle>(i));
 }
 
-/** A new cycle; an existing ID is never overwritten. */
-export async function createCycle(deps: Deps, c: Cycle): Promise<void> {
-  const created = await putItem(deps, {
-    Put: { TableName: deps.tableName, Item: cycleItem(c), ConditionExpression: 'attribute_not_exists(pk)' },
-  });
-  if (!created) throw konflik(`Siklus dengan ID ${c.id} sudah ada. Pilih ID lain.`, { field: 'id' });
-}
-
-/** The status changes of a cycle, each conditioned on where it may come from. */
+/**
+ * The changes of a cycle's META that leave its status alone (the launch records, the assessment
+ * window), each conditioned on where it may come from. Those that change the status (create,
+ * open, close) write its gates too: cycle-status.ts.
+ */
 async function updateCycle(
   deps: Deps,
   id: string,
@@ -62,22 +109,8 @@ async function updateCycle(
   }
 }
 
-const closed = (c: Cycle) => konflik(`Siklus ${c.id} sudah ditutup`, { status: c.status });
-
-/** The first launch opens a prepared cycle; later launches find it open. A closed one stays closed. */
-export function openForLaunch(deps: Deps, id: string): Promise<Cycle> {
-  return updateCycle(
-    deps,
-    id,
-    {
-      UpdateExpression: 'SET #s = :open',
-      ConditionExpression: '#s <> :closed',
-      names: { '#s': 'status' },
-      values: { ':open': 'DIBUKA', ':closed': 'DITUTUP' },
-    },
-    closed,
-  );
-}
+export const alreadyClosed = (c: Pick<Cycle, 'id' | 'status'>) =>
+  konflik(`Siklus ${c.id} sudah ditutup`, { status: c.status });
 
 export function recordLaunch(deps: Deps, id: string, peluncuran: Peluncuran): Promise<Cycle> {
   return updateCycle(
@@ -89,7 +122,7 @@ export function recordLaunch(deps: Deps, id: string, peluncuran: Peluncuran): Pr
       names: { '#s': 'status' },
       values: { ':p': peluncuran, ':closed': 'DITUTUP' },
     },
-    closed,
+    alreadyClosed,
   );
 }
 

@@ -172,7 +172,8 @@ export const staleEvaluation = (e: Evaluation) => () =>
 
 /**
  * Applies a change to an evaluation with optimistic locking, and its audit entry, in one
- * transaction. Returns the evaluation as written.
+ * transaction (with the check that its cycle is open, which transact adds). Returns the
+ * evaluation as written.
  */
 export async function commitChange(deps: Deps, change: Change): Promise<Evaluation> {
   const at = deps.now().toISOString();

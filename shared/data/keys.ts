@@ -5,7 +5,37 @@ export const keys = {
   unit: (opd: string, kode: string) => ({ pk: 'ORG', sk: `OPD#${opd}#UNIT#${kode}` }),
   employee: (nip: string) => ({ pk: `EMP#${nip}`, sk: 'PROFILE' }),
   account: (nip: string) => ({ pk: `EMP#${nip}`, sk: 'AKUN' }),
+  /** The account's own trail (sign-in locks, password and second-factor changes): not an evaluation's. */
+  accountLog: (nip: string, at: string, id: string) => ({ pk: `EMP#${nip}`, sk: `AKUN#LOG#${at}#${id}` }),
+  accountLogPrefix: () => 'AKUN#LOG#',
+  /** Failed sign-ins counted per NIP or per client address (local sign-in only). */
+  signInThrottle: (scope: 'NIP' | 'ADDR', value: string) => ({
+    pk: `SIGNIN#${scope}#${value}`,
+    sk: 'THROTTLE',
+  }),
+  /** A sign-in half done (password accepted, second factor pending), named by a random id. */
+  signInChallenge: (id: string) => ({ pk: `SIGNIN#CHALLENGE#${id}`, sk: 'CHALLENGE' }),
+  /**
+   * A web session, in the person's partition beside the profile: the session check reads both
+   * in one BatchGet, and ending every session of one person is one Query.
+   */
+  session: (nip: string, sid: string) => ({ pk: `EMP#${nip}`, sk: `SESI#${sid}` }),
+  sessionPrefix: () => 'SESI#',
+  /** An API client's revoked Cognito refresh token, by the `origin_jti` its access tokens carry. */
+  tokenRevocation: (nip: string, originJti: string) => ({
+    pk: `EMP#${nip}`,
+    sk: `TOKEN_DICABUT#${originJti}`,
+  }),
   cycle: (id: string) => ({ pk: `CYCLE#${id}`, sk: 'META' }),
+  /**
+   * One of the cycle's gates (gates.ts): a copy of its status that evaluation writes check
+   * instead of META, so concurrent writes do not all meet on one item.
+   */
+  cycleGate: (cycleId: string, gate: number) => ({
+    pk: `CYCLE#${cycleId}`,
+    sk: `GATE#${String(gate).padStart(2, '0')}`,
+  }),
+  cycleGatePrefix: () => 'GATE#',
   evaluation: (cycleId: string, nip: string) => ({ pk: `EMP#${nip}`, sk: `EVAL#${cycleId}#META` }),
   targetRow: (cycleId: string, nip: string, rowId: string) => ({
     pk: `EMP#${nip}`,

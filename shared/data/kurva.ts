@@ -53,7 +53,10 @@ export function cycleLogPut(deps: Deps, entry: CycleLogEntry): TransactItem {
   };
 }
 
-/** Writes to a cycle's records only until it is closed: a close in between makes them fail. */
+/**
+ * Writes to a cycle's records only until it is closed: a close in between makes them fail. On
+ * META, not a gate: setting an agency's predikat is rare, and the close flips META too.
+ */
 export function cycleOpenCheck(deps: Deps, cycleId: string): TransactItem {
   return {
     ConditionCheck: {
@@ -62,19 +65,6 @@ export function cycleOpenCheck(deps: Deps, cycleId: string): TransactItem {
       ConditionExpression: 'attribute_exists(pk) AND #s <> :closed',
       ExpressionAttributeNames: { '#s': 'status' },
       ExpressionAttributeValues: { ':closed': 'DITUTUP' },
-    },
-  };
-}
-
-export function cycleCloseUpdate(deps: Deps, cycleId: string): TransactItem {
-  return {
-    Update: {
-      TableName: deps.tableName,
-      Key: keys.cycle(cycleId),
-      UpdateExpression: 'SET #s = :closed',
-      ConditionExpression: '#s = :open',
-      ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':open': 'DIBUKA', ':closed': 'DITUTUP' },
     },
   };
 }

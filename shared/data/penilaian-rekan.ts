@@ -2,6 +2,7 @@ import type { Evaluation } from '../domain/evaluation/evaluation.js';
 import type { PenilaianRekan } from '../domain/evaluation/penilaian-model.js';
 import { konflik } from '../domain/errors.js';
 import type { Deps } from '../runtime/deps.js';
+import { rememberCycle } from './cycles.js';
 import { fromItem } from './items.js';
 import { indexKeys, keys } from './keys.js';
 import { batchGetAll, getItem, queryIndex, queryPrefix } from './query.js';
@@ -82,21 +83,27 @@ export async function listTugasRekan(deps: Deps, rekanNip: string): Promise<Peni
   return items.map((i) => fromItem<PenilaianRekan>(i));
 }
 
-/** The evaluation and one peer's review of it in one BatchGet: what a peer's action needs. */
+/**
+ * The evaluation, one peer's review of it and whether its cycle is open, in one BatchGet: what a
+ * peer's action and page need (a closed cycle's review waits for nobody).
+ */
 export async function getEvaluasiDanRekan(
   deps: Deps,
   cycleId: string,
   nip: string,
   rekanNip: string,
-): Promise<{ evaluation?: Evaluation; rekan?: PenilaianRekan }> {
+): Promise<{ evaluation?: Evaluation; rekan?: PenilaianRekan; cycleOpen: boolean }> {
   const items = await batchGetAll(deps, [
     keys.evaluation(cycleId, nip),
     keys.penilaianRekan(cycleId, nip, rekanNip),
+    keys.cycle(cycleId),
   ]);
-  const out: { evaluation?: Evaluation; rekan?: PenilaianRekan } = {};
+  const out: { evaluation?: Evaluation; rekan?: PenilaianRekan; cycleOpen: boolean } = { cycleOpen: false };
   for (const item of items) {
     if (item.type === 'EVALUATION') out.evaluation = fromItem<Evaluation>(item);
     else if (item.type === 'PENILAIAN_REKAN') out.rekan = fromItem<PenilaianRekan>(item);
+    else if (item.type === 'CYCLE') out.cycleOpen = item.status === 'DIBUKA';
   }
+  rememberCycle(deps, cycleId, out.cycleOpen);
   return out;
 }

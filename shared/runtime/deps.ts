@@ -11,8 +11,8 @@ export interface Deps {
   ddb: DynamoDBDocumentClient;
   tableName: string;
   sfn: SfnLike;
-  /** cycleLaunch: absent where nothing launches cycles (workflow functions, tools, view tests). */
-  stateMachines: { employeeEvaluation: string; cycleLaunch?: string };
+  /** cycleLaunch, cycleClose: absent where no cycle is launched or closed (workflow functions, tools). */
+  stateMachines: { employeeEvaluation: string; cycleLaunch?: string; cycleClose?: string };
   now: () => Date;
   newId: () => string;
   /** Email for notices: Amazon SES when SES_FROM is set in the cloud; absent locally (notices only). */
@@ -53,6 +53,8 @@ export function getDeps(): Deps {
     current = clientDeps(env.TABLE_NAME, env.DYNAMODB_ENDPOINT, env.EVALUATION_STATE_MACHINE_ARN);
     if (env.CYCLE_LAUNCH_STATE_MACHINE_ARN)
       current.stateMachines.cycleLaunch = env.CYCLE_LAUNCH_STATE_MACHINE_ARN;
+    if (env.CYCLE_CLOSE_STATE_MACHINE_ARN)
+      current.stateMachines.cycleClose = env.CYCLE_CLOSE_STATE_MACHINE_ARN;
     if (env.SES_FROM) current.email = sesEmailSender(env.SES_FROM);
   }
   return current;

@@ -2,6 +2,8 @@ import { z } from '@hono/zod-openapi';
 import { ASPEK, JENIS_HASIL_KERJA, LIMITS } from '../domain/evaluation/skp.js';
 import { KODE_BERAKHLAK, EKSPEKTASI_MAX } from '../domain/evaluation/berakhlak.js';
 import { STAGES, STATUS } from '../domain/evaluation/evaluation.js';
+import { ANGKA } from '../domain/input.js';
+import { angka, angkaTeks, teks } from './input.js';
 import { PenilaianAtasanSchema, PenilaianMandiriSchema, PenilaianViewSchema } from './penilaian-view.js';
 
 export const Nip = z
@@ -14,11 +16,7 @@ export const CycleId = z
   .openapi({ example: '2026' });
 export const KodeOpd = z.string().regex(/^[A-Z0-9-]{2,30}$/, 'Kode OPD tidak valid');
 export const RowId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'ID baris tidak valid');
-export const Version = z.coerce
-  .number()
-  .int('Versi harus bilangan bulat')
-  .min(1, 'Versi minimal 1')
-  .openapi({ example: 3 });
+export const Version = angka(ANGKA.version).openapi({ example: 3 });
 
 export const EvaluationParams = z.object({ cycleId: CycleId, nip: Nip });
 export const RowParams = EvaluationParams.extend({ rowId: RowId });
@@ -33,15 +31,12 @@ export const TargetRowInput = z
   .object({
     version: Version,
     jenis: z.enum(JENIS_HASIL_KERJA, 'Jenis harus UTAMA atau TAMBAHAN'),
-    rhk: z.string().trim().min(1, 'Rencana hasil kerja wajib diisi').max(LIMITS.rhk),
+    rhk: teks({ label: 'Rencana hasil kerja', max: LIMITS.rhk, wajib: true }),
     intervensiRowId: RowId.optional(),
     aspek: z.enum(ASPEK, 'Aspek harus KUANTITAS, KUALITAS, atau WAKTU'),
-    indikator: z.string().trim().min(1, 'Indikator wajib diisi').max(LIMITS.indikator),
-    target: z.coerce
-      .number('Target harus angka')
-      .positive('Target harus lebih dari 0')
-      .max(1e9, 'Target terlalu besar'),
-    satuan: z.string().trim().min(1, 'Satuan wajib diisi').max(LIMITS.satuan),
+    indikator: teks({ label: 'Indikator', max: LIMITS.indikator, wajib: true }),
+    target: angka(ANGKA.target),
+    satuan: teks({ label: 'Satuan', max: LIMITS.satuan, wajib: true }),
   })
   .strict()
   .openapi('TargetRowInput');
@@ -50,22 +45,30 @@ export const VersionBody = z.object({ version: Version }).strict().openapi('Vers
 export const ReturnBody = z
   .object({
     version: Version,
-    comment: z
-      .string()
-      .trim()
-      .min(5, 'Tuliskan alasan pengembalian (minimal 5 karakter)')
-      .max(LIMITS.comment),
+    comment: teks({
+      label: 'Alasan pengembalian',
+      max: LIMITS.comment,
+      min: 5,
+      wajib: true,
+      multiBaris: true,
+      pesanWajib: 'Tuliskan alasan pengembalian (minimal 5 karakter)',
+      pesanMin: 'Tuliskan alasan pengembalian (minimal 5 karakter)',
+    }),
   })
   .strict()
   .openapi('ReturnBody');
 export const EkspektasiBody = z
   .object({
     version: Version,
-    ekspektasi: z.partialRecord(z.enum(KODE_BERAKHLAK), z.string().max(EKSPEKTASI_MAX)),
+    ekspektasi: z.partialRecord(
+      z.enum(KODE_BERAKHLAK),
+      teks({ label: 'Ekspektasi', max: EKSPEKTASI_MAX, multiBaris: true }),
+    ),
   })
   .strict()
   .openapi('EkspektasiBody');
-export const VersionQuery = z.object({ version: Version });
+/** DELETE carries the version read in its query string: text, read as a number by the same rule. */
+export const VersionQuery = z.object({ version: angkaTeks(ANGKA.version).openapi({ example: '3' }) });
 
 export const TargetRowSchema = z
   .object({
@@ -115,8 +118,24 @@ export const EvaluationSchema = z
     awaitingWorkflow: z
       .boolean()
       .openapi({ description: 'true when a workflow execution waits on this stage' }),
+    cycleClosed: z.boolean().optional().openapi({
+      description:
+        'true bila siklusnya sudah ditutup: evaluasi hanya dapat dibaca (rencana pengembangannya tetap berjalan) dan tidak ada alur yang menunggunya',
+    }),
   })
   .openapi('Evaluation');
+
+/**
+ * How closing a cycle handed over the stopping of its running executions (a CycleClose
+ * execution): its name and ARN, or why it could not start (closing again starts it; meanwhile
+ * each execution ends at its next step, whose write the closed cycle refuses).
+ */
+export const PenghentianAlurSchema = z
+  .union([z.object({ eksekusi: z.string(), arn: z.string() }), z.object({ gagalDimulai: z.string() })])
+  .openapi('PenghentianAlur', {
+    description:
+      'Eksekusi CycleClose yang menghentikan alur evaluasi siklus ini, atau alasan eksekusi itu gagal dimulai (tutup siklus lagi untuk memulainya)',
+  });
 
 export const AuditSchema = z
   .object({
@@ -147,7 +166,7 @@ export const TransferBody = z
       .regex(/^[A-Z0-9-]{2,40}$/, 'Kode unit kerja tidak valid')
       .optional(),
     atasanNip: Nip.optional(),
-    alasan: z.string().trim().min(1, 'Alasan wajib diisi').max(1000),
+    alasan: teks({ label: 'Alasan', max: 1000, wajib: true, multiBaris: true }),
   })
   .strict()
   .openapi('TransferBody');
@@ -159,7 +178,7 @@ export const PenugasanBody = z
     menggantikanNip: Nip,
     mulai: Tanggal,
     selesai: Tanggal,
-    alasan: z.string().trim().min(1, 'Dasar penugasan wajib diisi').max(1000),
+    alasan: teks({ label: 'Dasar penugasan', max: 1000, wajib: true, multiBaris: true }),
   })
   .strict()
   .openapi('PenugasanBody');

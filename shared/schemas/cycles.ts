@@ -1,7 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { PERIODE, DEADLINE_STAGES } from '../domain/evaluation/cycle.js';
 import { STAGES, STATUS } from '../domain/evaluation/evaluation.js';
+import { ANGKA } from '../domain/input.js';
 import { CycleId, KodeOpd } from './api.js';
+import { angka, teks } from './input.js';
 
 const Tanggal = z
   .string()
@@ -19,8 +21,8 @@ const TanggalAtauWaktu = z
 export const CycleBody = z
   .object({
     id: CycleId.optional().openapi({ description: 'Kosong: 2027 (tahunan) atau 2027-TW1 (triwulan)' }),
-    nama: z.string().max(200),
-    tahun: z.coerce.number('Tahun harus angka').int('Tahun harus bilangan bulat'),
+    nama: teks({ label: 'Nama siklus', max: 200 }),
+    tahun: angka(ANGKA.tahunSiklus),
     periode: z.enum(PERIODE, 'Periode harus TAHUNAN atau TRIWULAN_I..IV'),
     mulai: Tanggal,
     selesai: Tanggal,
@@ -28,10 +30,7 @@ export const CycleBody = z
       .partialRecord(z.enum(DEADLINE_STAGES), TanggalAtauWaktu)
       .optional()
       .openapi({ description: 'Per tahap; yang tidak diisi mengikuti jadwal baku dari mulai dan selesai' }),
-    graceDays: z.coerce
-      .number('Masa tenggang harus angka')
-      .int('Masa tenggang harus bilangan bulat')
-      .optional(),
+    graceDays: angka(ANGKA.graceDays).optional(),
     scope: z.union([z.literal('ALL'), z.array(KodeOpd).max(100, 'Terlalu banyak OPD')], {
       error: 'Cakupan harus "ALL" atau daftar kode OPD',
     }),

@@ -8,21 +8,24 @@ import { BATAS_ALASAN_KURVA } from '../domain/evaluation/penutupan-siklus.js';
 import { LEVEL } from '../domain/evaluation/predikat.js';
 import { ASPEK, JENIS_HASIL_KERJA } from '../domain/evaluation/skp.js';
 import { BATAS_ALASAN_KEBERATAN, BATAS_UMPAN_BALIK } from '../domain/evaluation/umpan-balik.js';
-import { CycleId, EvaluationSchema, KodeOpd, RowId, Version } from './api.js';
+import { ANGKA } from '../domain/input.js';
+import { CycleId, EvaluationSchema, KodeOpd, PenghentianAlurSchema, RowId, Version } from './api.js';
+import { angka, teks } from './input.js';
 
 /**
  * Bodies carry only shapes and upper bounds; the minimums (which depend on the action, e.g. a
  * draft may be empty) are the domain's, so the same rule answers the API and the web form.
  */
 const Level = z.enum(LEVEL, 'Pilih di atas, sesuai, atau di bawah ekspektasi');
-const Teks = (max: number) => z.string().max(max, `Paling banyak ${max} karakter`);
+/** A textarea's answer; the minimums are the domain's. */
+const Teks = (label: string, max: number) => teks({ label, max, multiBaris: true });
 
 export const UmpanBalikBody = z
   .object({
     version: Version,
-    baris: z.record(RowId, Teks(BATAS_UMPAN_BALIK.baris)).default({}),
-    umum: Teks(BATAS_UMPAN_BALIK.umum).default(''),
-    saran: Teks(BATAS_UMPAN_BALIK.saran).default(''),
+    baris: z.record(RowId, Teks('Umpan balik', BATAS_UMPAN_BALIK.baris)).default({}),
+    umum: Teks('Umpan balik umum', BATAS_UMPAN_BALIK.umum).default(''),
+    saran: Teks('Saran', BATAS_UMPAN_BALIK.saran).default(''),
   })
   .strict()
   .openapi('UmpanBalikBody');
@@ -31,7 +34,7 @@ export const TanggapanBody = z
   .object({
     version: Version,
     jenis: z.enum(['DITERIMA', 'KEBERATAN'], 'Pilih menerima penilaian atau mengajukan keberatan'),
-    alasan: Teks(BATAS_ALASAN_KEBERATAN.max).optional(),
+    alasan: Teks('Alasan keberatan', BATAS_ALASAN_KEBERATAN.max).optional(),
   })
   .strict()
   .openapi('TanggapanBody');
@@ -40,7 +43,7 @@ export const PutusanKeberatanBody = z
   .object({
     version: Version,
     keputusan: z.enum(KEPUTUSAN_KEBERATAN, 'Pilih mempertahankan atau merevisi penilaian'),
-    alasan: Teks(BATAS_ALASAN_KEBERATAN.max),
+    alasan: Teks('Alasan putusan', BATAS_ALASAN_KEBERATAN.max),
     hasilKerja: Level.optional(),
     perilaku: Level.optional(),
   })
@@ -52,20 +55,18 @@ export const CycleOpdParams = z.object({ cycleId: CycleId, opd: KodeOpd });
 
 export const KurvaBody = z
   .object({
-    version: z.coerce
-      .number()
-      .int('Versi harus bilangan bulat')
-      .min(0, 'Versi minimal 0')
-      .openapi({ description: '0 untuk menetapkan pertama kali, selain itu versi yang dibaca' }),
+    version: angka(ANGKA.versionKurva).openapi({
+      description: '0 untuk menetapkan pertama kali, selain itu versi yang dibaca',
+    }),
     predikat: z.enum(PREDIKAT_ORGANISASI, 'Pilih predikat kinerja organisasi'),
-    alasan: Teks(BATAS_ALASAN_KURVA.max),
+    alasan: Teks('Alasan', BATAS_ALASAN_KURVA.max),
   })
   .strict()
   .openapi('KurvaBody');
 
 export const CloseCycleBody = z
   .object({
-    alasanPengecualian: Teks(2000).optional().openapi({
+    alasanPengecualian: Teks('Alasan pengecualian', 2000).optional().openapi({
       description:
         'Hanya bila pemeriksaan gagal: alasan BKPSDM menutup siklus tetap (minimal 20 karakter), dicatat pada log siklus',
     }),
@@ -266,5 +267,6 @@ export const CloseCycleResult = z
     pengecualian: z.boolean(),
     alasan: z.string().optional(),
     pemeriksaan: PemeriksaanSchema,
+    penghentianAlur: PenghentianAlurSchema,
   })
   .openapi('CloseCycleResult');

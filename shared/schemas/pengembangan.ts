@@ -7,7 +7,9 @@ import {
   STATUS_RENCANA,
 } from '../domain/development/index.js';
 import { JENIS_JABATAN } from '../domain/people/ranks.js';
+import { ANGKA } from '../domain/input.js';
 import { EvaluationParams, Version } from './api.js';
+import { angkaTeks, teks } from './input.js';
 
 export const PelatihanId = z
   .string()
@@ -17,12 +19,8 @@ export const ItemId = z
   .string()
   .regex(/^[a-z0-9-]{1,80}$/, 'ID pelatihan dalam rencana tidak valid')
   .openapi({ example: '2028-pelayanan-publik-prima' });
-export const Tahun = z.coerce
-  .number('Tahun harus angka')
-  .int('Tahun harus bilangan bulat')
-  .min(2000, 'Tahun tidak valid')
-  .max(2100, 'Tahun tidak valid')
-  .openapi({ example: 2028 });
+/** A path parameter: text read by the year's rule. */
+export const Tahun = angkaTeks(ANGKA.tahun).openapi({ example: '2028' });
 
 export const RencanaItemParams = EvaluationParams.extend({ itemId: ItemId });
 export const TahunParams = z.object({ tahun: Tahun });
@@ -44,31 +42,31 @@ export const TambahPelatihanBody = z
 export const BatalPelatihanBody = z
   .object({
     version: Version,
-    catatan: z
-      .string('Catatan wajib diisi')
-      .trim()
-      .min(5, 'Tuliskan alasan pembatalan (minimal 5 karakter)')
-      .max(500, 'Paling banyak 500 karakter'),
+    catatan: teks({
+      label: 'Catatan',
+      max: 500,
+      min: 5,
+      wajib: true,
+      multiBaris: true,
+      pesanWajib: 'Tuliskan alasan pembatalan (minimal 5 karakter)',
+      pesanMin: 'Tuliskan alasan pembatalan (minimal 5 karakter)',
+    }),
   })
   .strict()
   .openapi('BatalPelatihanBody');
 
 export const SertifikatSchema = z
   .object({
-    nomor: z
-      .string('Nomor sertifikat wajib diisi')
-      .trim()
-      .min(1, 'Nomor sertifikat wajib diisi')
-      .max(100, 'Paling banyak 100 karakter'),
+    nomor: teks({ label: 'Nomor sertifikat', max: 100, wajib: true }),
     tanggal: z
       .string('Tanggal sertifikat wajib diisi')
       .trim()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal sertifikat harus berformat TTTT-BB-HH'),
-    penyelenggara: z
-      .string('Penyelenggara pada sertifikat wajib diisi')
-      .trim()
-      .min(1, 'Penyelenggara pada sertifikat wajib diisi')
-      .max(200, 'Paling banyak 200 karakter'),
+    penyelenggara: teks({
+      label: 'Penyelenggara pada sertifikat',
+      max: 200,
+      wajib: true,
+    }),
   })
   .strict()
   .openapi('Sertifikat');

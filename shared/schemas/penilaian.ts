@@ -4,7 +4,9 @@ import { STATUS_REKAN } from '../domain/evaluation/penilaian-model.js';
 import { BATAS_PENILAIAN } from '../domain/evaluation/penilaian-umum.js';
 import { LEVEL } from '../domain/evaluation/predikat.js';
 import { LIMITS } from '../domain/evaluation/skp.js';
+import { ANGKA } from '../domain/input.js';
 import { Nip, RowId, Version } from './api.js';
+import { angka, teks } from './input.js';
 
 /**
  * Bodies carry shapes and upper bounds only; what a submission must contain (and the exact
@@ -13,14 +15,15 @@ import { Nip, RowId, Version } from './api.js';
  */
 const Level = z.enum(LEVEL, 'Pilih di atas, sesuai, atau di bawah ekspektasi');
 const Kode = z.enum(KODE_BERAKHLAK, 'Bukan nilai BerAKHLAK');
-const Teks = (max: number) => z.string('Harus berupa teks').max(max, `Paling banyak ${max} karakter`);
+/** A textarea's answer; empty means not given yet (a draft). */
+const Teks = (label: string, max: number) => teks({ label, max, multiBaris: true });
 
 const BarisMandiri = z
   .object({
-    realisasi: z.number('Realisasi harus berupa angka').nullable().optional(),
-    narasi: Teks(BATAS_PENILAIAN.teks).optional(),
+    realisasi: angka(ANGKA.realisasi).nullable().optional(),
+    narasi: Teks('Narasi capaian', BATAS_PENILAIAN.teks).optional(),
     bukti: z
-      .array(Teks(BATAS_PENILAIAN.tautan), 'Bukti dukung harus berupa daftar')
+      .array(teks({ label: 'Bukti dukung', max: BATAS_PENILAIAN.tautan }), 'Bukti dukung harus berupa daftar')
       .max(BATAS_PENILAIAN.bukti, `Paling banyak ${BATAS_PENILAIAN.bukti} bukti dukung`)
       .optional()
       .openapi({ description: 'Tautan http(s) dan/atau keterangan singkat' }),
@@ -34,7 +37,13 @@ export const PenilaianMandiriBody = z
     perilaku: z
       .partialRecord(
         Kode,
-        z.object({ level: Level.optional(), contoh: Teks(BATAS_PENILAIAN.teks).optional() }).strict(),
+        z
+          .object({
+            // `null` clears a saved level on submission, as `realisasi: null` clears a realisasi.
+            level: Level.nullable().optional(),
+            contoh: Teks('Contoh perilaku', BATAS_PENILAIAN.teks).optional(),
+          })
+          .strict(),
       )
       .optional(),
   })
@@ -42,9 +51,11 @@ export const PenilaianMandiriBody = z
   .openapi('PenilaianMandiriBody');
 
 const Dinilai = z
-  .object({ level: Level.optional(), catatan: Teks(BATAS_PENILAIAN.teks).optional() })
+  .object({ level: Level.optional(), catatan: Teks('Catatan', BATAS_PENILAIAN.teks).optional() })
   .strict();
-const Keseluruhan = z.object({ level: Level.optional(), alasan: Teks(LIMITS.comment).optional() }).strict();
+const Keseluruhan = z
+  .object({ level: Level.optional(), alasan: Teks('Alasan', LIMITS.comment).optional() })
+  .strict();
 
 export const PenilaianAtasanBody = z
   .object({
@@ -65,7 +76,9 @@ export const PenilaianRekanBody = z
     nilai: z
       .partialRecord(
         Kode,
-        z.object({ level: Level.optional(), komentar: Teks(BATAS_PENILAIAN.teks).optional() }).strict(),
+        z
+          .object({ level: Level.optional(), komentar: Teks('Komentar', BATAS_PENILAIAN.teks).optional() })
+          .strict(),
       )
       .optional(),
   })
@@ -102,6 +115,8 @@ export const PenilaianRekanSchema = z
     diajukanPada: z.string().optional(),
     version: z.number(),
     awaitingWorkflow: z.boolean(),
+    /** The cycle is closed: nothing here can change any more. */
+    cycleClosed: z.boolean().optional(),
   })
   .openapi('PenilaianRekan');
 

@@ -80,6 +80,14 @@ export const LaunchSummaryInput = z.object({
 });
 export type LaunchSummaryInput = z.infer<typeof LaunchSummaryInput>;
 
+/** CycleClose's one step: its state is the whole input (the closed cycle, the listing's cursor, the count). */
+export const CycleCloseStep = z.object({
+  cycleId: Teks,
+  nextToken: z.optional(Teks),
+  dihentikan: z.optional(Jumlah),
+});
+export type CycleCloseStep = z.infer<typeof CycleCloseStep>;
+
 /** The daily schedule passes nothing the job reads (its settings are the function's environment). */
 export const SendRemindersInput = z.nullish(z.object({}));
 

@@ -104,6 +104,14 @@ const BASE_ROUTES: RouteCase[] = [
   },
   { method: 'POST', route: '/keluar', path: () => '/keluar', body: form({}), allowed: 'any-signed-in' },
   { method: 'GET', route: '/api/me', path: () => '/api/me', allowed: 'any-signed-in' },
+  // Signs the persona's own (fresh) session out; bearer revocation is test/api/bearer-revoke.test.ts.
+  {
+    method: 'POST',
+    route: '/api/me/revoke',
+    path: () => '/api/me/revoke',
+    body: json({}),
+    allowed: 'any-signed-in',
+  },
   { method: 'GET', route: '/api/evaluations', path: () => '/api/evaluations', allowed: 'any-signed-in' },
   { method: 'GET', route: '/api/inbox', path: () => '/api/inbox', allowed: 'any-signed-in' },
   { method: 'GET', route: '/api/team', path: () => '/api/team', allowed: 'any-signed-in' },

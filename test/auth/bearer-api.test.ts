@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/app.js';
 import type { Principal } from '../../shared/app/actor.js';
 import { cognitoAuthenticator } from '../../shared/auth/cognito.js';
-import { client, SECRET, sessionFor } from '../support/api.js';
+import { client, SECRET, sessionFor, withTestSessions } from '../support/api.js';
 import { startTestSystem, type TestSystem } from '../support/system.js';
 import { accessToken, CLIENT_ID, localJwks, POOL_ID, signingKey } from './tokens.js';
 
@@ -16,17 +16,21 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 beforeAll(async () => {
   s = await startTestSystem();
   pegawai = s.principal('lalin1');
-  app = createApp({
-    auth: cognitoAuthenticator({
-      userPoolId: POOL_ID,
-      clientId: CLIENT_ID,
-      jwksCache: localJwks(key).jwksCache,
+  // withTestSessions: the sessions of sessionFor are stored before each request, as sign-in would.
+  app = withTestSessions(
+    createApp({
+      auth: cognitoAuthenticator({
+        userPoolId: POOL_ID,
+        clientId: CLIENT_ID,
+        jwksCache: localJwks(key).jwksCache,
+        deps: () => s.deps,
+      }),
       deps: () => s.deps,
+      sessionSecret: SECRET,
+      secureCookies: true,
     }),
-    deps: () => s.deps,
-    sessionSecret: SECRET,
-    secureCookies: true,
-  });
+    s,
+  );
 });
 afterAll(() => s.stop());
 

@@ -69,9 +69,14 @@ describe('bearer tokens (aws-jwt-verify, JWKS served by a local fetcher, no netw
       admin: true,
     });
     expect(await auth.verifyBearer!(accessToken(key, PENSIUN))).toBeNull();
-    // the profile is cached briefly: a second request with the same NIP costs no DynamoDB call
+    // no cache, one DynamoDB call per request: the profile and the token's revocation item in one BatchGet
     const before = ddbMock.calls().length;
     await auth.verifyBearer!(accessToken(key, DEWI));
-    expect(ddbMock.calls().length).toBe(before);
+    expect(
+      ddbMock
+        .calls()
+        .slice(before)
+        .map((c) => c.args[0].constructor.name),
+    ).toEqual(['BatchGetCommand']);
   });
 });

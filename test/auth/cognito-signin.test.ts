@@ -1,5 +1,6 @@
 import {
   AdminInitiateAuthCommand,
+  AssociateSoftwareTokenCommand,
   CognitoIdentityProviderClient,
   InternalErrorException,
   NotAuthorizedException,
@@ -32,16 +33,34 @@ describe('Cognito sign-in (AdminInitiateAuth)', () => {
     cognito.on(AdminInitiateAuthCommand).resolves(tokens);
     const auth = authenticator();
     expect(auth.mode).toBe('cloud');
-    expect(await auth.signIn(DEWI, 'Benar#Sekali2026')).toEqual({
-      nip: DEWI,
-      nama: 'Dewi Lestari, S.Kom.',
-      admin: true,
+    expect(await auth.signIn(FAJAR, 'Benar#Sekali2026')).toEqual({
+      nip: FAJAR,
+      nama: 'Fajar Ramadhan, S.Kom.',
+      admin: false,
     });
     expect(cognito.commandCalls(AdminInitiateAuthCommand)[0]!.args[0].input).toEqual({
       UserPoolId: POOL_ID,
       ClientId: CLIENT_ID,
       AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
-      AuthParameters: { USERNAME: DEWI, PASSWORD: 'Benar#Sekali2026' },
+      AuthParameters: { USERNAME: FAJAR, PASSWORD: 'Benar#Sekali2026' },
+    });
+  });
+
+  it('gives a BKPSDM admin without TOTP no session: the answer is to set TOTP up first', async () => {
+    cognito.on(AdminInitiateAuthCommand).resolves(tokens);
+    cognito.on(AssociateSoftwareTokenCommand).resolves({ SecretCode: 'RAHASIABARUUNTUKDEWI234567ABCDEF' });
+    const auth = authenticator();
+    expect(await auth.signIn(DEWI, 'Benar#Sekali2026')).toBeNull();
+    const outcome = await auth.attemptSignIn(DEWI, 'Benar#Sekali2026');
+    expect(outcome).toMatchObject({
+      ok: false,
+      reason: 'MFA_SETUP_REQUIRED',
+      secret: 'RAHASIABARUUNTUKDEWI234567ABCDEF',
+    });
+    // The page gets a challenge id of its own, never the access token that sets TOTP up.
+    expect(!outcome.ok && outcome.session).toMatch(/^[\w-]{43}$/);
+    expect(cognito.commandCalls(AssociateSoftwareTokenCommand)[0]!.args[0].input).toEqual({
+      AccessToken: 'a',
     });
   });
 
@@ -73,6 +92,11 @@ describe('Cognito sign-in (AdminInitiateAuth)', () => {
       'INVALID_CREDENTIALS',
     ],
     ['unknown user', new UserNotFoundException(meta), 'INVALID_CREDENTIALS'],
+    [
+      'Cognito’s own lockout',
+      new NotAuthorizedException({ ...meta, message: 'Password attempts exceeded' }),
+      'THROTTLED',
+    ],
     ['password reset by an admin', new PasswordResetRequiredException(meta), 'PASSWORD_RESET_REQUIRED'],
     ['throttling', new TooManyRequestsException(meta), 'UNAVAILABLE'],
     ['a Cognito fault', new InternalErrorException(meta), 'UNAVAILABLE'],
@@ -88,18 +112,29 @@ describe('Cognito sign-in (AdminInitiateAuth)', () => {
   it.each([
     ['NEW_PASSWORD_REQUIRED', 'NEW_PASSWORD_REQUIRED'],
     ['SOFTWARE_TOKEN_MFA', 'MFA_REQUIRED'],
-    ['MFA_SETUP', 'MFA_REQUIRED'],
-    ['CUSTOM_CHALLENGE', 'UNAVAILABLE'],
-  ] as const)('a %s challenge is no session (%s)', async (challenge, reason) => {
+  ] as const)('a %s challenge is no session yet: the form continues it (%s)', async (challenge, reason) => {
     cognito.on(AdminInitiateAuthCommand).resolves({ ChallengeName: challenge, Session: 's' });
     const auth = authenticator();
     expect(await auth.signIn(FAJAR, 'Sementara#2026')).toBeNull();
-    // Only the new-password challenge can be continued by the web form, so only it keeps the session.
-    expect(await auth.attemptSignIn(FAJAR, 'Sementara#2026')).toEqual({
+    expect(await auth.attemptSignIn(FAJAR, 'Sementara#2026')).toEqual({ ok: false, reason, session: 's' });
+  });
+
+  it('an MFA_SETUP challenge (a pool whose MFA is required) sets TOTP up with its session', async () => {
+    cognito.on(AdminInitiateAuthCommand).resolves({ ChallengeName: 'MFA_SETUP', Session: 's' });
+    cognito.on(AssociateSoftwareTokenCommand).resolves({ SecretCode: 'RAHASIA', Session: 's2' });
+    expect(await authenticator().attemptSignIn(FAJAR, 'Benar#Sekali2026')).toMatchObject({
       ok: false,
-      reason,
-      ...(reason === 'NEW_PASSWORD_REQUIRED' ? { session: 's' } : {}),
+      reason: 'MFA_SETUP_REQUIRED',
+      secret: 'RAHASIA',
     });
+    expect(cognito.commandCalls(AssociateSoftwareTokenCommand)[0]!.args[0].input).toEqual({ Session: 's' });
+  });
+
+  it('a challenge the client is not configured for is no session (UNAVAILABLE)', async () => {
+    cognito.on(AdminInitiateAuthCommand).resolves({ ChallengeName: 'CUSTOM_CHALLENGE', Session: 's' });
+    const auth = authenticator();
+    expect(await auth.signIn(FAJAR, 'Sementara#2026')).toBeNull();
+    expect(await auth.attemptSignIn(FAJAR, 'Sementara#2026')).toEqual({ ok: false, reason: 'UNAVAILABLE' });
   });
 
   it('refuses a correct password when the profile is inactive or missing', async () => {

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { Deps } from '../../shared/runtime/deps.js';
 import type { Employee } from '../../shared/domain/people/employee.js';
@@ -24,6 +24,20 @@ export function fakeDeps() {
     const p = PROFILES.find((e) => input.Key.pk === `EMP#${e.nip}`);
     return { Item: p ? { pk: `EMP#${p.nip}`, sk: 'PROFILE', ...p } : undefined };
   });
+  // A bearer request reads the profile with the token's revocation item: none is revoked here.
+  ddbMock
+    .on(BatchGetCommand)
+    .callsFake((input: { RequestItems: Record<string, { Keys: { pk: string; sk: string }[] }> }) => ({
+      Responses: Object.fromEntries(
+        Object.entries(input.RequestItems).map(([table, { Keys }]) => [
+          table,
+          Keys.flatMap((k) => {
+            const p = PROFILES.find((e) => k.sk === 'PROFILE' && k.pk === `EMP#${e.nip}`);
+            return p ? [{ pk: `EMP#${p.nip}`, sk: 'PROFILE', ...p }] : [];
+          }),
+        ]),
+      ),
+    }));
   const deps = {
     ddb,
     tableName: 'fake',

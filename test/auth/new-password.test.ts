@@ -9,7 +9,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/app.js';
 import { cognitoAuthenticator } from '../../shared/auth/cognito.js';
-import { DEWI, fakeDeps } from './fake-deps.js';
+import { FAJAR, fakeDeps } from './fake-deps.js';
 import { CLIENT_ID, POOL_ID } from './tokens.js';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
@@ -31,26 +31,26 @@ describe('first sign-in of an invited account (NEW_PASSWORD_REQUIRED)', () => {
       .resolves({ ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 'sesi-tantangan' });
     cognito.on(AdminRespondToAuthChallengeCommand).resolves(tokens);
     const { auth } = authenticator();
-    expect(await auth.attemptSignIn(DEWI, 'Sementara#1')).toEqual({
+    expect(await auth.attemptSignIn(FAJAR, 'Sementara#1')).toEqual({
       ok: false,
       reason: 'NEW_PASSWORD_REQUIRED',
       session: 'sesi-tantangan',
     });
-    const done = await auth.completeNewPassword(DEWI, 'sesi-tantangan', 'Baru#Sekali2026');
-    expect(done).toMatchObject({ ok: true, principal: { nip: DEWI } });
+    const done = await auth.completeNewPassword(FAJAR, 'sesi-tantangan', 'Baru#Sekali2026');
+    expect(done).toMatchObject({ ok: true, principal: { nip: FAJAR } });
     expect(cognito.commandCalls(AdminRespondToAuthChallengeCommand)[0]!.args[0].input).toMatchObject({
       UserPoolId: POOL_ID,
       ClientId: CLIENT_ID,
       ChallengeName: 'NEW_PASSWORD_REQUIRED',
       Session: 'sesi-tantangan',
-      ChallengeResponses: { USERNAME: DEWI, NEW_PASSWORD: 'Baru#Sekali2026' },
+      ChallengeResponses: { USERNAME: FAJAR, NEW_PASSWORD: 'Baru#Sekali2026' },
     });
   });
 
   it('reports a weak password (keeping the session) and an expired challenge', async () => {
     const { auth } = authenticator();
     cognito.on(AdminRespondToAuthChallengeCommand).rejectsOnce(new InvalidPasswordException(meta));
-    expect(await auth.completeNewPassword(DEWI, 's', 'lemah')).toMatchObject({
+    expect(await auth.completeNewPassword(FAJAR, 's', 'lemah')).toMatchObject({
       ok: false,
       reason: 'WEAK_PASSWORD',
       session: 's',
@@ -58,7 +58,7 @@ describe('first sign-in of an invited account (NEW_PASSWORD_REQUIRED)', () => {
     cognito.on(AdminRespondToAuthChallengeCommand).rejectsOnce(new NotAuthorizedException(meta));
     cognito.reset();
     cognito.on(AdminRespondToAuthChallengeCommand).rejects(new NotAuthorizedException(meta));
-    expect(await auth.completeNewPassword(DEWI, 's', 'Baru#Sekali2026')).toEqual({
+    expect(await auth.completeNewPassword(FAJAR, 's', 'Baru#Sekali2026')).toEqual({
       ok: false,
       reason: 'INVALID_CREDENTIALS',
     });
@@ -88,7 +88,7 @@ describe('first sign-in of an invited account (NEW_PASSWORD_REQUIRED)', () => {
     const signIn = await app.request('/masuk');
     const first = await form('/masuk', cookieOf(signIn), {
       _csrf: tokenOf(await signIn.text()),
-      nip: DEWI,
+      nip: FAJAR,
       password: 'Sementara#1',
       lanjut: '/',
     });
@@ -100,7 +100,7 @@ describe('first sign-in of an invited account (NEW_PASSWORD_REQUIRED)', () => {
     const cookie = cookieOf(first);
     const mismatch = await form('/masuk/sandi-baru', cookie, {
       _csrf: tokenOf(page),
-      nip: DEWI,
+      nip: FAJAR,
       session: 'sesi-tantangan',
       newPassword: 'Baru#Sekali2026',
       confirm: 'Lain#Sekali2026',
@@ -112,7 +112,7 @@ describe('first sign-in of an invited account (NEW_PASSWORD_REQUIRED)', () => {
 
     const done = await form('/masuk/sandi-baru', cookieOf(mismatch), {
       _csrf: tokenOf(mismatchPage),
-      nip: DEWI,
+      nip: FAJAR,
       session: 'sesi-tantangan',
       newPassword: 'Baru#Sekali2026',
       confirm: 'Baru#Sekali2026',

@@ -289,6 +289,8 @@ const item = (id: string, patch: Partial<ItemRencana> = {}): ItemRencana => ({
   status: 'DIRENCANAKAN',
   ...patch,
 });
+/** Today (WIB) in these tests: after the certificate's date. */
+const HARI_INI = '2026-06-01';
 const sertifikat = {
   nomor: '800/123/BKPSDM/2026',
   tanggal: '2026-05-20',
@@ -303,12 +305,34 @@ describe('pelacakan JP', () => {
       item('c', { status: 'BATAL', jp: 16 }),
       item('d', { tahun: 2025, status: 'SELESAI', jp: 30 }),
     ];
-    expect(jpTotals(items, 2026)).toEqual({ direncanakan: 6, selesai: 12, hak: 20, kurang: 8 });
-    expect(jpTotals(items, 2025)).toEqual({ direncanakan: 0, selesai: 30, hak: 20, kurang: 0 });
+    expect(jpTotals(items, 2026, HARI_INI)).toEqual({ direncanakan: 6, selesai: 12, hak: 20, kurang: 8 });
+    expect(jpTotals(items, 2025, HARI_INI)).toEqual({ direncanakan: 0, selesai: 30, hak: 20, kurang: 0 });
   });
 
-  it('marks an item done with its certificate', () => {
-    expect(tandaiSelesai(item('a'), sertifikat)).toMatchObject({ status: 'SELESAI', sertifikat });
+  it('does not count a stored certificate dated after today, until its day', () => {
+    const items = [
+      item('a', { status: 'SELESAI', sertifikat, jp: 12 }),
+      item('b', { status: 'SELESAI', sertifikat: { ...sertifikat, tanggal: '2026-09-01' }, jp: 8 }),
+    ];
+    expect(jpTotals(items, 2026, '2026-08-31')).toMatchObject({ selesai: 12, kurang: 8 });
+    expect(jpTotals(items, 2026, '2026-09-01')).toMatchObject({ selesai: 20, kurang: 0 });
+  });
+
+  it('marks an item done with its certificate, dated today at the latest', () => {
+    expect(tandaiSelesai(item('a'), sertifikat, HARI_INI)).toMatchObject({ status: 'SELESAI', sertifikat });
+    expect(tandaiSelesai(item('a'), sertifikat, sertifikat.tanggal)).toMatchObject({ status: 'SELESAI' });
+  });
+
+  it('refuses a certificate dated after today (WIB), naming the field', () => {
+    const e = tangkap(() => tandaiSelesai(item('a'), { ...sertifikat, tanggal: '2026-06-02' }, HARI_INI));
+    expect(e.code).toBe('VALIDASI');
+    expect(e.issues).toEqual([
+      {
+        path: 'sertifikat.tanggal',
+        message:
+          'Tanggal sertifikat tidak boleh setelah hari ini (2026-06-01); catat sertifikat setelah pelatihan selesai',
+      },
+    ]);
   });
 
   it.each([
@@ -335,14 +359,16 @@ describe('pelacakan JP', () => {
       'Tanggal selesai harus dalam tahun 2026; sertifikat tahun lain tidak dihitung untuk tahun ini',
     ],
   ])('refuses to mark done with certificate %o', (s, path, message) => {
-    const e = tangkap(() => tandaiSelesai(item('a'), s));
+    const e = tangkap(() => tandaiSelesai(item('a'), s, HARI_INI));
     expect(e.code).toBe('VALIDASI');
     expect(e.message).toBe('Pelatihan belum dapat ditandai selesai');
     expect(e.issues).toEqual([{ path, message }]);
   });
 
   it('only moves planned items; a certified one cannot be cancelled', () => {
-    expect(tangkap(() => tandaiSelesai(item('a', { status: 'BATAL' }), sertifikat)).code).toBe('KONFLIK');
+    expect(tangkap(() => tandaiSelesai(item('a', { status: 'BATAL' }), sertifikat, HARI_INI)).code).toBe(
+      'KONFLIK',
+    );
     expect(tangkap(() => batalkan(item('a', { status: 'SELESAI', sertifikat }))).code).toBe('KONFLIK');
     expect(batalkan(item('a'), ' jadwal bentrok ')).toMatchObject({
       status: 'BATAL',

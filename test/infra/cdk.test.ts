@@ -28,7 +28,9 @@ describe('CDK app', () => {
     // + the API function describing CycleLaunch executions + the scheduler invoking reminder versions
     // + APIG4 on the 3 routes (the app authenticates itself)
     // + COG2 (MFA optional) + SMG4 (session signing key not rotated automatically)
-    expect(acknowledged).toHaveLength(35);
+    // + CycleClose (its function's IAM4 and X-Ray, its StopExecution on the evaluation machine's
+    //   executions, the machine's IAM5 logs/X-Ray and function versions)
+    expect(acknowledged).toHaveLength(40);
     const rule = (id: string) => id.replace(/^.*AwsSolutions-/, '').replace(/\[.*$/, '');
     expect(acknowledged.map(([id]) => rule(id)).filter((r) => /COG|SMG/.test(r))).toEqual(['COG2', 'SMG4']);
     for (const [id, reason] of acknowledged) {
@@ -128,6 +130,14 @@ describe('CDK app', () => {
     t.hasResourceProperties('AWS::Cognito::UserPoolRiskConfigurationAttachment', {
       ClientId: 'ALL',
       CompromisedCredentialsRiskConfiguration: { Actions: { EventAction: 'BLOCK' } },
+      // The user's address reaches Cognito as ContextData, so its risk scores can act.
+      AccountTakeoverRiskConfiguration: {
+        Actions: {
+          LowAction: { EventAction: 'NO_ACTION', Notify: false },
+          MediumAction: { EventAction: 'MFA_IF_CONFIGURED', Notify: false },
+          HighAction: { EventAction: 'MFA_REQUIRED', Notify: false },
+        },
+      },
     });
     // server-side admin flow and SRP for API clients; never the public plain-password flow
     t.hasResourceProperties('AWS::Cognito::UserPoolClient', {
@@ -169,12 +179,21 @@ describe('CDK app', () => {
       .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[] }[])
       .flatMap((st) => [st.Action].flat());
     expect(actions.filter((a) => /^(cognito-idp|secretsmanager|kms):/.test(a)).sort()).toEqual([
-      // Only the roster function manages accounts; both sign people in and read the session key.
+      // Only the roster function manages accounts; both sign people in (password, challenges,
+      // TOTP on, password change) and read the session key.
       'cognito-idp:AdminCreateUser',
       'cognito-idp:AdminDisableUser',
       'cognito-idp:AdminEnableUser',
       'cognito-idp:AdminInitiateAuth',
       'cognito-idp:AdminInitiateAuth',
+      'cognito-idp:AdminRespondToAuthChallenge',
+      'cognito-idp:AdminRespondToAuthChallenge',
+      'cognito-idp:AdminSetUserMFAPreference',
+      'cognito-idp:AdminSetUserMFAPreference',
+      'cognito-idp:AdminSetUserPassword',
+      'cognito-idp:AdminSetUserPassword',
+      'cognito-idp:AdminUserGlobalSignOut',
+      'cognito-idp:AdminUserGlobalSignOut',
       'secretsmanager:GetSecretValue',
       'secretsmanager:GetSecretValue',
     ]);
@@ -220,6 +239,8 @@ describe('CycleLaunch', () => {
     ]);
     expect(actionsOf(statements(t, 'CycleLaunchBatch')).filter((a) => !a.startsWith('xray:'))).toEqual([
       'dynamodb:BatchGetItem',
+      // Each creation checks, in its transaction, that the cycle is still open.
+      'dynamodb:ConditionCheckItem',
       'dynamodb:GetItem',
       'dynamodb:PutItem',
       'dynamodb:Query',
@@ -263,14 +284,14 @@ describe('retries', () => {
       ),
     ]);
 
-  it('retries every Lambda step of both machines on the one transient-error list, and on nothing else', () => {
+  it('retries every Lambda step of the three machines on the one transient-error list, and on nothing else', () => {
     const machines = Object.values(
       Template.fromStack(stacks.workflow).findResources('AWS::StepFunctions::StateMachine'),
     );
-    expect(machines).toHaveLength(2);
+    expect(machines).toHaveLength(3);
     for (const m of machines) {
       const lists = retries(definitionOf(m as never));
-      expect(lists.length).toBeGreaterThan(2);
+      expect(lists.length).toBeGreaterThan(0);
       for (const list of lists) expect(list).toEqual(TRANSIENT);
     }
   });

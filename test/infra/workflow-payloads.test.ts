@@ -5,6 +5,7 @@ import { PROJECT_ROOT } from '../../infra/lambda.js';
 import { type Asl, type AslState, LOCAL_TIMEOUT_FIELD, localMachines } from '../../infra/local/localise.js';
 import { synthesize, type SynthOutput } from '../../infra/local/synth.js';
 import {
+  CycleCloseStep,
   EvaluationStep,
   InvalidWorkflowEvent,
   LaunchBatchInput,
@@ -25,6 +26,7 @@ const SCHEMA: Record<string, Parameters<typeof parseWorkflowEvent>[0]> = {
   'functions/workflow/cycle-launch-batch.ts': LaunchBatchInput,
   'functions/workflow/cycle-launch-summary.ts': LaunchSummaryInput,
   'functions/workflow/send-reminders.ts': SendRemindersInput,
+  'functions/workflow/cycle-close-stop.ts': CycleCloseStep,
 };
 
 const START = '2027-03-01T01:02:03.456Z';

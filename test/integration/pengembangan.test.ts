@@ -1,15 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RENCANA_DEMO } from '../../infra/local/seed-data.js';
 import type { Principal } from '../../shared/app/actor.js';
 import * as pengembangan from '../../shared/app/development/pengembangan.js';
 import * as skp from '../../shared/app/evaluation/skp.js';
 import { commitChange, getEvaluation, getWithHistory } from '../../shared/data/evaluations.js';
 import { queryAll } from '../../shared/data/query.js';
-import { getRencana, rencanaPada } from '../../shared/data/rencana.js';
+import { getRencana, listRencana, rencanaPada, rencanaSimpan } from '../../shared/data/rencana.js';
+import { transact } from '../../shared/data/transact.js';
 import { KODE_BERAKHLAK } from '../../shared/domain/evaluation/berakhlak.js';
 import type { Evaluation } from '../../shared/domain/evaluation/evaluation.js';
 import { KATALOG_PELATIHAN } from '../../shared/domain/development/katalog-pelatihan.js';
-import { HAK_JP_TAHUNAN, TOLERANSI_JP, checkRencana } from '../../shared/domain/development/index.js';
+import {
+  HAK_JP_TAHUNAN,
+  TOLERANSI_JP,
+  checkRencana,
+  tambahKeRencana,
+  tandaiSelesai,
+} from '../../shared/domain/development/index.js';
 import { client, sessionFor, testApp } from '../support/api.js';
 import { atStage, driveTo } from '../support/cycle.js';
 import { launchAndWait, registeredEvaluation, startTestSystem, type TestSystem } from '../support/system.js';
@@ -273,7 +279,19 @@ describe('adjusting the plan', () => {
   });
 });
 
+/**
+ * Certificates are recorded on or after their date, never ahead of today (issue 9): the two
+ * blocks below run on a clock in the plan's year, after every certificate date they use.
+ */
+const DALAM_TAHUN_RENCANA = Date.parse('2028-09-01T03:00:00Z');
+let lompatan = 0;
+
 describe('completion with a certificate', () => {
+  beforeAll(() => {
+    lompatan = DALAM_TAHUN_RENCANA - s.clock.now().getTime();
+    s.clock.advance(lompatan);
+  });
+
   it('refuses a certificate of another year or without a number, by field', async () => {
     const r = await rencana(perawat.nip);
     const done = (sert: typeof sertifikat) =>
@@ -357,10 +375,13 @@ describe('completion with a certificate', () => {
 
   it('logs completion on a plan no evaluation proposed (the seeded demo plan) beside the plan', async () => {
     const bidan = s.principal('bidan1');
-    expect(checkRencana(RENCANA_DEMO.items)).toEqual([]);
-    expect((await pengembangan.pelatihanSelesai(s.deps, bidan.nip, 2027)).map((i) => i.pelatihanId)).toEqual([
-      'kode-etik-netralitas',
-    ]);
+    // The seeded e-learning is evidence for the year it was certified in (seed-data.ts rencanaDemo).
+    const seeded = await listRencana(s.deps, bidan.nip);
+    for (const r of seeded) expect(checkRencana(r.items)).toEqual([]);
+    const elearning = seeded.flatMap((r) => r.items).find((i) => i.status === 'SELESAI')!;
+    expect(
+      (await pengembangan.pelatihanSelesai(s.deps, bidan.nip, elearning.tahun)).map((i) => i.pelatihanId),
+    ).toEqual(['kode-etik-netralitas']);
     const out = await pengembangan.completePelatihan(
       s.deps,
       bidan,
@@ -384,6 +405,8 @@ describe('completion with a certificate', () => {
 });
 
 describe('API and pages', () => {
+  afterAll(() => s.clock.advance(-lompatan));
+
   it('answers bad input with 400 and field paths, broken rules with 422', async () => {
     const peg = client(app, perawat);
     const base = `/api/evaluations/${cycle()}/${perawat.nip}/rencana`;
@@ -414,6 +437,19 @@ describe('API and pages', () => {
     });
     expect(wrongYear.status).toBe(422);
     expect(wrongYear.json.issues!.map((i) => i.path)).toEqual(['sertifikat.tanggal']);
+    // Tomorrow (WIB) is the future: a certificate is recorded once the training is done.
+    const tomorrow = await peg.post(done, {
+      version: v,
+      sertifikat: { ...sertifikat, tanggal: '2028-09-02' },
+    });
+    expect(tomorrow.status).toBe(422);
+    expect(tomorrow.json.issues).toEqual([
+      {
+        path: 'sertifikat.tanggal',
+        message:
+          'Tanggal sertifikat tidak boleh setelah hari ini (2028-09-01); catat sertifikat setelah pelatihan selesai',
+      },
+    ]);
     const stale = await peg.post(`${base}/items`, { version: v - 1, pelatihanId: 'moderasi-beragama' });
     expect(stale.status).toBe(409);
     expect(stale.json).toMatchObject({ currentVersion: v, stage: 'TANGGAPAN', status: 'SELESAI' });
@@ -500,6 +536,18 @@ describe('API and pages', () => {
     expect(await refused.text()).toContain('Pelatihan ini diperuntukkan bagi OPD atau jabatan lain');
 
     const planned = r.items.find((i) => i.status === 'DIRENCANAKAN')!;
+    const future = await post(`/pengembangan/2028/${planned.id}/selesai`, {
+      version: String(r.version),
+      'sertifikat.nomor': 'SERT/2028/990',
+      'sertifikat.tanggal': '2028-12-24',
+      'sertifikat.penyelenggara': 'BPSDMD Provinsi Banten',
+    });
+    expect(future.status).toBe(422);
+    const futureHtml = await future.text();
+    expect(futureHtml).toContain('Tanggal sertifikat tidak boleh setelah hari ini (2028-09-01)');
+    expect(futureHtml).toContain('value="SERT/2028/990"');
+    expect((await rencana(perawat.nip)).items.find((i) => i.id === planned.id)!.status).toBe('DIRENCANAKAN');
+
     const done = await post(`/pengembangan/2028/${planned.id}/selesai`, {
       version: String(r.version),
       'sertifikat.nomor': 'SERT/2028/991',
@@ -512,9 +560,41 @@ describe('API and pages', () => {
   });
 });
 
+describe('certificates stored with a date after today', () => {
+  it('do not count toward the 20 JP until their date', async () => {
+    // Back on today's clock (before 2028), perawat1's 2028 certificates are all in the future.
+    const r = await rencana(perawat.nip);
+    const certified = r.items.filter((i) => i.status === 'SELESAI');
+    expect(certified.length).toBeGreaterThan(0);
+    const mine = await client(app, perawat).get('/api/pengembangan');
+    expect((mine.json.items as { jp: { selesai: number; kurang: number } }[])[0]!.jp).toMatchObject({
+      selesai: 0,
+      kurang: 20,
+    });
+    const plan = await client(app, kapkm).get(`/api/evaluations/${cycle()}/${perawat.nip}/rencana`);
+    expect(plan.json).toMatchObject({ jp: { selesai: 0 } });
+  });
+});
+
 describe('RENCANA_PENGEMBANGAN in the real workflow', () => {
   it('is completed by the atasan’s confirmation; the plan stays adjustable, the evaluation keeps it as agreed', async () => {
     const bidan = s.principal('bidan1');
+    // A training finished in 2027, the evaluated year (the demo seeds its e-learning in the year
+    // it is seeded, 2026 before 2027 begins): test data, beside what the plan already holds.
+    const tahun2027 = (await getRencana(s.deps, bidan.nip, 2027))!;
+    const selesai = tandaiSelesai(
+      tambahKeRencana(
+        tahun2027.items.filter((i) => i.pelatihanId !== 'kode-etik-netralitas'),
+        katalog('kode-etik-netralitas'),
+        2027,
+      ).at(-1)!,
+      { nomor: 'BKN/EL-KEN/2027/004518', tanggal: '2027-02-12', penyelenggara: 'BKN' },
+      '2027-12-31',
+    );
+    const items = [...tahun2027.items.filter((i) => i.pelatihanId !== selesai.pelatihanId), selesai];
+    await transact(s.deps, [
+      rencanaSimpan(s.deps, { ...tahun2027, items, version: tahun2027.version + 1 }, tahun2027.version),
+    ]);
     await driveTo(s, 'bidan1', 'RENCANA_PENGEMBANGAN', { perilaku: 'DI_BAWAH_EKSPEKTASI' });
     // The workflow's automatic step (or this call, if the step is not wired yet) made the plan.
     await pengembangan.rekomendasikanPelatihan(s.deps, cycle(), bidan.nip);
@@ -529,9 +609,16 @@ describe('RENCANA_PENGEMBANGAN in the real workflow', () => {
     ).rejects.toMatchObject({
       code: 'DILARANG',
     });
-    await expect(
-      pengembangan.confirmRencana(s.deps, kapkm, cycle(), bidan.nip, e.version - 1),
-    ).rejects.toMatchObject({ code: 'KONFLIK', details: { stage: 'RENCANA_PENGEMBANGAN' } });
+    // One rule for every change of the plan: the plan's version, not the evaluation's.
+    expect(rencanaPada(e)!.rencanaVersion).toBe(r.version);
+    expect(e.version).not.toBe(r.version);
+    for (const stale of [r.version - 1, e.version])
+      await expect(
+        pengembangan.confirmRencana(s.deps, kapkm, cycle(), bidan.nip, stale),
+      ).rejects.toMatchObject({
+        code: 'KONFLIK',
+        details: { currentVersion: r.version, stage: 'RENCANA_PENGEMBANGAN' },
+      });
 
     // The atasan confirms from the evaluation page's section and lands back on it.
     const { cookie, csrf } = sessionFor(kapkm);
@@ -539,10 +626,14 @@ describe('RENCANA_PENGEMBANGAN in the real workflow', () => {
       await app.request(`/evaluasi/${cycle()}/${bidan.nip}`, { headers: { cookie } })
     ).text();
     expect(pageHtml).toContain(`action="/evaluasi/${cycle()}/${bidan.nip}/rencana/konfirmasi"`);
+    // Every plan form on the page carries the plan's version (the confirmation's included).
+    const forms = [...pageHtml.matchAll(/<form[^>]*action="[^"]*\/rencana\/[^"]*"[^>]*>([\s\S]*?)<\/form>/g)];
+    expect(forms.length).toBeGreaterThan(0);
+    for (const [, inner] of forms) expect(inner).toContain(`name="version" value="${r.version}"`);
     const res = await app.request(`/evaluasi/${cycle()}/${bidan.nip}/rencana/konfirmasi`, {
       method: 'POST',
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ _csrf: csrf, version: String(e.version), dari: 'evaluasi' }).toString(),
+      body: new URLSearchParams({ _csrf: csrf, version: String(r.version), dari: 'evaluasi' }).toString(),
     });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/evaluasi/${cycle()}/${bidan.nip}#rencana`);

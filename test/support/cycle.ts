@@ -10,6 +10,7 @@ import * as skp from '../../shared/app/evaluation/skp.js';
 import { berikanUmpanBalik, tanggapiPenilaian } from '../../shared/app/evaluation/umpan-balik.js';
 import { getEvaluation, getRows } from '../../shared/data/evaluations.js';
 import { getPenilaianRekan, listPenilaianRekan } from '../../shared/data/penilaian-rekan.js';
+import { rencanaPada } from '../../shared/data/rencana.js';
 import { KODE_BERAKHLAK } from '../../shared/domain/evaluation/berakhlak.js';
 import { STAGES, type Stage } from '../../shared/domain/evaluation/evaluation.js';
 import type { Level } from '../../shared/domain/evaluation/predikat.js';
@@ -174,7 +175,9 @@ const STEPS: Partial<Record<Stage, StepFn>> = {
   RENCANA_PENGEMBANGAN: async (s, key) => {
     const nip = s.principal(key).nip;
     const e = await atStage(s, nip, 'RENCANA_PENGEMBANGAN');
-    await confirmRencana(s.deps, s.principal(atasanKey(key)), s.cycle.id, nip, e.version);
+    // A change of the plan: on the plan's version (the evaluation's copy carries it).
+    const version = rencanaPada(e)!.rencanaVersion;
+    await confirmRencana(s.deps, s.principal(atasanKey(key)), s.cycle.id, nip, version);
   },
 };
 
@@ -222,9 +225,9 @@ export async function driveTo(s: TestSystem, key: string, target: Stage, opts: D
 
 /** The seeded atasan of a seeded employee. */
 export function atasanKey(key: string): string {
-  const known: Record<string, string> = { pranata1: 'kabidaptika', bidan1: 'kapkm' };
-  const k = known[key];
-  if (!k) throw new Error(`driveTo: add the atasan of ${key} to atasanKey`);
+  const atasanNip = EMPLOYEES.find((x) => x.key === key)?.atasanNip;
+  const k = EMPLOYEES.find((x) => x.nip === atasanNip)?.key;
+  if (!k) throw new Error(`driveTo: ${key} has no seeded atasan`);
   return k;
 }
 

@@ -55,7 +55,7 @@ describe('evaluation page', () => {
     expect(add).toContain('name="version" value="7"');
     expect(add).toContain('<option value="" selected="">— tidak ada —</option>');
     expect(add).toContain('<option value="atasan-1">Meningkatnya layanan aplikasi pemerintahan</option>');
-    expect(add).toMatch(/type="number"[^>]*min="0.000001"[^>]*step="any"/);
+    expect(add).toMatch(/type="number"[^>]*min="0.0001"[^>]*max="1000000000"[^>]*step="0.0001"/);
     expect(html).toContain(`href="${BASE}/target/row-1/ubah"`);
     expect(formWithAction(html, `${BASE}/target/row-1/hapus`)).toBeDefined();
     // A row that subordinates cascade from cannot be deleted, so no button is offered.

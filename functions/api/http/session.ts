@@ -1,9 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Principal } from '../../../shared/app/actor.js';
 import type { SignInContext } from '../../../shared/auth/authenticator.js';
+import { sessionPrincipal } from '../../../shared/auth/profiles.js';
 import { checkCsrf, csrfToken, decodeSession, encodeSession } from '../../../shared/auth/session.js';
+import { createSession, deleteSession } from '../../../shared/data/sessions.js';
 import type { AppConfig, AppEnv } from './env.js';
 import { errorBody } from './errors.js';
 
@@ -16,17 +17,22 @@ export const SESSION_COOKIE = 'kinerja_sesi';
 export const sessionCookieName = (config: { secureCookies: boolean }) =>
   config.secureCookies ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
 
+const clearSessionCookie = (c: Context<AppEnv>) =>
+  deleteCookie(c, sessionCookieName(c.var.config), { path: '/', secure: c.var.config.secureCookies });
+
 /** `Authorization: Bearer <token>` on a JSON API request, when the authenticator can check it. */
-function bearerToken(c: Context<AppEnv>, config: AppConfig): string | undefined {
+export function bearerToken(c: Context<AppEnv>, config: AppConfig): string | undefined {
   if (!config.auth.verifyBearer || !c.req.path.startsWith('/api/')) return undefined;
   const m = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
   return m?.[1];
 }
 
 /**
- * Establishes who is asking. API clients send a bearer token: when one is present it alone
- * decides (a bad token is 401 even next to a valid cookie). Everyone else uses the signed
- * session cookie; an invalid, forged or expired one counts as none.
+ * Establishes who is asking, in at most one DynamoDB read. API clients send a bearer token:
+ * when one is present it alone decides (a bad token is 401 even next to a valid cookie).
+ * Everyone else uses the session cookie: a forged one counts as none without any read; a
+ * genuine one signs in only while its session item exists, is unexpired and its person is
+ * active (shared/auth/profiles.ts sessionPrincipal).
  */
 export function sessionMiddleware(config: AppConfig): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -42,25 +48,29 @@ export function sessionMiddleware(config: AppConfig): MiddlewareHandler<AppEnv> 
       }
       return next();
     }
-    const session = decodeSession(config.sessionSecret, getCookie(c, sessionCookieName(config)), new Date());
-    c.set('session', session);
-    if (session) {
-      c.set('principal', { nip: session.nip, nama: session.nama, admin: session.admin });
-      c.set('csrf', csrfToken(config.sessionSecret, session.sid));
+    const cookie = decodeSession(config.sessionSecret, getCookie(c, sessionCookieName(config)));
+    if (!cookie) return next();
+    const verdict = await sessionPrincipal(config.deps(), cookie.nip, cookie.sid);
+    if (verdict === 'ENDED' || verdict === 'INACTIVE') {
+      // From here on the request is anonymous: public pages still work, the rest asks to sign in.
+      clearSessionCookie(c);
+      if (verdict === 'INACTIVE' && c.req.path.startsWith('/api/'))
+        return c.json(errorBody('TIDAK_TERAUTENTIKASI', 'Akun Anda tidak aktif. Hubungi BKPSDM.'), 401);
+      return next();
     }
+    c.set('session', cookie);
+    c.set('principal', verdict.principal);
+    c.set('csrf', csrfToken(config.sessionSecret, cookie.sid));
     await next();
   };
 }
 
-export function startSession(c: Context<AppEnv>, p: Principal): void {
+/** Sign-in: one write, the session item, then the cookie that names it. */
+export async function startSession(c: Context<AppEnv>, p: Principal): Promise<void> {
   const { config } = c.var;
   const hours = config.sessionHours ?? 8;
-  const value = encodeSession(config.sessionSecret, {
-    ...p,
-    sid: randomUUID(),
-    exp: Math.floor(Date.now() / 1000) + hours * 3600,
-  });
-  setCookie(c, sessionCookieName(config), value, {
+  const session = await createSession(config.deps(), p.nip, hours);
+  setCookie(c, sessionCookieName(config), encodeSession(config.sessionSecret, session), {
     httpOnly: true,
     secure: config.secureCookies,
     sameSite: 'Lax',
@@ -69,8 +79,12 @@ export function startSession(c: Context<AppEnv>, p: Principal): void {
   });
 }
 
-export function endSession(c: Context<AppEnv>): void {
-  deleteCookie(c, sessionCookieName(c.var.config), { path: '/', secure: c.var.config.secureCookies });
+/** Sign-out: the session item goes, so every copy of the cookie and its CSRF token stop at once. */
+export async function endSession(c: Context<AppEnv>): Promise<void> {
+  const session = c.var.session;
+  if (session) await deleteSession(c.var.config.deps(), session.nip, session.sid);
+  c.set('session', null);
+  clearSessionCookie(c);
 }
 
 /**

@@ -9,6 +9,7 @@ import { meApi } from './me.js';
 import { opdApi } from './opd.js';
 import { pengembanganApi } from './pengembangan.js';
 import { penilaianApi } from './penilaian.js';
+import { revokeApi } from './revoke.js';
 import { skpApi } from './skp.js';
 import { tugasApi } from './tugas.js';
 
@@ -23,6 +24,7 @@ export function apiRoutes() {
   return new OpenAPIHono<AppEnv>()
     .use('*', requireApiSession)
     .route('/', meApi())
+    .route('/', revokeApi())
     .route('/', evaluationsApi())
     .route('/', skpApi())
     .route('/', penilaianApi())

@@ -135,6 +135,7 @@ export function cyclesApi() {
           pengecualian: out.pengecualian,
           ...(out.alasan ? { alasan: out.alasan } : {}),
           pemeriksaan: out.pemeriksaan,
+          penghentianAlur: out.penghentianAlur,
         },
         200,
       );

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import * as pengembangan from '../../../shared/app/development/pengembangan.js';
 import { jpTotals } from '../../../shared/domain/development/index.js';
 import type { RencanaTersimpan } from '../../../shared/data/rencana.js';
-import { EvaluationParams, EvaluationSchema } from '../../../shared/schemas/api.js';
+import { EvaluationParams, EvaluationSchema, Version } from '../../../shared/schemas/api.js';
 import {
   BatalPelatihanBody,
   KatalogQuery,
@@ -17,10 +17,24 @@ import {
 } from '../../../shared/schemas/pengembangan.js';
 import { apiRoute, body, depsOf, EV, evaluationAction, featureApp, json, listRoute } from './kit.js';
 
-const withJp = (rencana: RencanaTersimpan) => ({
+const withJp = (rencana: RencanaTersimpan, today: string) => ({
   rencana,
-  jp: jpTotals(rencana.items, rencana.tahun),
+  jp: jpTotals(rencana.items, rencana.tahun, today),
 });
+
+/**
+ * One rule for versions: every change of the plan (add, cancel, confirm, complete) is checked
+ * against the version of the plan it changes, `rencana.version` (on an evaluation, its copy's
+ * `rencanaVersion`), never the evaluation's. The OpenAPI document says so on each route.
+ */
+const VERSI_RENCANA =
+  'Versi (`version`) adalah versi rencana pengembangan yang dibaca (`rencana.version`; pada evaluasi: ' +
+  '`rencanaVersion` salinannya), bukan versi evaluasi. Versi lain dijawab 409 dengan `currentVersion`.';
+
+const RencanaVersionBody = z
+  .object({ version: Version.openapi({ description: 'Versi rencana pengembangan (`rencana.version`)' }) })
+  .strict()
+  .openapi('RencanaVersionBody');
 
 /** Competency development: the training catalogue, the development plan and its 20 JP. */
 export function pengembanganApi() {
@@ -66,6 +80,7 @@ export function pengembanganApi() {
       method: 'post',
       path: `${EV}/rencana/items`,
       summary: 'Tambah pelatihan dari katalog ke rencana pengembangan (pegawai atau atasan)',
+      description: VERSI_RENCANA,
       request: { params: EvaluationParams, ...body(TambahPelatihanBody) },
       responses: { 201: json(RencanaWithJp, 'Pelatihan ditambahkan') },
     }),
@@ -80,7 +95,7 @@ export function pengembanganApi() {
         version,
         pelatihanId,
       );
-      return c.json(withJp(out.rencana), 201);
+      return c.json(withJp(out.rencana, pengembangan.hariIni(depsOf(c))), 201);
     },
   );
 
@@ -89,6 +104,7 @@ export function pengembanganApi() {
       method: 'post',
       path: `${EV}/rencana/items/{itemId}/cancel`,
       summary: 'Batalkan pelatihan dalam rencana pengembangan, dengan catatan (pegawai atau atasan)',
+      description: VERSI_RENCANA,
       request: { params: RencanaItemParams, ...body(BatalPelatihanBody) },
       responses: { 200: json(RencanaWithJp, 'Pelatihan dibatalkan') },
     }),
@@ -104,14 +120,16 @@ export function pengembanganApi() {
         itemId,
         catatan,
       );
-      return c.json(withJp(out.rencana), 200);
+      return c.json(withJp(out.rencana, pengembangan.hariIni(depsOf(c))), 200);
     },
   );
 
   evaluationAction(app, {
     method: 'post',
     path: 'rencana/confirm',
-    summary: 'Atasan mengonfirmasi rencana pengembangan (menyelesaikan tahap rencana pengembangan)',
+    summary:
+      'Atasan mengonfirmasi rencana pengembangan (menyelesaikan tahap rencana pengembangan); versi: versi rencana',
+    input: RencanaVersionBody,
     done: 'Rencana dikonfirmasi',
     run: pengembangan.confirmRencana,
   });
@@ -132,6 +150,9 @@ export function pengembanganApi() {
       method: 'post',
       path: '/pengembangan/{tahun}/items/{itemId}/complete',
       summary: 'Catat pelatihan dalam rencana saya sebagai selesai, dengan sertifikat',
+      description:
+        `${VERSI_RENCANA} Tanggal sertifikat dalam tahun rencana dan tidak setelah hari ini (WIB); ` +
+        'JP dihitung terhadap hak 20 JP sejak tanggal sertifikatnya.',
       request: { params: TahunItemParams, ...body(SelesaiBody) },
       responses: { 200: json(RencanaWithJp, 'Pelatihan selesai') },
     }),
@@ -146,7 +167,7 @@ export function pengembanganApi() {
         version,
         sertifikat,
       );
-      return c.json(withJp(out.rencana), 200);
+      return c.json(withJp(out.rencana, pengembangan.hariIni(depsOf(c))), 200);
     },
   );
 

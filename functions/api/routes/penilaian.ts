@@ -48,7 +48,9 @@ export function penilaianApi() {
     method: 'post',
     path: 'penilaian-mandiri',
     summary:
-      'Pegawai mengajukan penilaian mandiri: setiap hasil kerja dan nilai BerAKHLAK lengkap (menyelesaikan tahap)',
+      'Pegawai mengajukan penilaian mandiri (menyelesaikan tahap): draf yang tersimpan, dengan setiap isian di badan ' +
+      'permintaan menggantikan isian draf yang sama (cukup `{ version }` untuk mengajukan draf); setiap hasil kerja ' +
+      'dan nilai BerAKHLAK harus lengkap, yang kurang dijawab 422 per isian',
     input: PenilaianMandiriBody,
     done: DIAJUKAN,
     run: penilaian.ajukanPenilaianMandiri,

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { except } from 'hono/combine';
 import type { AppEnv } from '../http/env.js';
+import { accountPages } from './auth/account-routes.js';
 import { authPages } from './auth/routes.js';
 import { bkpsdmOnly, requireSession } from './common/respond.js';
 import { APP_CSS, CSS_VERSION } from './common/styles.js';
@@ -38,6 +39,7 @@ export function webApp() {
     return c.body(APP_CSS);
   });
   web.route('/', authPages());
+  web.route('/akun', accountPages());
   web.route('/', homePages());
   web.route('/evaluasi', evaluationPages());
   web.route('/penilaian-rekan', rekanPages());

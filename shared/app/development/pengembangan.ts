@@ -23,7 +23,7 @@ import {
   tandaiSelesai,
 } from '../../domain/development/index.js';
 import { type AuditEntry, auditPut } from '../../data/audit.js';
-import { getCycle } from '../../data/cycles.js';
+import { getCycle, openCycles } from '../../data/cycles.js';
 import { type EvaluationSheet, commitChange, getEvaluation, getSheet } from '../../data/evaluations.js';
 import { keys } from '../../data/keys.js';
 import { getEmployee } from '../../data/people.js';
@@ -38,12 +38,13 @@ import {
   staleRencana,
 } from '../../data/rencana.js';
 import { transact } from '../../data/transact.js';
+import { tanggalWib } from '../../domain/wib.js';
 import type { Deps } from '../../runtime/deps.js';
 import { actorOf, type Principal } from '../actor.js';
 import { evaluationDetail } from '../evaluation/queries.js';
 import { notFound, retryOnConflict, SISTEM } from '../evaluation/stage-tasks.js';
 import { evaluationFor } from '../evaluation/muat.js';
-import { onEvaluation, stageChange } from '../evaluation/stage-change.js';
+import { type EvaluationDecision, stageChange } from '../evaluation/stage-change.js';
 
 const CATATAN_MIN = 5;
 const CATATAN_MAX = 500;
@@ -126,9 +127,12 @@ function unikkanId(items: ItemRencana[]): ItemRencana[] {
   });
 }
 
+/** Today's WIB date: certificates dated after it do not count yet (jpTotals). */
+export const hariIni = (deps: Deps) => tanggalWib(deps.now());
+
 /** The plan's totals follow its items: planned JP, and whether planned plus done reach 20 JP. */
-function denganTotal(r: RencanaTersimpan): RencanaTersimpan {
-  const jp = jpTotals(r.items, r.tahun);
+function denganTotal(r: RencanaTersimpan, today: string): RencanaTersimpan {
+  const jp = jpTotals(r.items, r.tahun, today);
   return { ...r, jpDirencanakan: jp.direncanakan, terpenuhi: jp.selesai + jp.direncanakan >= HAK_JP_TAHUNAN };
 }
 
@@ -188,30 +192,33 @@ export async function rekomendasikanPelatihan(
       ...semua.flatMap((r) => r.items).filter((i) => i.status === 'SELESAI'),
       ...lama.filter((i) => i.status === 'DIRENCANAKAN'),
     ].map((i) => i.pelatihanId);
-    const jp = jpTotals(lama, tahun);
+    const jp = jpTotals(lama, tahun, hariIni(deps));
     const recs = rekomendasi(kesenjanganDari(sheet), KATALOG_PELATIHAN, profil, { kecualikan });
     const usul = rencanaPengembangan(recs, { tahun, jpSudah: jp.selesai + jp.direncanakan });
     const at = deps.now().toISOString();
     const dikenal = new Set((sebelumnya?.rekomendasi ?? []).map((s) => s.pelatihanId));
-    const after = denganTotal({
-      nip,
-      tahun,
-      profil,
-      jpSudah: jp.selesai,
-      kebutuhan: Math.max(0, HAK_JP_TAHUNAN - jp.selesai),
-      jpDirencanakan: 0,
-      terpenuhi: false,
-      items: unikkanId([...lama, ...usul.items]),
-      usulan: [...(sebelumnya?.usulan ?? []), { cycleId, pada: at }],
-      rekomendasi: [
-        ...(sebelumnya?.rekomendasi ?? []),
-        ...recs.map(saranDari).filter((s) => !dikenal.has(s.pelatihanId)),
-      ],
-      ...(sebelumnya?.konfirmasi ? { konfirmasi: sebelumnya.konfirmasi } : {}),
-      version: (sebelumnya?.version ?? 0) + 1,
-      createdAt: sebelumnya?.createdAt ?? at,
-      updatedAt: at,
-    });
+    const after = denganTotal(
+      {
+        nip,
+        tahun,
+        profil,
+        jpSudah: jp.selesai,
+        kebutuhan: Math.max(0, HAK_JP_TAHUNAN - jp.selesai),
+        jpDirencanakan: 0,
+        terpenuhi: false,
+        items: unikkanId([...lama, ...usul.items]),
+        usulan: [...(sebelumnya?.usulan ?? []), { cycleId, pada: at }],
+        rekomendasi: [
+          ...(sebelumnya?.rekomendasi ?? []),
+          ...recs.map(saranDari).filter((s) => !dikenal.has(s.pelatihanId)),
+        ],
+        ...(sebelumnya?.konfirmasi ? { konfirmasi: sebelumnya.konfirmasi } : {}),
+        version: (sebelumnya?.version ?? 0) + 1,
+        createdAt: sebelumnya?.createdAt ?? at,
+        updatedAt: at,
+      },
+      hariIni(deps),
+    );
     await commitChange(deps, {
       before: e,
       patch: denganRencana(after),
@@ -279,34 +286,56 @@ async function rencanaDari(deps: Deps, e: Evaluation): Promise<RencanaTersimpan>
   return r;
 }
 
+/**
+ * Whether the evaluation's cycle is open, read fresh: it decides what a plan change writes (and,
+ * for a change through the evaluation, whether it is allowed), not only what a page offers.
+ */
+async function siklusTerbuka(deps: Deps, cycleId: string): Promise<boolean> {
+  return (await openCycles(deps, [cycleId], { fresh: true })).has(cycleId);
+}
+
 /** Loads the plan an evaluation proposed, once this person may change it. */
 const rencanaUntukDiubah = (cycleId: string, nip: string) => async (deps: Deps, p: Principal) => {
-  const e = await evaluationFor(deps, cycleId, nip);
+  const [e, cycleOpen] = await Promise.all([evaluationFor(deps, cycleId, nip), siklusTerbuka(deps, cycleId)]);
   // A closed evaluation keeps the atasan of its time; the living plan is the current atasan's.
   const atasanKini = e.stage === 'SELESAI' ? (await getEmployee(deps, nip))?.atasanNip : e.atasanNip;
   const { plt: _plt, ...tanpaPlt } = e;
+  // The same question the evaluation page asks: after the close, only a plan whose stage is done
+  // may still be changed through the evaluation (actions.ts openAfterClose).
   assertAction(
-    e.stage === 'SELESAI' ? { ...tanpaPlt, atasanNip: atasanKini } : e,
+    { ...(e.stage === 'SELESAI' ? { ...tanpaPlt, atasanNip: atasanKini } : e), cycleClosed: !cycleOpen },
     p,
     'UBAH_RENCANA',
     deps.now(),
     'mengubah rencana pengembangan',
   );
-  return { e, r: await rencanaDari(deps, e) };
+  return { e, r: await rencanaDari(deps, e), cycleOpen };
 };
 
-/** Loads one's own plan of a year, and the evaluation that last proposed to it (its trail logs the change). */
+/**
+ * Loads one's own plan of a year, and the evaluation that last proposed to it (its trail logs
+ * the change) with whether that evaluation's cycle is still open.
+ */
 const rencanaSendiri = (tahun: number) => async (deps: Deps, p: Principal) => {
   const r = await getRencana(deps, p.nip, tahun);
   if (!r) throw tidakDitemukan(`Rencana pengembangan tahun ${tahun} tidak ditemukan`);
   const terakhir = r.usulan.at(-1);
-  return { r, e: terakhir ? await getEvaluation(deps, terakhir.cycleId, p.nip) : undefined };
+  if (!terakhir) return { r, e: undefined, cycleOpen: false };
+  const [e, cycleOpen] = await Promise.all([
+    getEvaluation(deps, terakhir.cycleId, p.nip),
+    siklusTerbuka(deps, terakhir.cycleId),
+  ]);
+  return { r, e, cycleOpen };
 };
 
-/** The plan, and the evaluation whose trail records its changes (none: a plan no evaluation proposed). */
+/**
+ * The plan, and the evaluation whose trail records its changes (none: a plan no evaluation
+ * proposed), with whether that evaluation's cycle is open (a closed one's evaluation is frozen).
+ */
 interface RencanaLoaded {
   e: Evaluation | undefined;
   r: RencanaTersimpan;
+  cycleOpen: boolean;
 }
 
 /** A change of the plan: its items as they become, and what the trail says. */
@@ -327,14 +356,16 @@ const onRencana = <S extends RencanaLoaded>(load: (deps: Deps, p: Principal) => 
     load,
     assertVersion: ({ e, r }, _d, version) => assertVersiRencana(r, version, e),
     taskToken: () => undefined,
-    commit: (deps, p, { e, r }, { items, audit }) =>
-      simpan(deps, e, r, items, { actor: actorOf(p), ...audit }),
+    commit: (deps, p, { e, r, cycleOpen }, { items, audit }) =>
+      simpan(deps, e, r, items, { actor: actorOf(p), ...audit }, cycleOpen),
   });
 
 /**
  * One transaction: the plan (versioned), and either the evaluation with its copy and the audit
- * entry (while its stage is open) or only the audit entry on the evaluation's trail. A plan no
- * evaluation proposed logs beside itself.
+ * entry (while its stage and its cycle are open) or only the audit entry on the evaluation's
+ * trail. A closed cycle's evaluation stays as the close froze it (its write would be refused),
+ * but the plan lives on into its year. A plan no evaluation proposed logs beside itself. A close
+ * that commits between the read and this write makes it a 409; trying again writes the plan.
  */
 async function simpan(
   deps: Deps,
@@ -342,11 +373,15 @@ async function simpan(
   before: RencanaTersimpan,
   items: ItemRencana[],
   audit: Audit,
+  cycleOpen: boolean,
 ): Promise<{ rencana: RencanaTersimpan; evaluation: Evaluation | undefined }> {
   const at = deps.now().toISOString();
-  const rencana = denganTotal({ ...before, items, version: before.version + 1, updatedAt: at });
+  const rencana = denganTotal(
+    { ...before, items, version: before.version + 1, updatedAt: at },
+    hariIni(deps),
+  );
   const put = rencanaSimpan(deps, rencana, before.version);
-  if (e && salinanTerbuka(e) && rencanaPada(e)?.tahun === rencana.tahun) {
+  if (e && cycleOpen && salinanTerbuka(e) && rencanaPada(e)?.tahun === rencana.tahun) {
     const evaluation = await commitChange(deps, {
       before: e,
       patch: denganRencana(rencana),
@@ -459,9 +494,42 @@ export async function cancelPelatihan(
   });
 }
 
+/** The evaluation whose stage a confirmation completes, and the plan it confirms (if made yet). */
+interface Konfirmasi {
+  e: Evaluation;
+  r: RencanaTersimpan | undefined;
+}
+
+/**
+ * A confirmation is a change of the plan, checked against the plan's version like every change
+ * of the plan (adding, cancelling, completing), and it also completes the evaluation's stage: one
+ * transaction writes the plan (on its version), the evaluation with its copy (on the version just
+ * read) and the audit entry, then the workflow resumes.
+ */
+const onKonfirmasi = (cycleId: string, nip: string) =>
+  stageChange<Konfirmasi, EvaluationDecision, Evaluation>({
+    load: async (deps) => {
+      const e = await evaluationFor(deps, cycleId, nip);
+      const salinan = rencanaPada(e);
+      return { e, r: salinan ? await getRencana(deps, nip, salinan.tahun) : undefined };
+    },
+    assertVersion: ({ e, r }, _d, version) => assertVersiRencana(r!, version, e),
+    taskToken: ({ e }) => e.taskToken,
+    commit: (deps, p, { e }, d) =>
+      commitChange(deps, {
+        before: e,
+        patch: d.patch,
+        remove: ['taskToken'],
+        audit: { actor: actorOf(p), ...d.audit },
+        ...(d.extra ? { extra: d.extra } : {}),
+        ...(d.extraFailures ? { extraFailures: d.extraFailures } : {}),
+      }),
+  });
+
 /**
  * The atasan agrees to the plan as it stands: completes the RENCANA_PENGEMBANGAN stage in one
- * transaction (the evaluation keeps the agreed plan), then resumes the workflow.
+ * transaction (the evaluation keeps the agreed plan), then resumes the workflow. `version` is
+ * the plan's (RencanaTersimpan.version; on the evaluation, its copy's rencanaVersion).
  */
 export async function confirmRencana(
   deps: Deps,
@@ -470,10 +538,12 @@ export async function confirmRencana(
   nip: string,
   version: number,
 ) {
-  return onEvaluation(cycleId, nip).complete(deps, p, version, async (e) => {
+  return onKonfirmasi(cycleId, nip).complete(deps, p, version, ({ e, r: found }) => {
     assertAction(e, p, 'KONFIRMASI_RENCANA', deps.now(), 'mengonfirmasi rencana pengembangan');
     assertMenunggu(e, 'konfirmasi rencana');
-    const r = await rencanaDari(deps, e);
+    if (!rencanaPada(e)) throw belumAda(e);
+    if (!found) throw tidakDitemukan('Rencana pengembangan tidak ditemukan');
+    const r = found;
     const at = deps.now().toISOString();
     const rencana: RencanaTersimpan = {
       ...r,
@@ -512,11 +582,15 @@ export async function completePelatihan(
 ) {
   return onRencana(rencanaSendiri(tahun)).save(deps, p, version, ({ r }) => {
     const i = cariItem(r.items, itemId);
-    const item = tandaiSelesai(r.items[i]!, {
-      nomor: sertifikat.nomor.trim(),
-      tanggal: sertifikat.tanggal.trim(),
-      penyelenggara: sertifikat.penyelenggara.trim(),
-    });
+    const item = tandaiSelesai(
+      r.items[i]!,
+      {
+        nomor: sertifikat.nomor.trim(),
+        tanggal: sertifikat.tanggal.trim(),
+        penyelenggara: sertifikat.penyelenggara.trim(),
+      },
+      hariIni(deps),
+    );
     return {
       items: r.items.map((x, j) => (j === i ? item : x)),
       audit: {
@@ -536,14 +610,18 @@ export async function rencanaEvaluasi(deps: Deps, p: Principal, cycleId: string,
   const detail = await evaluationDetail(deps, p, cycleId, nip);
   const salinan = rencanaPada(detail.evaluation);
   const rencana = salinan ? await getRencana(deps, nip, salinan.tahun) : undefined;
-  return { ...detail, rencana, jp: rencana ? jpTotals(rencana.items, rencana.tahun) : undefined };
+  return {
+    ...detail,
+    rencana,
+    jp: rencana ? jpTotals(rencana.items, rencana.tahun, hariIni(deps)) : undefined,
+  };
 }
 
 /** The signed-in person's own plans, newest year first, each with its JP summary. */
 export async function rencanaSaya(deps: Deps, p: Principal) {
   return (await listRencana(deps, p.nip)).map((rencana) => ({
     rencana,
-    jp: jpTotals(rencana.items, rencana.tahun),
+    jp: jpTotals(rencana.items, rencana.tahun, hariIni(deps)),
   }));
 }
 

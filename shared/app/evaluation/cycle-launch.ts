@@ -9,16 +9,18 @@ import type { Evaluation } from '../../domain/evaluation/evaluation.js';
 import { dilarang, konflik } from '../../domain/errors.js';
 import type { Principal } from '../actor.js';
 import { auditPut } from '../../data/audit.js';
-import {
-  activeInRange,
-  activeNips,
-  listCycles,
-  openForLaunch,
-  recordLaunchResult,
-} from '../../data/cycles.js';
+import { activeInRange, activeNips, getCycle, listCycles, recordLaunchResult } from '../../data/cycles.js';
+import { completeGates, openForLaunch } from '../../data/cycle-status.js';
+import { CYCLE_GATES, gateOf } from '../../data/gates.js';
 import { evaluationCreate, getEvaluation, getEvaluations, listByCycle } from '../../data/evaluations.js';
 import { getEmployees, listOrg } from '../../data/people.js';
-import { transact, type TransactItem } from '../../data/transact.js';
+import {
+  cycleClosedError,
+  isCycleClosed,
+  MAX_TRANSACTION_ITEMS,
+  transact,
+  type TransactItem,
+} from '../../data/transact.js';
 import { chunks, inBatches } from '../../runtime/batches.js';
 import type { LaunchSummaryInput } from '../../schemas/workflow.js';
 import type { Deps } from '../../runtime/deps.js';
@@ -93,23 +95,30 @@ async function ensureEvaluation(deps: Deps, e: Evaluation): Promise<boolean> {
     await transact(deps, creationItems(deps, e));
     return true;
   } catch (err) {
-    if ((err as { code?: string }).code === 'KONFLIK') return false;
+    if ((err as { code?: string }).code === 'KONFLIK' && !isCycleClosed(err)) return false;
     throw err;
   }
 }
 
-/** Evaluations per transaction: two items each, within TransactWriteItems' limit of 100. */
-const PER_TRANSACTION = 50;
+/**
+ * Evaluations per transaction: two items each, plus one check per cycle gate their NIPs meet
+ * (transact.ts adds them, one per gate), so at most 2n + CYCLE_GATES items: 34 evaluations are
+ * 68 + at most 32 = 100, TransactWriteItems' limit, whatever gates they fall on.
+ */
+export const PER_TRANSACTION = Math.floor((MAX_TRANSACTION_ITEMS - CYCLE_GATES) / 2);
 
 /**
- * Creates a batch's new evaluations a transaction of 50 at a time instead of one each. When
- * another launch created one of them meanwhile, that transaction changes nothing and its
- * evaluations are created one by one. Returns the NIPs created here.
+ * Creates a batch's new evaluations a transaction of 34 at a time instead of one each, sorted
+ * by gate so that each transaction names few gates (a batch of 100 meets ~11 a transaction
+ * instead of ~22): fewer check items to pay for, fewer writes in flight to meet. When another
+ * launch created one of them meanwhile, that transaction changes nothing and its evaluations are
+ * created one by one. Returns the NIPs created here.
  */
 async function createAll(deps: Deps, fresh: Evaluation[]): Promise<Set<string>> {
   const created = new Set<string>();
+  const byGate = [...fresh].sort((a, b) => gateOf(a.nip) - gateOf(b.nip));
   await Promise.all(
-    chunks(fresh, PER_TRANSACTION).map(async (chunk) => {
+    chunks(byGate, PER_TRANSACTION).map(async (chunk) => {
       try {
         await transact(
           deps,
@@ -117,7 +126,8 @@ async function createAll(deps: Deps, fresh: Evaluation[]): Promise<Set<string>> 
         );
         for (const e of chunk) created.add(e.nip);
       } catch (err) {
-        if ((err as { code?: string }).code !== 'KONFLIK') throw err;
+        // Closed meanwhile: one by one would only be refused one by one.
+        if ((err as { code?: string }).code !== 'KONFLIK' || isCycleClosed(err)) throw err;
         await inBatches(chunk, 10, async (e) => {
           if (await ensureEvaluation(deps, e)) created.add(e.nip);
         });
@@ -154,8 +164,9 @@ export async function planLaunch(deps: Deps, cycleId: string): Promise<LaunchPla
  * are kept, and a taken execution name starts nothing.
  */
 export async function launchBatch(deps: Deps, cycleId: string, k: KelompokPeluncuran): Promise<LaunchCounts> {
-  const employees = await activeInRange(deps, k);
-  if (!employees.length) return { ...ZERO };
+  const [employees, cycle] = await Promise.all([activeInRange(deps, k), getCycle(deps, cycleId)]);
+  // A launch still running when the cycle is closed starts nothing more.
+  if (!employees.length || cycle?.status !== 'DIBUKA') return { ...ZERO };
   const [org, atasan, existing] = await Promise.all([
     listOrg(deps),
     getEmployees(
@@ -173,14 +184,21 @@ export async function launchBatch(deps: Deps, cycleId: string, k: KelompokPelunc
     unit: new Map(org.units.map((u) => [`${u.opd}#${u.kode}`, u.nama])),
   };
   const now = deps.now().toISOString();
-  const created = await createAll(
-    deps,
-    employees
-      .filter((emp) => !existing.has(emp.nip))
-      .map((emp) =>
-        newEvaluation(cycleId, emp, emp.atasanNip ? atasan.get(emp.atasanNip) : undefined, now, names),
-      ),
-  );
+  let created: Set<string>;
+  try {
+    created = await createAll(
+      deps,
+      employees
+        .filter((emp) => !existing.has(emp.nip))
+        .map((emp) =>
+          newEvaluation(cycleId, emp, emp.atasanNip ? atasan.get(emp.atasanNip) : undefined, now, names),
+        ),
+    );
+  } catch (err) {
+    // Closed between the read above and the writes: nothing was created, nothing is started.
+    if (isCycleClosed(err)) return { ...ZERO, employees: employees.length };
+    throw err;
+  }
   const counts: LaunchCounts = { ...ZERO, employees: employees.length, created: created.size };
   await inBatches(employees, 10, async (emp) => {
     const known = existing.get(emp.nip);
@@ -244,11 +262,19 @@ export async function launchCycle(deps: Deps, cycleId: string): Promise<LaunchRu
 
 /**
  * After the local runtime restarts (executions lived in memory), every evaluation whose stage
- * is still open gets a new execution that starts at that stage.
+ * is still open gets a new execution that starts at that stage. Only in open cycles: a closed
+ * cycle's evaluations stay where the close left them (their stored task tokens are irrelevant:
+ * reads say nobody waits, and every write is refused). First every cycle stored before gates
+ * existed gets its missing gates (completeGates), so an older local data dir keeps working.
  */
-export async function resumeOpenEvaluations(deps: Deps): Promise<{ resumed: number }> {
+export async function resumeOpenEvaluations(
+  deps: Deps,
+): Promise<{ resumed: number; gatesCompleted: number }> {
   let resumed = 0;
+  let gatesCompleted = 0;
   for (const cycle of await listCycles(deps)) {
+    // A data dir from before the gates: its cycles get them before anything writes again.
+    gatesCompleted += await completeGates(deps, cycle.id);
     if (cycle.status !== 'DIBUKA') continue;
     // Never registered means never run: launching (not resuming) starts those.
     // A stage marked done whose next stage never registered (a restart in between) is open too:
@@ -265,7 +291,7 @@ export async function resumeOpenEvaluations(deps: Deps): Promise<{ resumed: numb
       if (started) resumed++;
     });
   }
-  return { resumed };
+  return { resumed, gatesCompleted };
 }
 
 /**
@@ -275,7 +301,9 @@ export async function resumeOpenEvaluations(deps: Deps): Promise<{ resumed: numb
  */
 export async function resumeWorkflow(deps: Deps, p: Principal, cycleId: string, nip: string) {
   if (!p.admin) throw dilarang('Hanya BKPSDM yang dapat melanjutkan alur evaluasi yang gagal');
-  const e = await evaluationFor(deps, cycleId, nip);
+  const [e, cycle] = await Promise.all([evaluationFor(deps, cycleId, nip), getCycle(deps, cycleId)]);
+  // A start writes nothing, so no transaction would refuse it: a closed cycle restarts nothing.
+  if (cycle?.status !== 'DIBUKA') throw cycleClosedError(cycleId);
   if (!e.alurGagal) {
     throw konflik('Alur evaluasi ini tidak sedang gagal; tidak ada yang perlu dilanjutkan', {
       stage: e.stage,

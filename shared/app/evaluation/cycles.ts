@@ -6,8 +6,8 @@ import {
 } from '../../domain/evaluation/cycle.js';
 import { dilarang, konflik, tidakDitemukan, validasi } from '../../domain/errors.js';
 import { STAGES, STATUS, type Stage, type Status } from '../../domain/evaluation/evaluation.js';
+import { createCycle } from '../../data/cycle-status.js';
 import {
-  createCycle,
   cycleStandings,
   getCycle,
   listCycles,

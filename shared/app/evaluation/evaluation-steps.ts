@@ -11,9 +11,17 @@ import { listPenilaianRekan, penilaianRekanCreate } from '../../data/penilaian-r
 import type { Deps } from '../../runtime/deps.js';
 import type { EvaluationStep } from '../../schemas/workflow.js';
 import { rekomendasikanPelatihan } from '../development/pengembangan.js';
-import { SISTEM, mustGet, notFound, retryOnConflict } from './stage-tasks.js';
+import {
+  CYCLE_CLOSED_ERROR,
+  SISTEM,
+  cycleClosedStop,
+  mustGet,
+  notFound,
+  retryOnConflict,
+  windowOpen,
+} from './stage-tasks.js';
 import { startEvaluation } from '../workflow-client.js';
-import { executionName, secondsToWait, sisaAnggaran } from './execution.js';
+import { REGISTRATION_DETIK, executionName, secondsToWait, sisaAnggaran } from './execution.js';
 
 export interface Deadline {
   seconds: number;
@@ -30,8 +38,9 @@ async function cycleOf(deps: Deps, e: Evaluation) {
 
 /**
  * The deadline a stage waits for, read from the cycle when the stage opens (a stage that
- * already escalated keeps its grace deadline). The window for assessment counts as reached
- * at once when BKPSDM opened it early.
+ * already escalated keeps its grace deadline). A window for assessment that is already open
+ * (opened early, or its date has come) is not waited for: its registration records the opening
+ * and answers at once, and the wait only has to outlast that registration (REGISTRATION_DETIK).
  */
 export async function deadlineStep(
   deps: Deps,
@@ -44,7 +53,7 @@ export async function deadlineStep(
   const cycle = await cycleOf(deps, e);
   const now = deps.now();
   const skip = skipped(stage, e);
-  if (opensAssessment(stage) && cycle.penilaianDibukaPada) return { seconds: 1, at: now.toISOString(), skip };
+  if (windowOpen(cycle, stage, now)) return { seconds: REGISTRATION_DETIK, at: now.toISOString(), skip };
   const at =
     e.stage === stage
       ? stageDeadline(cycle, stage, e.overdueCount ?? 0, e.lastOverdueAt)
@@ -158,8 +167,12 @@ export async function tutup(deps: Deps, cycleId: string, nip: string) {
   });
 }
 
-/** A permanent failure: kept on the evaluation for BKPSDM, with a notice, until a resume clears it. */
+/**
+ * A permanent failure: kept on the evaluation for BKPSDM, with a notice, until a resume clears it.
+ * An execution ended by its cycle's close failed at nothing: nothing is written (nor could be).
+ */
 export async function catatKegagalan(deps: Deps, cycleId: string, nip: string, error: string, cause: string) {
+  if (error === CYCLE_CLOSED_ERROR) return { dicatat: false };
   return retryOnConflict(async () => {
     const e = await mustGet(deps, cycleId, nip);
     const at = deps.now().toISOString();
@@ -195,7 +208,9 @@ export async function catatKegagalan(deps: Deps, cycleId: string, nip: string, e
  * carries the evaluation's version, so a retried step starts nothing twice.
  */
 export async function sambung(deps: Deps, cycleId: string, nip: string) {
-  const e = await mustGet(deps, cycleId, nip);
+  const [e, cycle] = await Promise.all([mustGet(deps, cycleId, nip), getCycle(deps, cycleId)]);
+  // Starting writes nothing, so no transaction would refuse it: a closed cycle starts no execution.
+  if (cycle?.status !== 'DIBUKA') throw cycleClosedStop(cycleId);
   const started = await startEvaluation(deps, executionName(cycleId, nip, `s${e.version}`), {
     cycleId,
     nip,

@@ -21,6 +21,15 @@ export const SISA_MINIMUM_DETIK = 3_600;
 export const HANDOVER_DETIK = 60;
 
 /**
+ * The wait given to a stage whose registration itself ends it (the assessment window already
+ * open: the registration records the opening and answers at once). A shorter wait times out
+ * while the registration still runs (a cold start, a loaded machine), and its answer is then
+ * refused. This is longer than the registering Lambda may run (its timeout, 15 s), so the
+ * answer always comes first; in both runtimes, since the machine's own timeout decides.
+ */
+export const REGISTRATION_DETIK = 60;
+
+/**
  * Step Functions wants a positive whole number of seconds. A stage already past its deadline
  * gets one second, so it escalates at once instead of waiting a full grace period.
  */
@@ -49,6 +58,22 @@ export function secondsToWait(at: string, now: Date, sisa: number): number {
 export function executionName(cycleId: string, nip: string, suffix?: string): string {
   const base = `${cycleId}-${nip}`.replace(/[^A-Za-z0-9_-]/g, '_');
   return (suffix ? `${base}-${suffix}` : base).slice(0, 80);
+}
+
+/**
+ * Whether an EmployeeEvaluation execution belongs to this cycle, by the names executionName
+ * gives: `<cycle>-<18-digit NIP>`, optionally `-r<version>` (restart) or `-s<version>` (continued).
+ * Cycle IDs are letters, digits and `-` (at most 40), so the names are never cut and the NIP
+ * after the cycle's ID tells `2027` from `2027-b`.
+ */
+export function executionOfCycle(name: string, cycleId: string): boolean {
+  const base = executionName(cycleId, '');
+  return name.startsWith(base) && /^\d{18}(-[rs]\d+)?$/.test(name.slice(base.length));
+}
+
+/** One CycleClose run per cycle and moment: a close repeated to finish the stopping gets its own. */
+export function namaPenghentian(cycleId: string, at: Date): string {
+  return `tutup-${cycleId}-${at.toISOString().replace(/[-:.]/g, '')}`;
 }
 
 /** One CycleLaunch run per cycle and moment: unique, readable, within the 80-character limit. */

@@ -10,6 +10,7 @@ import {
   drafNilaiRekan,
 } from '../../domain/evaluation/penilaian-rekan.js';
 import { type AuditEntry, auditPut } from '../../data/audit.js';
+import { openCycles } from '../../data/cycles.js';
 import { getEvaluations } from '../../data/evaluations.js';
 import {
   getEvaluasiDanRekan,
@@ -23,11 +24,16 @@ import { actorOf, type Principal } from '../actor.js';
 import { stageChange } from './stage-change.js';
 
 /** The peer's own review as they may see it: never the task token. */
-export type PenilaianRekanView = Omit<PenilaianRekan, 'taskToken'> & { awaitingWorkflow: boolean };
+export type PenilaianRekanView = Omit<PenilaianRekan, 'taskToken'> & {
+  awaitingWorkflow: boolean;
+  /** Its cycle is closed: read-only, nobody waits for the answer. */
+  cycleClosed?: boolean;
+};
 
-export function toRekanView(r: PenilaianRekan): PenilaianRekanView {
+/** After a write the cycle was open (its transaction checked); a read says what it found. */
+export function toRekanView(r: PenilaianRekan, cycleOpen = true): PenilaianRekanView {
   const { taskToken, ...rest } = r;
-  return { ...rest, awaitingWorkflow: !!taskToken };
+  return { ...rest, awaitingWorkflow: cycleOpen && !!taskToken, cycleClosed: !cycleOpen };
 }
 
 /** Who is being reviewed: enough to recognise the colleague, nothing of their evaluation. */
@@ -59,28 +65,30 @@ export async function tugasRekan(deps: Deps, p: Principal): Promise<TugasRekan[]
   for (const [cycleId, nips] of byCycle) {
     for (const [nip, e] of await getEvaluations(deps, cycleId, nips)) found.set(`${cycleId}#${nip}`, e);
   }
+  const open = await openCycles(deps, byCycle.keys());
   return items.flatMap((r) => {
     const e = found.get(`${r.cycleId}#${r.nip}`);
-    return e ? [{ dinilai: dinilaiOf(e), penilaian: toRekanView(r) }] : [];
+    return e ? [{ dinilai: dinilaiOf(e), penilaian: toRekanView(r, open.has(r.cycleId)) }] : [];
   });
 }
 
 interface Loaded {
   e: Evaluation;
   r: PenilaianRekan | undefined;
+  cycleOpen: boolean;
 }
 
 async function load(deps: Deps, p: Principal, cycleId: string, nip: string): Promise<Loaded> {
-  const { evaluation, rekan } = await getEvaluasiDanRekan(deps, cycleId, nip, p.nip);
+  const { evaluation, rekan, cycleOpen } = await getEvaluasiDanRekan(deps, cycleId, nip, p.nip);
   if (!evaluation) throw tidakDitemukan('Evaluasi tidak ditemukan');
-  return { e: evaluation, r: rekan };
+  return { e: evaluation, r: rekan, cycleOpen };
 }
 
 /** One review, for the peer who was asked for it and nobody else. */
 export async function bukaPenilaianRekan(deps: Deps, p: Principal, cycleId: string, nip: string) {
-  const { e, r } = await load(deps, p, cycleId, nip);
+  const { e, r, cycleOpen } = await load(deps, p, cycleId, nip);
   const own = assertBolehMelihatRekan(e, r, p, deps.now());
-  return { dinilai: dinilaiOf(e), penilaian: toRekanView(own) };
+  return { dinilai: dinilaiOf(e), penilaian: toRekanView(own, cycleOpen) };
 }
 
 /** A peer's decision: their review (as the guard found it), its patch and, on submission, the trail entry. */

@@ -10,7 +10,9 @@ import { evaluationFor, sheetFor } from './muat.js';
  * decide (guards, then the patch and what the trail says), check the version the person saw,
  * write the change and its audit entry in one transaction, and, when it completes the stage,
  * resume the workflow. Always commit first, then resume: if the resume is lost, the stage's
- * deadline handler or the resumed execution finds the stage done and moves on.
+ * deadline handler or the resumed execution finds the stage done and moves on. The commit also
+ * checks that the cycle is open (transact.ts adds it to every evaluation write): a change after
+ * the close is refused with 409 and resumes nothing.
  */
 
 /**

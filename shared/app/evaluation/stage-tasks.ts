@@ -7,6 +7,8 @@ import {
   PELAKSANA,
   ON_DEADLINE,
   STAGE_LABEL,
+  type DeadlineStage,
+  type DeclaredStage,
   opensAssessment,
   stageOrder,
 } from '../../domain/evaluation/stages.js';
@@ -18,21 +20,41 @@ import { getEmployee } from '../../data/people.js';
 import { type Notice, noticePut } from '../../data/notices.js';
 import { kirimEmailNotifikasi } from '../notifikasi-email.js';
 import { getPenilaianRekan, penilaianRekanUpdate, stalePenilaianRekan } from '../../data/penilaian-rekan.js';
-import { transact } from '../../data/transact.js';
+import { isCycleClosed, transact } from '../../data/transact.js';
 import type { Deps } from '../../runtime/deps.js';
 import type { OverdueInput, RegisterTaskInput } from '../../schemas/workflow.js';
-import { sendTaskSuccess } from '../workflow-client.js';
+import { resumeAfterDecision } from '../workflow-client.js';
 import { HANDOVER_DETIK, secondsToWait, sisaAnggaran } from './execution.js';
 
 /** The workflow as it appears in the audit trail. */
 export const SISTEM = { sistem: 'alur-kerja' };
 
-/** System writes race with people's edits; they re-read and try again rather than fail. */
+/**
+ * The evaluation's cycle was closed: its execution ends here, having changed nothing. A
+ * permanent error (not in workflows/retry.ts), so Step Functions does not retry it; the close
+ * stops the execution anyway (closeCycle), this only ends one that ran a step first.
+ */
+export const CYCLE_CLOSED_ERROR = 'SiklusDitutup';
+
+export function cycleClosedStop(cycleId: string): Error {
+  return Object.assign(
+    new Error(`Siklus ${cycleId} sudah ditutup: alur evaluasi berhenti tanpa mengubah data`),
+    {
+      name: CYCLE_CLOSED_ERROR,
+    },
+  );
+}
+
+/**
+ * System writes race with people's edits; they re-read and try again rather than fail. A
+ * closed cycle is no race: it ends the step at once.
+ */
 export async function retryOnConflict<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await fn();
     } catch (err) {
+      if (isCycleClosed(err)) throw cycleClosedStop(String((err as DomainError).details.cycleId));
       if (!(err instanceof DomainError && err.code === 'KONFLIK') || i >= attempts) throw err;
     }
   }
@@ -49,6 +71,22 @@ export async function mustGet(deps: Deps, cycleId: string, nip: string): Promise
   return e;
 }
 
+/**
+ * The assessment window a stage waits for, if it is open: BKPSDM opened it early, or its date
+ * has come. Then the stage has nothing to wait for; the answer is what its audit entry records.
+ */
+export function windowOpen(
+  cycle: Cycle | undefined,
+  stage: DeclaredStage,
+  now: Date,
+): { lebihAwal: true } | { deadline: string } | undefined {
+  if (!cycle || !opensAssessment(stage)) return undefined;
+  if (cycle.penilaianDibukaPada) return { lebihAwal: true };
+  // A stage whose date opens the window is a stage with a date.
+  const date = cycle.jadwal[stage as DeadlineStage];
+  return now.getTime() >= new Date(date).getTime() ? { deadline: date } : undefined;
+}
+
 /** The stage's output when it was already done before this wait began (a resumed execution). */
 function doneOutput(e: Evaluation) {
   return { sudahSelesai: true, keberatan: e.tanggapan?.jenis === 'KEBERATAN' };
@@ -56,7 +94,9 @@ function doneOutput(e: Evaluation) {
 
 /**
  * Stores the workflow's task token where the person's action will find it. A stage that is
- * already done (a resumed execution) is answered at once, so no stage is ever done twice.
+ * already done (a resumed execution), or a window already open, is answered at once, so no stage
+ * is ever done twice. An answer that comes after the wait timed out is refused (TaskTimedOut):
+ * no failure, the overdue handler then finds the stage done and moves on.
  */
 export async function registerStageTask(
   deps: Deps,
@@ -68,7 +108,7 @@ export async function registerStageTask(
     const e = await mustGet(deps, input.cycleId, input.nip);
     const behind = stageOrder(e.stage) > stageOrder(stage);
     if (behind || (e.stage === stage && e.status === 'SELESAI')) {
-      await sendTaskSuccess(deps, input.taskToken, doneOutput(e));
+      await resumeAfterDecision(deps, input.taskToken, doneOutput(e));
       return { registered: false };
     }
     const resumed = e.stage === stage && !!e.registeredAt;
@@ -80,15 +120,18 @@ export async function registerStageTask(
       oneLevelUp && fresh && e.atasanNip
         ? ((await getEmployee(deps, e.atasanNip))?.atasanNip ?? e.atasanAtasanNip)
         : e.atasanAtasanNip;
-    // BKPSDM may have opened the window after the deadline step read the cycle: go on now.
-    if (opensAssessment(stage) && (await getCycle(deps, e.cycleId))?.penilaianDibukaPada) {
+    // The window is open (before the deadline step, which then gave a wait of REGISTRATION_DETIK,
+    // or since, BKPSDM opening it): record the opening and go on now.
+    const cycle = opensAssessment(stage) ? await getCycle(deps, e.cycleId) : undefined;
+    const when = windowOpen(cycle, stage, deps.now());
+    if (when) {
       await commitChange(deps, {
         before: e,
         patch: { stage, status: 'SELESAI', registeredAt: deps.now().toISOString(), alurGagal: undefined },
         remove: ['taskToken'],
-        audit: { actor: SISTEM, action: 'PENILAIAN_DIBUKA', detail: { stage, lebihAwal: true, resumed } },
+        audit: { actor: SISTEM, action: 'PENILAIAN_DIBUKA', detail: { stage, ...when, resumed } },
       });
-      await sendTaskSuccess(deps, input.taskToken, { dibuka: true });
+      await resumeAfterDecision(deps, input.taskToken, { dibuka: true });
       return { registered: false };
     }
     await commitChange(deps, {
@@ -120,7 +163,7 @@ async function registerRekanTask(deps: Deps, input: RegisterTaskInput): Promise<
     const r = await getPenilaianRekan(deps, input.cycleId, input.nip, input.rekanNip!);
     if (!r) throw notFound(`Peer review ${input.cycleId}/${input.nip}/${input.rekanNip}`);
     if (r.status !== 'MENUNGGU') {
-      await sendTaskSuccess(deps, input.taskToken, { sudahSelesai: true });
+      await resumeAfterDecision(deps, input.taskToken, { sudahSelesai: true });
       return { registered: false };
     }
     // Not an evaluation change: the trail records the peer's answer or the skip, not the asking.

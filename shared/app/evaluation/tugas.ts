@@ -43,10 +43,13 @@ export async function tugasSaya(deps: Deps, p: Principal): Promise<Tugas[]> {
     ),
   ]);
 
-  // One rule decides for every source: the stage waits on a person, and that person is me.
+  // One rule decides for every source: the stage waits on a person, and that person is me. A
+  // closed cycle waits on nobody.
+  const open = new Set(cycles.filter((c) => c.status === 'DIBUKA').map((c) => c.id));
   const byKey = new Map<string, Evaluation>();
   for (const e of [...mine, ...team, ...covered.flat(), ...keberatan.flat()]) {
-    if (menungguTindakan(e) && nipPelaksana(e, now) === p.nip) byKey.set(`${e.cycleId}#${e.nip}`, e);
+    if (open.has(e.cycleId) && menungguTindakan(e) && nipPelaksana(e, now) === p.nip)
+      byKey.set(`${e.cycleId}#${e.nip}`, e);
   }
   const evaluasi: Tugas[] = [...byKey.values()].map((e) => ({
     peran: pelaksana(e.stage, e.status)!,
@@ -59,7 +62,9 @@ export async function tugasSaya(deps: Deps, p: Principal): Promise<Tugas[]> {
     terlambat: terlambat(e.deadline, now),
   }));
 
-  const waiting = rekan.filter((r) => r.status === 'MENUNGGU' && !!r.taskToken && r.nip !== p.nip);
+  const waiting = rekan.filter(
+    (r) => open.has(r.cycleId) && r.status === 'MENUNGGU' && !!r.taskToken && r.nip !== p.nip,
+  );
   const names = await getEmployees(
     deps,
     waiting.map((r) => r.nip),

@@ -15,6 +15,7 @@ import {
   listByEmployee,
   staleEvaluation,
 } from '../../data/evaluations.js';
+import { openCycles } from '../../data/cycles.js';
 import { employeeReplace, getEmployee, listOrg } from '../../data/people.js';
 import { savePenugasan } from '../../data/penugasan.js';
 import { transact, type FailureMessages, type TransactItem } from '../../data/transact.js';
@@ -28,6 +29,16 @@ const RELINK =
 
 function assertAdmin(p: Principal) {
   if (!p.admin) throw dilarang('Hanya admin BKPSDM yang dapat mencatat mutasi atau penugasan Plt/Plh');
+}
+
+/** A closed cycle's evaluations stay as the close left them (their writes are refused anyway). */
+async function inOpenCycles(deps: Deps, list: Evaluation[]): Promise<Evaluation[]> {
+  const open = await openCycles(
+    deps,
+    list.map((e) => e.cycleId),
+    { fresh: true },
+  );
+  return list.filter((e) => open.has(e.cycleId));
 }
 
 async function chainAbove(deps: Deps, nip: string | undefined): Promise<string[]> {
@@ -59,7 +70,7 @@ export async function recordTransfer(deps: Deps, p: Principal, nip: string, m: T
     ...(m.atasanNip ? { atasanNip: m.atasanNip } : {}),
   };
   const at = deps.now().toISOString();
-  const open = (await listByEmployee(deps, nip)).filter(isOpen);
+  const open = await inOpenCycles(deps, (await listByEmployee(deps, nip)).filter(isOpen));
   const org = m.opd || m.unit ? await listOrg(deps) : undefined;
   const opdNama = org?.opd.find((o) => o.kode === updated.opd)?.nama;
   const unitNama = org?.units.find((u) => u.opd === updated.opd && u.kode === updated.unit)?.nama;
@@ -140,7 +151,10 @@ export async function assignPlt(deps: Deps, p: Principal, a: Penugasan) {
   const at = deps.now().toISOString();
   await savePenugasan(deps, { ...a, alasan: a.alasan.trim() }, { pada: at, oleh: p.nip });
   // The acting person's own evaluation stays with the definitive atasan (policy.ts says so too).
-  const team = (await listByAtasan(deps, a.menggantikanNip)).filter((e) => isOpen(e) && e.nip !== a.nip);
+  const team = await inOpenCycles(
+    deps,
+    (await listByAtasan(deps, a.menggantikanNip)).filter((e) => isOpen(e) && e.nip !== a.nip),
+  );
   let moved = 0;
   for (const e of team) {
     const plt = { nip: a.nip, nama: acting!.nama, mulai: a.mulai, selesai: a.selesai, jenis: a.jenis };

@@ -43,6 +43,11 @@ export interface DryRunOptions {
   /** A partial import of these OPDs only; default: the file is the whole city's roster. */
   opdScope?: string[];
   onProgress?: (p: RosterProgress) => void;
+  /**
+   * Who runs the import (NIP of the BKPSDM admin, or "cli:<user>"), kept in every log item. The
+   * plan never deactivates this person, nor the last active admins (a refusal in plan.errors).
+   */
+  actor?: string;
 }
 
 export interface RosterImportPlan extends RosterPlan {
@@ -55,8 +60,6 @@ export interface ApplyOptions extends DryRunOptions {
   skipInvalid?: boolean;
   /** Needed when the plan deactivates a large share of the active people (plan.massDeactivation). */
   allowMassDeactivation?: boolean;
-  /** Who runs the import (NIP of the BKPSDM admin, or "cli:<user>"), kept in every log item. */
-  actor?: string;
   /** Transactions in flight at once. */
   concurrency?: number;
   /** Sign-in accounts to keep in step (Cognito in the cloud); none when absent. */
@@ -111,12 +114,16 @@ export async function dryRun(
   const existing = await loadEmployees(deps, [...known]);
 
   const now = deps.now();
-  const plan = planRoster(sheet.records, {
-    ...organisation,
-    existing,
-    ...(scope ? { opdScope: scope } : {}),
-    today: now.toISOString().slice(0, 10),
-  });
+  const plan = planRoster(
+    sheet.records,
+    {
+      ...organisation,
+      existing,
+      ...(scope ? { opdScope: scope } : {}),
+      today: now.toISOString().slice(0, 10),
+    },
+    { actorNip: options.actor },
+  );
   return {
     ...plan,
     file: {
@@ -151,7 +158,8 @@ export async function apply(
   if (plan.errors.length && !options.skipInvalid) {
     throw new DomainError(
       'VALIDASI',
-      `Roster memiliki ${plan.errors.length} kesalahan pada ${plan.skippedRows.length} baris. ` +
+      `Roster memiliki ${plan.errors.length} kesalahan` +
+        (plan.skippedRows.length ? ` pada ${plan.skippedRows.length} baris. ` : '. ') +
         'Perbaiki berkasnya, atau terapkan dengan melewati baris yang tidak valid.',
       [],
       { errors: plan.errors },

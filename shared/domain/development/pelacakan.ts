@@ -92,13 +92,29 @@ export function tambahKeRencana(items: readonly ItemRencana[], p: Pelatihan, tah
   return hasil;
 }
 
-export function tandaiSelesai(item: ItemRencana, sertifikat: Sertifikat | undefined): ItemRencana {
+/**
+ * Records a certificate: evidence of training done, so dated in the plan's year and not after
+ * today (`hariIni`, WIB YYYY-MM-DD). That check is here, where a certificate is recorded, not in
+ * checkSertifikat: a stored plan is not refused for a date that was accepted before; jpTotals
+ * simply does not count it until its day. (A training event's start date would also bound it
+ * from below; the catalogue has no dated events yet, so the year is the only lower bound.)
+ */
+export function tandaiSelesai(
+  item: ItemRencana,
+  sertifikat: Sertifikat | undefined,
+  hariIni: string,
+): ItemRencana {
   if (item.status !== 'DIRENCANAKAN') {
     throw konflik(`Hanya pelatihan berstatus direncanakan yang dapat ditandai selesai`, {
       status: item.status,
     });
   }
   const issues = checkSertifikat(sertifikat, item.tahun);
+  if (!issues.length && sertifikat!.tanggal > hariIni)
+    issues.push({
+      path: 'sertifikat.tanggal',
+      message: `Tanggal sertifikat tidak boleh setelah hari ini (${hariIni}); catat sertifikat setelah pelatihan selesai`,
+    });
   if (issues.length) throw validasi('Pelatihan belum dapat ditandai selesai', issues);
   return { ...item, status: 'SELESAI', sertifikat };
 }
@@ -119,14 +135,20 @@ export interface JpTotals {
   kurang: number;
 }
 
+/** A completed item counts from its certificate's date on (WIB), never before. */
+export const sudahBerlaku = (i: ItemRencana, hariIni: string) =>
+  i.status === 'SELESAI' && !(i.sertifikat && i.sertifikat.tanggal > hariIni);
+
 /**
- * Only certified JP count toward the entitlement; planned JP are shown beside them so the
- * gap between intention and evidence stays visible. Cancelled items count nowhere.
+ * Only certified JP count toward the entitlement, and only certificates dated today or earlier
+ * (`hariIni`, WIB YYYY-MM-DD): one stored with a future date (before that was refused) counts
+ * from its date on. Planned JP are shown beside them so the gap between intention and evidence
+ * stays visible. Cancelled items count nowhere.
  */
-export function jpTotals(items: readonly ItemRencana[], tahun: number): JpTotals {
-  const jumlah = (status: StatusRencana) =>
-    items.filter((i) => i.tahun === tahun && i.status === status).reduce((a, i) => a + i.jp, 0);
-  const selesai = jumlah('SELESAI');
+export function jpTotals(items: readonly ItemRencana[], tahun: number, hariIni: string): JpTotals {
+  const jumlah = (status: StatusRencana, counts: (i: ItemRencana) => boolean = () => true) =>
+    items.filter((i) => i.tahun === tahun && i.status === status && counts(i)).reduce((a, i) => a + i.jp, 0);
+  const selesai = jumlah('SELESAI', (i) => sudahBerlaku(i, hariIni));
   return {
     direncanakan: jumlah('DIRENCANAKAN'),
     selesai,

@@ -32,7 +32,10 @@ import { STAGE_LABEL, STAGE_REGISTRY, STATUS_LABEL, type StageActions } from './
 /** What the decision reads: the people (policy.ts), the stage and status, and the state rules need. */
 export type EvaluationState = SasaranEvaluasi &
   Pick<Evaluation, 'stage' | 'status'> &
-  Partial<Pick<Evaluation, 'tanggapan' | 'hasil' | 'penilaianAtasan' | 'rencanaPengembangan'>>;
+  Partial<Pick<Evaluation, 'tanggapan' | 'hasil' | 'penilaianAtasan' | 'rencanaPengembangan'>> & {
+    /** The evaluation's cycle is closed (a read says so; a write is refused by its transaction). */
+    cycleClosed?: boolean;
+  };
 
 export interface ActionContext {
   /** The subject's own peer review of this evaluation (PENILAIAN_REKAN is a task per peer). */
@@ -90,9 +93,24 @@ function inSeason(e: EvaluationState, aksi: Aksi, roles: readonly Peran[], conte
 
 type Verdict = { keputusan: Keputusan } | { code: 'DILARANG' | 'KONFLIK'; message?: string };
 
+/** Said wherever a closed cycle's evaluation is asked to change (the data layer says the same). */
+export const SIKLUS_DITUTUP = 'Siklus sudah ditutup; data tidak dapat diubah';
+
+/**
+ * A closed cycle's evaluation is read-only. What outlives it is the development plan once its
+ * stage is done: its later changes (trainings added, cancelled, completed in the plan's year) no
+ * longer touch the evaluation, only the plan and the trail.
+ */
+function openAfterClose(e: EvaluationState, aksi: Aksi): boolean {
+  if (aksi === 'LIHAT_EVALUASI') return true;
+  const planDone = e.stage === 'SELESAI' || (e.stage === 'RENCANA_PENGEMBANGAN' && e.status === 'SELESAI');
+  return aksi === 'UBAH_RENCANA' && planDone;
+}
+
 function check(e: EvaluationState, s: Subjek, aksi: Aksi, now: Date, context: ActionContext): Verdict {
   const keputusan = decide(s, aksi, e, now);
   if (!keputusan.boleh) return { code: 'DILARANG', message: keputusan.pesan };
+  if (e.cycleClosed && !openAfterClose(e, aksi)) return { code: 'KONFLIK', message: SIKLUS_DITUTUP };
   const conditions = CONDITIONS[aksi] ?? [];
   const notThisPerson = conditions.find((x) => x.code === 'DILARANG' && !x.holds(e, s));
   if (notThisPerson) return { code: 'DILARANG', message: notThisPerson.message };

@@ -10,7 +10,7 @@ import type { Level } from './predikat.js';
 /** What the employee sends; everything may be missing while the self-assessment is a draft. */
 export interface IsianMandiri {
   baris?: Record<string, { realisasi?: number | null | undefined; narasi?: string; bukti?: string[] }>;
-  perilaku?: Partial<Record<string, { level?: string | undefined; contoh?: string | undefined }>>;
+  perilaku?: Partial<Record<string, { level?: string | null | undefined; contoh?: string | undefined }>>;
 }
 
 /** A draft row may still lack its realisasi; a submitted self-assessment has every field. */

@@ -1,3 +1,4 @@
+import { akunCases } from './akun.js';
 import { alurCases } from './alur.js';
 import { pengembanganCases } from './pengembangan.js';
 import { cycleCases } from './cycles.js';
@@ -14,6 +15,7 @@ const AREAS: ((ctx: AuthzContext) => RouteCase[])[] = [
   hasilCases,
   penilaianCases,
   alurCases,
+  akunCases,
 ];
 
 export const areaCases = (ctx: AuthzContext): RouteCase[] => AREAS.flatMap((f) => f(ctx));

@@ -1,97 +1,105 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../../http/env.js';
-import { endSession, signInContext, startSession } from '../../http/session.js';
+import { endSession } from '../../http/session.js';
 import {
   signInAvailable,
-  type SignInFailure,
+  type SignInContext,
   type SignInOutcome,
 } from '../../../../shared/auth/authenticator.js';
+import { TOTP_CODE, totpUri } from '../../../../shared/auth/totp.js';
 import { safeLanjut } from '../common/lanjut.js';
 import { readForm, readSignedForm, sendPage } from '../common/respond.js';
+import { signInContextOf } from './client-address.js';
+import { finish, formTokenValid, issueFormToken, normaliseNip, showSignIn } from './kit.js';
 import { NewPasswordPage } from './new-password.js';
-import { SignInPage, type SignInProps } from './sign-in.js';
-
-/**
- * Before sign-in there is no session to bind a CSRF token to, so the sign-in form uses a
- * double-submit token: a cross-site page can neither read this cookie nor set it.
- */
-export const SIGNIN_COOKIE = 'kinerja_masuk';
-/** Over HTTPS: __Host- (Secure, Path=/, this host only), so a sibling subdomain cannot plant it. */
-const signInCookie = (c: Context<AppEnv>) =>
-  c.var.config.secureCookies
-    ? { name: `__Host-${SIGNIN_COOKIE}`, path: '/' }
-    : { name: SIGNIN_COOKIE, path: '/masuk' };
-const SIGNIN_TOKEN_SECONDS = 15 * 60;
-
-function issueFormToken(c: Context<AppEnv>): string {
-  const token = randomBytes(32).toString('base64url');
-  const cookie = signInCookie(c);
-  setCookie(c, cookie.name, token, {
-    httpOnly: true,
-    secure: c.var.config.secureCookies,
-    sameSite: 'Strict',
-    path: cookie.path,
-    maxAge: SIGNIN_TOKEN_SECONDS,
-  });
-  return token;
-}
-
-function sameToken(cookie: string | undefined, field: string | undefined): boolean {
-  if (!cookie || !field) return false;
-  const a = Buffer.from(cookie);
-  const b = Buffer.from(field);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-type Shown = Omit<SignInProps, 'formToken' | 'cloud'>;
-
-function showSignIn(c: Context<AppEnv>, props: Shown, status: ContentfulStatusCode = 200) {
-  // Only a deployment without any sign-in (no user pool) shows the notice instead of the form.
-  const cloud = !signInAvailable(c.var.config.auth);
-  return sendPage(c, SignInPage({ ...props, cloud, formToken: cloud ? '' : issueFormToken(c) }), status);
-}
-
-/** NIPs are often written grouped ("19850314 201001 1 002"): spaces are not part of them. */
-const normaliseNip = (nip: string) => nip.replace(/\s+/g, '');
-
-/** The reason matters to the person (and to support), except for wrong credentials. */
-const REFUSAL: Record<SignInFailure, { message: string; status: ContentfulStatusCode }> = {
-  INVALID_CREDENTIALS: { message: 'NIP atau kata sandi salah', status: 401 },
-  PASSWORD_RESET_REQUIRED: {
-    message: 'Kata sandi Anda telah direset. Hubungi BKPSDM untuk kata sandi sementara yang baru.',
-    status: 401,
-  },
-  NEW_PASSWORD_REQUIRED: {
-    message: 'Sesi pembuatan kata sandi sudah berakhir. Silakan masuk lagi dengan kata sandi sementara.',
-    status: 401,
-  },
-  WEAK_PASSWORD: { message: 'Kata sandi belum memenuhi kebijakan.', status: 422 },
-  MFA_REQUIRED: {
-    message: 'Akun ini memakai verifikasi dua langkah, yang belum didukung formulir ini. Hubungi BKPSDM.',
-    status: 401,
-  },
-  INACTIVE: { message: 'Akun Anda tidak aktif. Hubungi BKPSDM.', status: 403 },
-  UNAVAILABLE: { message: 'Layanan masuk sedang tidak tersedia. Coba lagi beberapa saat lagi.', status: 503 },
-};
+import { newPasswordProblems } from './password-fields.js';
+import { qrDataUri } from './qr.js';
+import { TotpCodePage, TotpSetupSignInPage } from './totp-pages.js';
 
 async function attempt(c: Context<AppEnv>, nip: string, password: string): Promise<SignInOutcome> {
   const auth = c.var.config.auth;
-  if (auth.attemptSignIn) return auth.attemptSignIn(nip, password, signInContext(c));
-  const principal = await auth.signIn(nip, password, signInContext(c));
+  const context = signInContextOf(c);
+  if (auth.attemptSignIn) return auth.attemptSignIn(nip, password, context);
+  const principal = await auth.signIn(nip, password, context);
   return principal ? { ok: true, principal } : { ok: false, reason: 'INVALID_CREDENTIALS' };
 }
 
-function finish(c: Context<AppEnv>, outcome: SignInOutcome, lanjut: string, nip: string) {
-  if (!outcome.ok) {
-    const { message, status } = REFUSAL[outcome.reason];
-    return showSignIn(c, { lanjut, nip, error: message }, status);
+interface Step {
+  lanjut: string;
+  nip: string;
+  error?: string;
+  fieldErrors?: Record<string, string>;
+}
+
+/**
+ * Where a sign-in goes after each answer: the next step's page when there is one (new password,
+ * the code, setting the code up), otherwise the end (a session, or the refusal on the sign-in page).
+ */
+async function next(
+  c: Context<AppEnv>,
+  outcome: SignInOutcome,
+  step: Step,
+  status: ContentfulStatusCode = 200,
+): Promise<Response> {
+  if (outcome.ok || !outcome.session) return finish(c, outcome, step.lanjut, step.nip);
+  const page = { ...step, session: outcome.session, formToken: issueFormToken(c) };
+  switch (outcome.reason) {
+    case 'NEW_PASSWORD_REQUIRED':
+      return sendPage(c, NewPasswordPage(page), status);
+    case 'MFA_REQUIRED':
+      return sendPage(c, TotpCodePage(page), status);
+    case 'WRONG_CODE':
+    case 'MFA_SETUP_REQUIRED':
+      // A wrong first code while setting up comes back with the secret, to show it again.
+      if (outcome.secret) {
+        const qr = qrDataUri(totpUri(outcome.secret, step.nip));
+        return sendPage(c, TotpSetupSignInPage({ ...page, secret: outcome.secret, qr }), status);
+      }
+      return sendPage(c, TotpCodePage(page), status);
+    default:
+      return finish(c, outcome, step.lanjut, step.nip);
   }
-  deleteCookie(c, signInCookie(c).name, { path: signInCookie(c).path, secure: c.var.config.secureCookies });
-  startSession(c, outcome.principal);
-  return c.redirect(lanjut, 303);
+}
+
+const WRONG_CODE = {
+  error: 'Kode verifikasi salah.',
+  fieldErrors: {
+    code: 'Periksa kode di aplikasi autentikator lalu ketik lagi (kode berganti setiap 30 detik)',
+  },
+};
+const MALFORMED_CODE = {
+  error: 'Kode verifikasi belum benar.',
+  fieldErrors: { code: 'Kode terdiri dari 6 angka' },
+};
+
+/**
+ * The two code steps: answering the TOTP challenge, and the first code that confirms a new app.
+ * The authenticators turn a malformed code away without asking the identity provider.
+ */
+function codeStep(
+  answer: (
+    c: Context<AppEnv>,
+  ) =>
+    | ((nip: string, session: string, code: string, context?: SignInContext) => Promise<SignInOutcome>)
+    | undefined,
+) {
+  return async (c: Context<AppEnv>) => {
+    const values = await readForm(c);
+    if (values instanceof Response) return values;
+    const lanjut = safeLanjut(values.lanjut);
+    const nip = normaliseNip(values.nip ?? '');
+    const session = values.session ?? '';
+    const respond = answer(c);
+    if (!respond) return showSignIn(c, { lanjut }, 404);
+    if (!formTokenValid(c, values._csrf))
+      return showSignIn(c, { lanjut, nip, error: 'Formulir sudah kedaluwarsa. Silakan masuk lagi.' }, 403);
+    const code = (values.code ?? '').replace(/\s+/g, '');
+    const outcome = await respond(nip, session, code, signInContextOf(c));
+    if (!outcome.ok && outcome.reason === 'WRONG_CODE')
+      return next(c, outcome, { lanjut, nip, ...(TOTP_CODE.test(code) ? WRONG_CODE : MALFORMED_CODE) }, 401);
+    return next(c, outcome, { lanjut, nip });
+  };
 }
 
 /** Signing in and out: public pages (signing out checks its own session). */
@@ -109,7 +117,7 @@ export function authPages() {
     const lanjut = safeLanjut(values.lanjut);
     const nip = normaliseNip(values.nip ?? '');
     if (!signInAvailable(c.var.config.auth)) return showSignIn(c, { lanjut }, 503);
-    if (!sameToken(getCookie(c, signInCookie(c).name), values._csrf)) {
+    if (!formTokenValid(c, values._csrf)) {
       return showSignIn(
         c,
         { lanjut, nip, error: 'Formulir masuk sudah kedaluwarsa. Silakan coba lagi.' },
@@ -122,15 +130,7 @@ export function authPages() {
     if (!password) fieldErrors.password = 'Kata sandi wajib diisi';
     if (Object.keys(fieldErrors).length)
       return showSignIn(c, { lanjut, nip, error: 'Lengkapi isian berikut.', fieldErrors }, 400);
-
-    const outcome = await attempt(c, nip, password);
-    if (!outcome.ok && outcome.reason === 'NEW_PASSWORD_REQUIRED' && outcome.session) {
-      return sendPage(
-        c,
-        NewPasswordPage({ formToken: issueFormToken(c), lanjut, nip, session: outcome.session }),
-      );
-    }
-    return finish(c, outcome, lanjut, nip);
+    return next(c, await attempt(c, nip, password), { lanjut, nip });
   });
 
   web.post('/masuk/sandi-baru', async (c) => {
@@ -141,7 +141,7 @@ export function authPages() {
     const session = values.session ?? '';
     const auth = c.var.config.auth;
     if (!auth.completeNewPassword) return showSignIn(c, { lanjut }, 404);
-    if (!sameToken(getCookie(c, signInCookie(c).name), values._csrf)) {
+    if (!formTokenValid(c, values._csrf)) {
       return showSignIn(c, { lanjut, nip, error: 'Formulir sudah kedaluwarsa. Silakan masuk lagi.' }, 403);
     }
     const again = (error: string, fieldErrors: Record<string, string>, status: ContentfulStatusCode) =>
@@ -150,16 +150,9 @@ export function authPages() {
         NewPasswordPage({ formToken: issueFormToken(c), lanjut, nip, session, error, fieldErrors }),
         status,
       );
-    const newPassword = values.newPassword ?? '';
-    if (newPassword.length < 12)
-      return again('Kata sandi baru terlalu pendek.', { newPassword: 'Minimal 12 karakter' }, 400);
-    if (newPassword !== values.confirm)
-      return again(
-        'Kedua isian kata sandi tidak sama.',
-        { confirm: 'Ulangi kata sandi yang sama persis' },
-        400,
-      );
-    const outcome = await auth.completeNewPassword(nip, session, newPassword, signInContext(c));
+    const problems = newPasswordProblems(values);
+    if (problems) return again(problems.message, problems.fieldErrors, 400);
+    const outcome = await auth.completeNewPassword(nip, session, values.newPassword!, signInContextOf(c));
     if (!outcome.ok && outcome.reason === 'WEAK_PASSWORD') {
       return again(
         'Kata sandi belum memenuhi kebijakan.',
@@ -170,14 +163,23 @@ export function authPages() {
         422,
       );
     }
-    return finish(c, outcome, lanjut, nip);
+    return next(c, outcome, { lanjut, nip });
   });
+
+  web.post(
+    '/masuk/kode',
+    codeStep((c) => c.var.config.auth.respondToTotp?.bind(c.var.config.auth)),
+  );
+  web.post(
+    '/masuk/atur-verifikasi',
+    codeStep((c) => c.var.config.auth.completeTotpSetup?.bind(c.var.config.auth)),
+  );
 
   web.post('/keluar', async (c) => {
     if (!c.var.session) return c.redirect('/masuk', 303);
     const values = await readSignedForm(c);
     if (values instanceof Response) return values;
-    endSession(c);
+    await endSession(c);
     return c.redirect('/masuk', 303);
   });
   return web;

@@ -8,7 +8,7 @@ export interface SignInProps {
   nip?: string | undefined;
   error?: string | undefined;
   fieldErrors?: Record<string, string>;
-  /** Cloud deployment: Cognito sign-in does not exist yet, so no form is offered. */
+  /** A cloud deployment without a user pool: nobody can sign in, so a notice replaces the form. */
   cloud: boolean;
 }
 

@@ -1,5 +1,14 @@
+import type { DomainError } from '../../../../shared/domain/errors.js';
 import type { Viewer } from './types.js';
 import { Layout } from './layout.js';
+
+/** The page title of a domain refusal, by its code. */
+export const REFUSAL_TITLE: Record<DomainError['code'], string> = {
+  VALIDASI: 'Isian tidak valid',
+  KONFLIK: 'Tidak dapat diproses',
+  TIDAK_DITEMUKAN: 'Tidak ditemukan',
+  DILARANG: 'Tidak berhak',
+};
 
 interface ErrorPageProps {
   title: string;

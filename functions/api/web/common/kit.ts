@@ -7,10 +7,12 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Principal } from '../../../../shared/app/actor.js';
 import { DomainError, type Issue } from '../../../../shared/domain/errors.js';
+import { bacaAngka } from '../../../../shared/domain/input.js';
 import type { Deps } from '../../../../shared/runtime/deps.js';
 import { EvaluationParams } from '../../../../shared/schemas/api.js';
 import type { AppEnv } from '../../http/env.js';
-import { statusOf, zodIssues } from '../../http/errors.js';
+import { logUnexpected, statusOf, zodIssues } from '../../http/errors.js';
+import { REFUSAL_TITLE } from './error-page.js';
 import { errorPage, readSignedForm, sendPage } from './respond.js';
 import type { FormFailure } from './types.js';
 
@@ -37,15 +39,8 @@ export const evaluationOf = paramsOf(EvaluationParams);
 export const notFound = (c: Ctx, message = 'Halaman ini tidak ditemukan.') =>
   errorPage(c, 404, 'Tidak ditemukan', message);
 
-const TITLE: Record<DomainError['code'], string> = {
-  VALIDASI: 'Isian tidak valid',
-  KONFLIK: 'Tidak dapat diproses',
-  TIDAK_DITEMUKAN: 'Tidak ditemukan',
-  DILARANG: 'Tidak berhak',
-};
-
 export const refusalPage = (c: Ctx, err: DomainError) =>
-  errorPage(c, statusOf(err), TITLE[err.code], err.message);
+  errorPage(c, statusOf(err), REFUSAL_TITLE[err.code], err.message);
 
 /** Runs a page; a domain refusal (not found, not allowed) becomes its error page. */
 export async function guarded(c: Ctx, render: () => Response | Promise<Response>): Promise<Response> {
@@ -72,8 +67,15 @@ export const flashText = (table: FlashTable, key: string | undefined): string | 
 
 export const flashOf = (c: Ctx, table: FlashTable) => flashText(table, c.req.query('pesan'));
 
-/** Form fields arrive as text; the JSON API's schemas coerce them, with messages in Indonesian. */
+/** Form fields go through the JSON API's schemas, with zod's own messages in Indonesian. */
 export const INDONESIAN = { error: z.locales.id().localeError };
+
+/**
+ * A number field arrives as text: read the way people write it ("12,5"), it goes on to the JSON
+ * schema, whose rule answers for it; text that is no number goes on as text, refused by name.
+ */
+export const angkaFormulir = (v: string | undefined): number | string =>
+  v === undefined ? '' : (bacaAngka(v) ?? v);
 
 /** An empty or blank optional field means "not given", not "set to empty". */
 export const filled = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v);
@@ -81,6 +83,8 @@ export const filled = (v: string | undefined) => (v === undefined || v.trim() ==
 const INVALID = 'Periksa kembali isian formulir.';
 const STALE =
   'Data sudah berubah, muat ulang. Halaman ini kini menampilkan data terbaru; periksa lalu kirim ulang isian Anda.';
+const UNEXPECTED =
+  'Terjadi kesalahan pada server. Periksa halaman ini: bila perubahan Anda belum tampil, kirim ulang isian Anda.';
 
 /** A refusal that names its field is shown at that field. */
 const issuesOf = (err: DomainError): Issue[] =>
@@ -132,7 +136,11 @@ export function formAction<T, D, R, F extends string>(a: FormAction<T, D, R, F>)
     try {
       result = await a.run(c.var.config.deps(), c.var.principal, t, parsed.data, values);
     } catch (err) {
-      if (!(err instanceof DomainError)) throw err;
+      if (!(err instanceof DomainError)) {
+        // Whatever broke, the person keeps what they typed, on the page, never a JSON body.
+        logUnexpected(err as Error, c);
+        return fail(500, UNEXPECTED, []);
+      }
       if (a.refusalAsPage && (err.code === 'DILARANG' || err.code === 'TIDAK_DITEMUKAN'))
         return refusalPage(c, err);
       const stale = err.code === 'KONFLIK' && 'currentVersion' in err.details;

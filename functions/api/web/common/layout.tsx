@@ -48,6 +48,8 @@ export function Layout({ title, viewer, children }: LayoutProps) {
                 )}
                 {viewer.user.admin && <a href="/admin">Admin BKPSDM</a>}
                 {viewer.user.admin && <a href="/admin/siklus">Siklus penilaian</a>}
+                {viewer.user.admin && <a href="/akun/verifikasi-dua-langkah">Verifikasi dua langkah</a>}
+                <a href="/akun/kata-sandi">Ganti kata sandi</a>
               </nav>
             )}
           </header>

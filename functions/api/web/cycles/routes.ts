@@ -24,7 +24,16 @@ import type { Deps } from '../../../../shared/runtime/deps.js';
 import { CycleBody } from '../../../../shared/schemas/cycles.js';
 import { CycleParams } from '../../../../shared/schemas/hasil.js';
 import type { AppEnv } from '../../http/env.js';
-import { INDONESIAN, filled, flashOf, formAction, noFields, notFound, paramsOf } from '../common/kit.js';
+import {
+  INDONESIAN,
+  angkaFormulir,
+  filled,
+  flashOf,
+  formAction,
+  noFields,
+  notFound,
+  paramsOf,
+} from '../common/kit.js';
 import { errorPage, sendPage, viewerOf } from '../common/respond.js';
 import type { FormFailure } from '../common/types.js';
 import { CyclePage, CyclesPage, PERIODE_LABEL } from './cycles.js';
@@ -83,12 +92,12 @@ function cycleInputOf(values: Record<string, string>) {
   return {
     ...(id ? { id } : {}),
     nama: values.nama ?? '',
-    tahun: values.tahun ?? '',
+    tahun: angkaFormulir(values.tahun),
     periode: values.periode ?? '',
     mulai: values.mulai ?? '',
     selesai: values.selesai ?? '',
     jadwal,
-    ...(graceDays ? { graceDays } : {}),
+    ...(graceDays ? { graceDays: angkaFormulir(graceDays) } : {}),
     scope: values.cakupan === 'OPD' ? opd : 'ALL',
   };
 }

@@ -157,7 +157,7 @@ export function RencanaPage({
             <KonfirmasiForm
               action={`${base}/konfirmasi`}
               csrf={viewer.csrf}
-              version={e.version}
+              version={r.version}
               dari="rencana"
               awaitingWorkflow={e.awaitingWorkflow}
               failure={failure?.form === 'konfirmasi' ? failure : undefined}

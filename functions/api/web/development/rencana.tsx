@@ -7,6 +7,7 @@ import type { EvaluationView } from '../../../../shared/app/evaluation/queries.j
 import { rencanaPada } from '../../../../shared/data/rencana.js';
 import { type ItemRencana, jpTotals } from '../../../../shared/domain/development/index.js';
 import { availableActions } from '../../../../shared/domain/evaluation/actions.js';
+import { tanggalWib } from '../../../../shared/domain/wib.js';
 import { tanggal, waktu } from '../common/format.js';
 import type { Viewer } from '../common/types.js';
 import { DaftarItem, JpBar, KonfirmasiForm, TambahForm, TambahTombol, rencanaHref } from './parts.js';
@@ -61,7 +62,7 @@ export function RencanaSection({ e, viewer, now }: RencanaSectionProps) {
     <section aria-labelledby="rencana">
       <h2 id="rencana">{`Rencana pengembangan kompetensi tahun ${r.tahun}`}</h2>
       <StatusRencana e={e} />
-      <JpBar jp={jpTotals(r.items, r.tahun)} tahun={r.tahun} id="jp-evaluasi" />
+      <JpBar jp={jpTotals(r.items, r.tahun, tanggalWib(now))} tahun={r.tahun} id="jp-evaluasi" />
       <h3>Pelatihan dalam rencana</h3>
       <DaftarItem
         items={r.items}
@@ -96,12 +97,7 @@ export function RencanaSection({ e, viewer, now }: RencanaSectionProps) {
         />
       )}
       {akses.konfirmasi && (
-        <KonfirmasiForm
-          {...form}
-          version={e.version}
-          action={`${base}/konfirmasi`}
-          awaitingWorkflow={e.awaitingWorkflow}
-        />
+        <KonfirmasiForm {...form} action={`${base}/konfirmasi`} awaitingWorkflow={e.awaitingWorkflow} />
       )}
       <p>
         <a href={base}>Buka halaman rencana pengembangan</a>

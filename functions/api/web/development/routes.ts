@@ -17,6 +17,7 @@ import type { AppEnv } from '../../http/env.js';
 import {
   INDONESIAN,
   type Parsed,
+  angkaFormulir,
   evaluationOf,
   flashOf,
   formAction,
@@ -51,15 +52,18 @@ const itemOf = paramsOf(EvaluationParams.extend({ itemId: ItemId }));
 const selesaiOf = paramsOf(z.object({ tahun: Tahun, itemId: ItemId }));
 
 const parseTambah = (v: Record<string, string>) =>
-  TambahPelatihanBody.safeParse({ version: v.version ?? '', pelatihanId: v.pelatihanId ?? '' }, INDONESIAN);
+  TambahPelatihanBody.safeParse(
+    { version: angkaFormulir(v.version), pelatihanId: v.pelatihanId ?? '' },
+    INDONESIAN,
+  );
 const parseBatal = (v: Record<string, string>) =>
-  BatalPelatihanBody.safeParse({ version: v.version ?? '', catatan: v.catatan ?? '' }, INDONESIAN);
+  BatalPelatihanBody.safeParse({ version: angkaFormulir(v.version), catatan: v.catatan ?? '' }, INDONESIAN);
 const parseVersion = (v: Record<string, string>) =>
-  VersionBody.safeParse({ version: v.version ?? '' }, INDONESIAN);
+  VersionBody.safeParse({ version: angkaFormulir(v.version) }, INDONESIAN);
 const parseSelesai = (v: Record<string, string>) =>
   SelesaiBody.safeParse(
     {
-      version: v.version ?? '',
+      version: angkaFormulir(v.version),
       sertifikat: {
         nomor: v['sertifikat.nomor'] ?? '',
         tanggal: v['sertifikat.tanggal'] ?? '',

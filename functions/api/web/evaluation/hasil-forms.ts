@@ -1,6 +1,6 @@
 import { PutusanKeberatanBody, TanggapanBody, UmpanBalikBody } from '../../../../shared/schemas/hasil.js';
 import type { FormFailure } from '../common/types.js';
-import { INDONESIAN, filled } from '../common/kit.js';
+import { INDONESIAN, angkaFormulir, filled } from '../common/kit.js';
 
 /** The outcome stages' forms on the evaluation page. */
 export type HasilFormName = 'umpan-balik' | 'tanggapan' | 'keberatan';
@@ -16,7 +16,7 @@ export function parseUmpanBalik(values: Record<string, string>) {
       .map(([k, v]) => [k.slice('baris.'.length), v]),
   );
   const parsed = UmpanBalikBody.safeParse(
-    { version: values.version ?? '', baris, umum: values.umum ?? '', saran: values.saran ?? '' },
+    { version: angkaFormulir(values.version), baris, umum: values.umum ?? '', saran: values.saran ?? '' },
     INDONESIAN,
   );
   return parsed.success
@@ -27,7 +27,7 @@ export function parseUmpanBalik(values: Record<string, string>) {
 export const parseTanggapan = (values: Record<string, string>) =>
   TanggapanBody.safeParse(
     {
-      version: values.version ?? '',
+      version: angkaFormulir(values.version),
       jenis: values.jenis ?? '',
       ...(filled(values.alasan) ? { alasan: values.alasan } : {}),
     },
@@ -38,7 +38,7 @@ export const parseTanggapan = (values: Record<string, string>) =>
 export const parsePutusan = (values: Record<string, string>) =>
   PutusanKeberatanBody.safeParse(
     {
-      version: values.version ?? '',
+      version: angkaFormulir(values.version),
       keputusan: values.keputusan ?? '',
       alasan: values.alasan ?? '',
       ...(filled(values.hasilKerja) ? { hasilKerja: values.hasilKerja } : {}),

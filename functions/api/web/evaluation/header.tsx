@@ -1,4 +1,5 @@
 import type { EvaluationView } from '../../../../shared/app/evaluation/queries.js';
+import { SIKLUS_DITUTUP } from '../../../../shared/domain/evaluation/actions.js';
 import { Deadline, StageStatus } from './status.js';
 
 /** Whose evaluation it is: the first facts of its pages. */
@@ -47,6 +48,11 @@ export function EvaluationHeader({ e, now }: { e: EvaluationView; now: Date }) {
           <Deadline e={e} now={now} />
         </dd>
       </dl>
+      {e.cycleClosed && (
+        <p class="notice" role="status">
+          {SIKLUS_DITUTUP}
+        </p>
+      )}
       {e.stage === 'PENETAPAN_TARGET' && e.status === 'SELESAI' && (
         <p class="done" role="status">
           Tahap penetapan target selesai

@@ -3,7 +3,7 @@ import {
   PenilaianMandiriBody,
   PenilaianRekanBody,
 } from '../../../../shared/schemas/penilaian.js';
-import { INDONESIAN } from '../common/kit.js';
+import { INDONESIAN, angkaFormulir } from '../common/kit.js';
 
 /**
  * The review forms post flat fields named after the API body's paths (`baris.<rowId>.narasi`,
@@ -13,13 +13,18 @@ import { INDONESIAN } from '../common/kit.js';
 type Flat = Record<string, string>;
 type Group = Record<string, Record<string, string>>;
 
-/** `prefix.<key>.<field>` fields, grouped by key; empty answers are left out. */
-function group(values: Flat, prefix: string): Group {
+const kosong = (v: string) => v.trim() === '';
+
+/**
+ * `prefix.<key>.<field>` fields, grouped by key. Empty answers are left out unless `empty`
+ * (a form whose every posted field counts, blank ones too: parseMandiri).
+ */
+function group(values: Flat, prefix: string, empty = false): Group {
   // Prototype-less objects: a key such as `__proto__` stays an ordinary key (readForm refuses it too).
   const out: Group = Object.create(null) as Group;
   for (const [name, value] of Object.entries(values)) {
     const parts = name.split('.');
-    if (parts.length !== 3 || parts[0] !== prefix || value.trim() === '') continue;
+    if (parts.length !== 3 || parts[0] !== prefix || (!empty && kosong(value))) continue;
     (out[parts[1]!] ??= Object.create(null) as Record<string, string>)[parts[2]!] = value;
   }
   return out;
@@ -30,17 +35,9 @@ function single(values: Flat, prefix: string): Record<string, string> {
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [name, value] of Object.entries(values)) {
     const parts = name.split('.');
-    if (parts.length === 2 && parts[0] === prefix && value.trim() !== '') out[parts[1]!] = value;
+    if (parts.length === 2 && parts[0] === prefix && !kosong(value)) out[parts[1]!] = value;
   }
   return out;
-}
-
-/** "2,5" is how Indonesians write 2.5; anything not a number is passed on to be refused by name. */
-function angka(v: string | undefined): number | string | undefined {
-  if (v === undefined) return undefined;
-  const text = v.trim().replace(/^(\d+),(\d+)$/, '$1.$2');
-  const n = Number(text);
-  return text !== '' && Number.isFinite(n) ? n : v;
 }
 
 /** One bukti per line. */
@@ -49,19 +46,37 @@ const lines = (v: string | undefined) => (v ?? '').split(/\r?\n/).filter((l) => 
 export type Aksi = 'simpan' | 'ajukan';
 export const aksiOf = (values: Flat): Aksi => (values.aksi === 'ajukan' ? 'ajukan' : 'simpan');
 
+/** A posted field as the body says it: blank is cleared (`null`), not left out. */
+const atauNull = <T>(v: string, read: (v: string) => T): T | null => (kosong(v) ? null : read(v));
+
+/**
+ * Submitting the self-assessment submits the saved draft with what the body gives over it
+ * (penilaian.ts isianDenganDraf). The form posts every field it shows, so it gives them all, a
+ * field the person cleared included: as `null` (a realisasi, a level), empty text or no bukti.
+ * Left out, the draft's value would be submitted in its place, which the person no longer sees.
+ */
 export function parseMandiri(values: Flat) {
   const baris = Object.fromEntries(
-    Object.entries(group(values, 'baris')).map(([id, f]) => [
+    Object.entries(group(values, 'baris', true)).map(([id, f]) => [
       id,
       {
-        ...(f.realisasi !== undefined ? { realisasi: angka(f.realisasi) } : {}),
+        ...(f.realisasi !== undefined ? { realisasi: atauNull(f.realisasi, angkaFormulir) } : {}),
         ...(f.narasi !== undefined ? { narasi: f.narasi } : {}),
         ...(f.bukti !== undefined ? { bukti: lines(f.bukti) } : {}),
       },
     ]),
   );
+  const perilaku = Object.fromEntries(
+    Object.entries(group(values, 'perilaku', true)).map(([kode, f]) => [
+      kode,
+      {
+        ...f,
+        ...(f.level !== undefined ? { level: kosong(f.level) ? null : f.level } : {}),
+      },
+    ]),
+  );
   return PenilaianMandiriBody.safeParse(
-    { version: values.version ?? '', baris, perilaku: group(values, 'perilaku') },
+    { version: angkaFormulir(values.version), baris, perilaku },
     INDONESIAN,
   );
 }
@@ -69,7 +84,7 @@ export function parseMandiri(values: Flat) {
 export function parseAtasan(values: Flat) {
   return PenilaianAtasanBody.safeParse(
     {
-      version: values.version ?? '',
+      version: angkaFormulir(values.version),
       baris: group(values, 'baris'),
       hasilKerja: single(values, 'hasilKerja'),
       perilaku: group(values, 'perilaku'),
@@ -81,7 +96,7 @@ export function parseAtasan(values: Flat) {
 
 export function parseRekan(values: Flat) {
   return PenilaianRekanBody.safeParse(
-    { version: values.version ?? '', nilai: group(values, 'nilai') },
+    { version: angkaFormulir(values.version), nilai: group(values, 'nilai') },
     INDONESIAN,
   );
 }

@@ -2,6 +2,7 @@ import type { TugasRekan } from '../../../../shared/app/evaluation/penilaian-rek
 import { BERAKHLAK, KODE_BERAKHLAK } from '../../../../shared/domain/evaluation/berakhlak.js';
 import { BATAS_PENILAIAN } from '../../../../shared/domain/evaluation/penilaian-umum.js';
 import { MIN_JAWABAN_REKAN } from '../../../../shared/domain/evaluation/penilaian-rekan.js';
+import { SIKLUS_DITUTUP } from '../../../../shared/domain/evaluation/actions.js';
 import { isOverdue, tanggal, waktu } from '../common/format.js';
 import type { Viewer } from '../common/types.js';
 import { ErrorSummary } from '../common/fields.js';
@@ -108,6 +109,8 @@ export function PenilaianRekanPage({ viewer, tugas, flash, failure }: PenilaianR
             ))}
           </ul>
         </>
+      ) : r.cycleClosed ? (
+        <p class="notice">{SIKLUS_DITUTUP}</p>
       ) : (
         <form method="post" action={rekanHref(dinilai)} class="panel">
           <CsrfField token={viewer.csrf} />

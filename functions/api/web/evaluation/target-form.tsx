@@ -1,5 +1,6 @@
 import type { TargetRow } from '../../../../shared/domain/evaluation/skp.js';
 import { ASPEK, JENIS_HASIL_KERJA, LIMITS } from '../../../../shared/domain/evaluation/skp.js';
+import { ANGKA } from '../../../../shared/domain/input.js';
 import type { TargetField } from './skp-forms.js';
 import { Field, FieldError, describedBy, fieldId, Input } from '../common/fields.js';
 import { CsrfField, VersionField } from '../common/layout.js';
@@ -88,8 +89,10 @@ export function TargetForm({
         type="number"
         attrs={{
           value: values.target ?? '',
-          min: '0.000001',
-          step: 'any',
+          // The browser checks the server's rule first (shared/domain/input.ts).
+          min: String(10 ** -ANGKA.target.desimal),
+          max: String(ANGKA.target.max),
+          step: String(10 ** -ANGKA.target.desimal),
           inputmode: 'decimal',
           required: true,
         }}

@@ -8,7 +8,15 @@ import { bolehTetapkanKurva } from '../../../../shared/domain/evaluation/penutup
 import { bolehLihatOpd } from '../../../../shared/domain/people/policy.js';
 import { CycleOpdParams, KurvaBody } from '../../../../shared/schemas/hasil.js';
 import type { AppEnv } from '../../http/env.js';
-import { INDONESIAN, flashOf, formAction, guarded, notFound, paramsOf } from '../common/kit.js';
+import {
+  INDONESIAN,
+  angkaFormulir,
+  flashOf,
+  formAction,
+  guarded,
+  notFound,
+  paramsOf,
+} from '../common/kit.js';
 import { errorPage, requireSession, sendPage, viewerOf } from '../common/respond.js';
 import { AgencyPage } from './agency.js';
 import { type KurvaFailure, KurvaPage } from './kurva.js';
@@ -26,7 +34,7 @@ const kurvaHref = (t: Target) => `/opd/${encodeURIComponent(t.opd)}/kurva/${enco
 
 const parseKurva = (values: Record<string, string>) =>
   KurvaBody.safeParse(
-    { version: values.version ?? '', predikat: values.predikat ?? '', alasan: values.alasan ?? '' },
+    { version: angkaFormulir(values.version), predikat: values.predikat ?? '', alasan: values.alasan ?? '' },
     INDONESIAN,
   );
 

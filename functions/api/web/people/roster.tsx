@@ -85,12 +85,13 @@ export function RosterPreviewPage({ viewer, plan }: { viewer: Viewer; plan: Rost
       {plan.errors.length > 0 && (
         <div class="error-summary" role="alert">
           <h2>
-            {plan.errors.length} kesalahan pada {plan.skippedRows.length} baris
+            {plan.errors.length} kesalahan
+            {plan.skippedRows.length > 0 && ` pada ${plan.skippedRows.length} baris`}
           </h2>
           <Table head={['Baris', 'Kolom', 'Masalah']}>
             {plan.errors.map((e) => (
               <tr>
-                <td>{e.row}</td>
+                <td>{e.row || 'tidak ada di berkas'}</td>
                 <td>{e.column}</td>
                 <td>{e.message}</td>
               </tr>

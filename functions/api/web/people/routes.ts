@@ -130,7 +130,8 @@ export function peoplePages() {
   app.post(
     '/roster/periksa',
     rosterStep(async (c, upload) => {
-      const plan = await dryRun(c.var.config.deps(), upload.file);
+      // The importing admin is named: the plan refuses to deactivate them (or the last admins).
+      const plan = await dryRun(c.var.config.deps(), upload.file, { actor: c.var.principal.nip });
       return sendPage(c, RosterPreviewPage({ viewer: viewerOf(c), plan }));
     }),
   );
@@ -138,7 +139,7 @@ export function peoplePages() {
     '/roster/terapkan',
     rosterStep(async (c, upload) => {
       const deps = c.var.config.deps();
-      const plan = await dryRun(deps, upload.file);
+      const plan = await dryRun(deps, upload.file, { actor: c.var.principal.nip });
       // Apply exactly what was previewed: another file (or a changed one) must be checked first.
       if (plan.file.sha256 !== upload.fields.sha256)
         return show(

@@ -2,6 +2,7 @@
  * The plan of an import: who is created, updated or deactivated, and every problem found on
  * the way. Nothing is written here: shared/app/people/roster-import.ts applies a plan.
  */
+import { guardAdmins } from './admins.js';
 import { ROSTER_COLUMN_KEYS, type RosterColumn } from './columns.js';
 import { diffPerson, rosterFieldsOf, type PersonChange } from './diff.js';
 import { checkRow, cleanNip, type Organisation, type RosterContext, type RosterPerson } from './rows.js';
@@ -18,7 +19,10 @@ export interface RosterPlan {
   /** Active people who become inactive: missing from the roster, or marked aktif = tidak. */
   deactivations: PersonChange[];
   unchanged: number;
-  /** Every problem, with its row and column. Apply refuses while there are any, unless told to skip. */
+  /**
+   * Every problem, with its row and column (row 0: a person the file lacks). Apply refuses while
+   * there are any, unless told to skip.
+   */
   errors: RosterError[];
   /** Rows left out when applying with skipInvalid (their own errors or their supervisor's). */
   skippedRows: number[];
@@ -31,11 +35,16 @@ export interface RosterPlan {
 export const MASS_SHARE = 0.25;
 export const MASS_MIN = 10;
 
+/** Who imports: the admin's NIP on the web; absent (or "cli:<user>") from the command line. */
+export interface Importer {
+  actorNip?: string | undefined;
+}
+
 /**
  * Validates every record and works out the plan. Errors never stop the work: the plan also
  * shows what applying with skipInvalid would do (the valid rows whose supervisor chain is valid).
  */
-export function planRoster(records: RosterRecord[], ctx: RosterContext): RosterPlan {
+export function planRoster(records: RosterRecord[], ctx: RosterContext, importer: Importer = {}): RosterPlan {
   const orgs: Organisation = {
     opd: new Set(ctx.opd.map((o) => o.kode)),
     units: new Set(ctx.units.map((u) => `${u.opd}#${u.kode}`)),
@@ -86,7 +95,7 @@ export function planRoster(records: RosterRecord[], ctx: RosterContext): RosterP
   // 6. The diff against the data, for the rows that would be applied.
   const creates: PersonChange[] = [];
   const updates: PersonChange[] = [];
-  const deactivations: PersonChange[] = [];
+  const planned: PersonChange[] = [];
   let unchanged = 0;
   for (const rec of records) {
     const p = people.get(rec.row);
@@ -99,7 +108,7 @@ export function planRoster(records: RosterRecord[], ctx: RosterContext): RosterP
     }
     const changes = diffPerson(before, p);
     if (!changes.length) unchanged++;
-    else if (before.aktif && !p.aktif) deactivations.push({ kind: 'NONAKTIF', ...base, changes });
+    else if (before.aktif && !p.aktif) planned.push({ kind: 'NONAKTIF', ...base, changes });
     else updates.push({ kind: 'UBAH', ...base, changes });
   }
   // Anyone named in the file (even on an invalid row) is not "missing": a typo must not deactivate.
@@ -109,7 +118,7 @@ export function planRoster(records: RosterRecord[], ctx: RosterContext): RosterP
     activeInScope++;
     if (rowsOfNip.has(e.nip)) continue;
     const after = { ...rosterFieldsOf(e), aktif: false };
-    deactivations.push({
+    planned.push({
       kind: 'NONAKTIF',
       nip: e.nip,
       nama: e.nama,
@@ -117,6 +126,17 @@ export function planRoster(records: RosterRecord[], ctx: RosterContext): RosterP
       after,
       changes: diffPerson(e, after),
     });
+  }
+
+  // 7. Never the importing admin, never the last active admins: refused like an invalid row
+  // (skipInvalid leaves them active), before anything is written.
+  const admins = guardAdmins(planned, ctx.existing, importer.actorNip);
+  const deactivations = admins.allowed;
+  const byRow = new Map(records.map((r) => [r.row, r]));
+  for (const { change, message } of admins.refused) {
+    const rec = change.row ? byRow.get(change.row) : undefined;
+    if (rec) fail(rec, 'aktif', message);
+    else errors.push({ row: 0, column: '', message });
   }
 
   const warnings: string[] = [];

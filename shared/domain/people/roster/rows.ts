@@ -7,6 +7,7 @@ import {
   type Opd,
   type UnitKerja,
 } from '../employee.js';
+import { bacaEmail, bacaTeks } from '../../input.js';
 import { isNipFormat, parseNipPns } from '../nip.js';
 import { GOLONGAN_LIST, JENIS_JABATAN, type Golongan, type JenisJabatan } from '../ranks.js';
 import type { RosterColumn } from './columns.js';
@@ -50,7 +51,6 @@ export interface RosterContext {
 }
 
 const MAX_TEXT = 200;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const LEVELS: Record<string, LevelJabatan> = Object.fromEntries(
   [...LEVEL_FUNGSIONAL, ...LEVEL_JPT].map((l) => [l.toLowerCase().replace('_', ' '), l]),
 );
@@ -94,10 +94,11 @@ export function checkRow(rec: RosterRecord, ctx: RosterContext, orgs: Organisati
     if (!noted.has(column)) errors.push({ row, column, cell: `${rec.letters[column]}${row}`, message });
     noted.add(column);
   };
+  /** A name or a title: one line of text under the input rules, stored as NFC. */
   const required = (column: RosterColumn, label: string) => {
-    if (cells[column] === '') err(column, `${label} wajib diisi`);
-    else if (cells[column].length > MAX_TEXT)
-      err(column, `${label} terlalu panjang (maksimal ${MAX_TEXT} karakter)`);
+    const r = bacaTeks({ label, max: MAX_TEXT, wajib: true }, cells[column]);
+    if (r.ok) return r.value;
+    err(column, r.message);
     return cells[column];
   };
 
@@ -177,9 +178,13 @@ export function checkRow(rec: RosterRecord, ctx: RosterContext, orgs: Organisati
   if (atasanNip && !isNipFormat(atasanNip))
     err('atasan_nip', `NIP atasan harus terdiri dari 18 digit angka (tertulis "${cells.atasan_nip}")`);
 
-  const email = cells.email.toLowerCase() || undefined;
-  if (email && (!EMAIL.test(email) || email.length > MAX_TEXT))
-    err('email', `Email "${cells.email}" tidak valid`);
+  // Cognito gets this address as the account's `email` attribute: refused here, not by it later.
+  let email: string | undefined;
+  if (cells.email !== '') {
+    const r = bacaEmail(cells.email);
+    if (r.ok) email = r.value;
+    else err('email', r.message);
+  }
 
   const aktif = AKTIF[cells.aktif.toLowerCase()];
   if (aktif === undefined) err('aktif', `Nilai aktif "${cells.aktif}" tidak dikenal; isi ya atau tidak`);
