@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HasilFormPage } from '../../functions/api/web/evaluation/hasil-page.js';
 import { EvaluationPage } from '../../functions/api/web/evaluation/page.js';
+import { parseTanggapan } from '../../functions/api/web/evaluation/hasil-forms.js';
 import { RingkasanPage } from '../../functions/api/web/evaluation/ringkasan.js';
 import { KurvaPage } from '../../functions/api/web/organisation/kurva.js';
 import { PenutupanPage } from '../../functions/api/web/cycles/tutup-siklus.js';
@@ -76,7 +77,10 @@ describe('outcome sections of the evaluation page', () => {
     const tanggapan = { ...dinilai, stage: 'TANGGAPAN' as const };
     const own = await page(PEGAWAI, tanggapan);
     expectSafePage(own, `csrf-${PEGAWAI.nip}`);
-    expect(formWithAction(own, `${base}/tanggapan`)).toContain('value="KEBERATAN"');
+    const response = formWithAction(own, `${base}/tanggapan`)!;
+    expect(response).toContain('value="KEBERATAN"');
+    // Accepting or objecting decides a right: neither is ticked until the person chooses.
+    expect(response).not.toMatch(/\bchecked\b/);
     const keberatan = {
       ...dinilai,
       stage: 'KEBERATAN' as const,
@@ -92,6 +96,22 @@ describe('outcome sections of the evaluation page', () => {
     expect(form).toContain('Capaian terhambat server pusat');
     expect(form).toContain('Tidak berubah (di bawah ekspektasi)');
     expect(await page(ATASAN, keberatan)).not.toContain(`${base}/keberatan`);
+    expect(form).not.toMatch(/name="keputusan"[^>]*\bchecked\b|\bchecked\b[^>]*name="keputusan"/);
+  });
+
+  it('asks again when the response has no choice, or an objection\'s reason with "menerima" ticked', () => {
+    const none = parseTanggapan({ version: '3', alasan: '' });
+    expect(none.success).toBe(false);
+    expect(none.error?.issues.map((i) => i.path.join('.'))).toEqual(['jenis']);
+    const slip = parseTanggapan({
+      version: '3',
+      jenis: 'DITERIMA',
+      alasan: 'Perilaku kerja dinilai sesuai ekspektasi padahal rekan menilai di atas.',
+    });
+    expect(slip.success).toBe(false);
+    expect(slip.error?.issues[0]).toMatchObject({ path: ['jenis'] });
+    expect(slip.error?.issues[0]?.message).toMatch(/memilih menerima/);
+    expect(parseTanggapan({ version: '3', jenis: 'DITERIMA', alasan: '' }).success).toBe(true);
   });
 
   it('re-renders a refused form with the message at its field and the typed text', async () => {

@@ -24,8 +24,22 @@ export function parseUmpanBalik(values: Record<string, string>) {
     : parsed;
 }
 
+/**
+ * The form's one text field is "Alasan keberatan": text there with "menerima" ticked is a slip
+ * that would file an acceptance and lose the right to object, so the form asks again.
+ */
+const TanggapanFormulir = TanggapanBody.superRefine((t, ctx) => {
+  if (t.jenis === 'DITERIMA' && t.alasan)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['jenis'],
+      message:
+        'Anda menulis alasan keberatan tetapi memilih menerima penilaian. Pilih "Saya mengajukan keberatan", atau kosongkan alasan bila menerima.',
+    });
+});
+
 export const parseTanggapan = (values: Record<string, string>) =>
-  TanggapanBody.safeParse(
+  TanggapanFormulir.safeParse(
     {
       version: angkaFormulir(values.version),
       jenis: values.jenis ?? '',

@@ -98,7 +98,9 @@ function PilihanGroup(p: {
   posted: string | undefined;
   options: readonly (readonly [value: string, label: string])[];
 }) {
-  const chosen = p.options.some(([v]) => v === p.posted) ? p.posted : p.options[0]![0];
+  // No default: these choices decide someone's rights (accept or object, uphold or revise), so
+  // nothing is ticked until the person ticks it; a form sent without a choice comes back asking.
+  const chosen = p.options.some(([v]) => v === p.posted) ? p.posted : undefined;
   return (
     <fieldset>
       <legend>{p.legend}</legend>
