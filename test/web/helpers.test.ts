@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { actorName, describeAudit } from '../../functions/api/web/evaluation/audit-text.js';
 import { flashText } from '../../functions/api/web/common/kit.js';
 import { FLASH } from '../../functions/api/web/evaluation/skp-routes.js';
-import { angka, isOverdue, tanggal, waktu } from '../../functions/api/web/common/format.js';
+import {
+  angka,
+  isOverdue,
+  jpTerhadapHak,
+  perubahanPredikat,
+  tanggal,
+  waktu,
+} from '../../functions/api/web/common/format.js';
 import { parseEkspektasi, parseReturn, parseTarget } from '../../functions/api/web/evaluation/skp-forms.js';
 import { lanjutFor, safeLanjut, signInUrl } from '../../functions/api/web/common/lanjut.js';
 import { APP_CSS } from '../../functions/api/web/common/styles.js';
@@ -150,5 +157,18 @@ describe('stylesheet', () => {
     expect(APP_CSS).toContain('.table-scroll{overflow-x:auto');
     expect(APP_CSS).toContain(':focus-visible{outline:3px');
     expect(APP_CSS).not.toMatch(/@import|url\(/);
+  });
+});
+
+describe('words for numbers people read', () => {
+  it('says an entitlement is met instead of "42 dari 20 JP"', () => {
+    expect(jpTerhadapHak(6, 20)).toBe('6 dari 20 JP');
+    expect(jpTerhadapHak(20, 20)).toBe('20 dari 20 JP');
+    expect(jpTerhadapHak(42, 20)).toBe('42 JP (hak 20 JP terpenuhi)');
+  });
+
+  it('says a revision kept the predikat instead of "Baik menjadi Baik"', () => {
+    expect(perubahanPredikat('Baik', 'Baik')).toBe('predikat tetap Baik');
+    expect(perubahanPredikat('Baik', 'Sangat Baik')).toBe('predikat Baik menjadi Sangat Baik');
   });
 });

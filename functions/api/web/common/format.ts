@@ -15,3 +15,18 @@ export function isOverdue(e: { deadline?: string; status: Status }, now: Date): 
   const t = e.deadline ? new Date(e.deadline).getTime() : NaN;
   return !Number.isNaN(t) && e.status !== 'SELESAI' && t < now.getTime();
 }
+
+/** "6 dari 20 JP", and past the entitlement "42 JP (hak 20 JP terpenuhi)", never "42 dari 20". */
+export function jpTerhadapHak(jp: number, hak: number): string {
+  return jp <= hak
+    ? `${angka(jp)} dari ${angka(hak)} JP`
+    : `${angka(jp)} JP (hak ${angka(hak)} JP terpenuhi)`;
+}
+
+/**
+ * A revised rating in words: "predikat Baik menjadi Sangat Baik", or "predikat tetap Baik" when
+ * the revision changed the ratings but not the predikat (never "Baik menjadi Baik").
+ */
+export function perubahanPredikat(sebelum: string, sesudah: string): string {
+  return sebelum === sesudah ? `predikat tetap ${sesudah}` : `predikat ${sebelum} menjadi ${sesudah}`;
+}

@@ -6,7 +6,7 @@ import {
   type JpTotals,
   JENIS_KOMPETENSI,
 } from '../../../../shared/domain/development/index.js';
-import { tanggal } from '../common/format.js';
+import { jpTerhadapHak, tanggal } from '../common/format.js';
 import { CsrfField, VersionField } from '../common/layout.js';
 import { type FormFailure, failureFor } from '../common/types.js';
 import { evaluationHref } from '../evaluation/status.js';
@@ -70,13 +70,13 @@ export function JpBar({ jp, tahun, id }: { jp: JpTotals; tahun: number; id: stri
         {`: ${selesai} JP selesai bersertifikat dan ${direncanakan} JP direncanakan, terhadap hak minimal ${hak} JP setahun.`}
       </p>
       <div class="field">
-        <label for={`${id}-selesai`}>{`Selesai bersertifikat: ${selesai} dari ${hak} JP`}</label>
+        <label for={`${id}-selesai`}>{`Selesai bersertifikat: ${jpTerhadapHak(selesai, hak)}`}</label>
         <progress id={`${id}-selesai`} max={hak} value={Math.min(selesai, hak)}>
           {`${selesai} JP`}
         </progress>
       </div>
       <div class="field">
-        <label for={`${id}-total`}>{`Selesai dan direncanakan: ${total} dari ${hak} JP`}</label>
+        <label for={`${id}-total`}>{`Selesai dan direncanakan: ${jpTerhadapHak(total, hak)}`}</label>
         <progress id={`${id}-total`} max={hak} value={Math.min(total, hak)}>
           {`${total} JP`}
         </progress>

@@ -10,7 +10,7 @@ import {
   BATAS_ALASAN_KEBERATAN,
   BATAS_UMPAN_BALIK,
 } from '../../../../shared/domain/evaluation/umpan-balik.js';
-import { waktu } from '../common/format.js';
+import { perubahanPredikat, waktu } from '../common/format.js';
 import { type HasilFailure, type HasilFormName, barisField } from './hasil-forms.js';
 import { type Viewer, fieldErrors } from '../common/types.js';
 import { Field, FieldError, describedBy, fieldId, TextArea } from '../common/fields.js';
@@ -390,7 +390,7 @@ function PutusanView({ e }: { e: EvaluationView }) {
       <h3>Putusan keberatan</h3>
       <p>
         {p.keputusan === 'DIREVISI'
-          ? `Penilaian direvisi: predikat ${LABEL_PREDIKAT[p.sebelum.predikat]} menjadi ${LABEL_PREDIKAT[p.sesudah.predikat]}.`
+          ? `Penilaian direvisi: ${perubahanPredikat(LABEL_PREDIKAT[p.sebelum.predikat], LABEL_PREDIKAT[p.sesudah.predikat])}.`
           : `Penilaian dipertahankan (predikat ${LABEL_PREDIKAT[p.sebelum.predikat]}).`}{' '}
         <span class="muted">({waktu(p.pada)})</span>
       </p>

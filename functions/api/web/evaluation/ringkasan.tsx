@@ -3,7 +3,7 @@ import { STAGE_LABEL } from '../../../../shared/domain/evaluation/evaluation.js'
 import { LABEL_PREDIKAT } from '../../../../shared/domain/evaluation/hasil.js';
 import type { Level } from '../../../../shared/domain/evaluation/predikat.js';
 import type { RingkasanEvaluasi } from '../../../../shared/domain/evaluation/ringkasan.js';
-import { angka, tanggal, waktu } from '../common/format.js';
+import { angka, perubahanPredikat, tanggal, waktu } from '../common/format.js';
 import { Layout } from '../common/layout.js';
 import { PegawaiFacts } from './header.js';
 import { evaluationHref } from './status.js';
@@ -60,7 +60,7 @@ export function RingkasanPage({ r }: { r: RingkasanEvaluasi }) {
               <dt>Keberatan</dt>
               <dd>
                 {r.putusanKeberatan.keputusan === 'DIREVISI'
-                  ? `Direvisi: ${LABEL_PREDIKAT[r.putusanKeberatan.sebelum.predikat]} menjadi ${LABEL_PREDIKAT[r.putusanKeberatan.sesudah.predikat]}`
+                  ? `Direvisi: ${perubahanPredikat(LABEL_PREDIKAT[r.putusanKeberatan.sebelum.predikat], LABEL_PREDIKAT[r.putusanKeberatan.sesudah.predikat])}`
                   : 'Penilaian dipertahankan'}
                 . {r.putusanKeberatan.alasan}
               </dd>
