@@ -1,14 +1,13 @@
-import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { CycleCloseDefinition } from '../../workflows/cycle-close.js';
 import { grantStopEvaluations } from '../grants.js';
 import { nodeFunction } from '../lambda.js';
-import { acknowledge, acknowledgeFunctionBaseline, arnToken, REASONS } from '../nag.js';
+import { loggedMachine } from './machine.js';
+import { acknowledge, acknowledgeFunctionBaseline } from '../nag.js';
 
 export interface CycleCloseMachineProps {
   table: ITableV2;
@@ -65,22 +64,12 @@ export class CycleCloseMachine extends Construct {
     (stop.node.defaultChild as CfnFunction).timeout = Duration.minutes(2).toSeconds();
 
     const definition = new CycleCloseDefinition(this, 'Definition', { stop });
-    const machine = new StateMachine(this, 'CycleClose', {
-      stateMachineName: name,
-      stateMachineType: StateMachineType.STANDARD,
-      definitionBody: DefinitionBody.fromChainable(definition.definition),
-      tracingEnabled: true,
-      logs: {
-        destination: new LogGroup(this, 'Logs', {
-          retention: RetentionDays.ONE_YEAR,
-          removalPolicy: RemovalPolicy.RETAIN,
-        }),
-        level: LogLevel.ALL,
-        includeExecutionData: true,
-      },
+    loggedMachine(this, 'CycleClose', {
+      name,
+      definition: definition.definition,
+      functions: [stop],
       timeout: Duration.hours(2),
+      logsId: 'Logs',
     });
-    acknowledge(machine, 'IAM5[Resource::*]', REASONS.sfnLogsAndXray);
-    acknowledge(machine, `IAM5[Resource::${arnToken(stop)}:*]`, REASONS.lambdaVersions);
   }
 }

@@ -1,14 +1,13 @@
-import { ArnFormat, type CfnResource, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ArnFormat, type CfnResource, Duration, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import type { CfnFunction, IFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { TABLE } from '../../shared/data/table.js';
 import { CycleLaunchDefinition } from '../../workflows/cycle-launch.js';
 import { nodeFunction } from '../lambda.js';
-import { acknowledge, acknowledgeFunctionBaseline, arnToken, REASONS } from '../nag.js';
+import { loggedMachine } from './machine.js';
+import { acknowledge, acknowledgeFunctionBaseline, REASONS } from '../nag.js';
 
 export interface CycleLaunchMachineProps {
   table: ITableV2;
@@ -91,25 +90,13 @@ export class CycleLaunchMachine extends Construct {
     );
 
     const definition = new CycleLaunchDefinition(this, 'Definition', { plan, batch, summary });
-    const machine = new StateMachine(this, 'CycleLaunch', {
-      stateMachineName: name,
-      stateMachineType: StateMachineType.STANDARD,
-      definitionBody: DefinitionBody.fromChainable(definition.definition),
-      tracingEnabled: true,
-      logs: {
-        destination: new LogGroup(this, 'Logs', {
-          retention: RetentionDays.ONE_YEAR,
-          removalPolicy: RemovalPolicy.RETAIN,
-        }),
-        level: LogLevel.ALL,
-        includeExecutionData: true,
-      },
+    const machine = loggedMachine(this, 'CycleLaunch', {
+      name,
+      definition: definition.definition,
+      functions: [plan, batch, summary],
       timeout: Duration.hours(2),
+      logsId: 'Logs',
     });
-
-    acknowledge(machine, 'IAM5[Resource::*]', REASONS.sfnLogsAndXray);
-    for (const f of [plan, batch, summary] as IFunction[])
-      acknowledge(machine, `IAM5[Resource::${arnToken(f)}:*]`, REASONS.lambdaVersions);
     // CDK's DistributedMapPolicy: the machine's own child executions (`:*`) and map runs (`/*:*`).
     const self = Stack.of(this).getLogicalId(machine.node.defaultChild as CfnResource);
     const children = `arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${self}"}]}]}`;

@@ -1,13 +1,12 @@
-import { ArnFormat, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { EmployeeEvaluationDefinition } from '../../workflows/employee-evaluation.js';
 import { grantTableAccess } from '../grants.js';
 import { nodeFunction } from '../lambda.js';
-import { acknowledge, acknowledgeFunctionBaseline, arnToken, REASONS } from '../nag.js';
+import { loggedMachine } from './machine.js';
+import { acknowledgeFunctionBaseline } from '../nag.js';
 import { ReminderSchedule } from './reminders.js';
 import { CycleLaunchMachine } from './cycle-launch.js';
 import { CycleCloseMachine } from './cycle-close.js';
@@ -57,21 +56,13 @@ export class WorkflowStack extends Stack {
       recordOverdue,
       evaluationStep,
     });
-    const machine = new StateMachine(this, 'EmployeeEvaluation', {
-      stateMachineName: this.evaluationMachineName,
-      stateMachineType: StateMachineType.STANDARD,
-      definitionBody: DefinitionBody.fromChainable(definition.definition),
-      tracingEnabled: true,
-      logs: {
-        destination: new LogGroup(this, 'EmployeeEvaluationLogs', {
-          retention: RetentionDays.ONE_YEAR,
-          removalPolicy: RemovalPolicy.RETAIN,
-        }),
-        level: LogLevel.ALL,
-        includeExecutionData: true,
-      },
+    const machine = loggedMachine(this, 'EmployeeEvaluation', {
+      name: this.evaluationMachineName,
+      definition: definition.definition,
+      functions: [registerStageTask, recordOverdue, evaluationStep],
       // A year-long cycle with grace periods; Standard allows one year.
       timeout: Duration.days(365),
+      logsId: 'EmployeeEvaluationLogs',
     });
 
     registerStageTask.addToRolePolicy(
@@ -82,10 +73,6 @@ export class WorkflowStack extends Stack {
       new PolicyStatement({ actions: ['states:StartExecution'], resources: [this.evaluationMachineArn] }),
     );
     machine.node.addDependency(registerStageTask, recordOverdue, evaluationStep);
-
-    acknowledge(machine, 'IAM5[Resource::*]', REASONS.sfnLogsAndXray);
-    for (const fn of [registerStageTask, recordOverdue, evaluationStep])
-      acknowledge(machine, `IAM5[Resource::${arnToken(fn)}:*]`, REASONS.lambdaVersions);
 
     // CycleLaunch: plan -> Distributed Map of batches -> summary (infra/stacks/cycle-launch.ts).
     this.cycleLaunch = new CycleLaunchMachine(this, 'CycleLaunch', {
